@@ -1,0 +1,84 @@
+// swift-tools-version:6.1
+// Quire: from scans of printed books, typescripts and manuscripts to Wikisource.
+// The module layout and its import rules are described in README.md ("Architecture").
+import PackageDescription
+
+/// Strict settings for every Swift target of ours.
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Quire",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "quire", targets: ["quire"]),
+        .library(name: "QuireCore", targets: ["QuireCore"]),
+        .library(name: "QuirePipeline", targets: ["QuirePipeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // C libraries, each imported by exactly one Swift module.
+        .systemLibrary(
+            name: "CTesseract", path: "Sources/CTesseract", pkgConfig: "tesseract",
+            providers: [.apt(["libtesseract-dev"])]),
+        .systemLibrary(
+            name: "CLeptonica", path: "Sources/CLeptonica", pkgConfig: "lept",
+            providers: [.apt(["libleptonica-dev"])]),
+        .systemLibrary(
+            name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
+
+        // Pure value types shared by every module.
+        .target(name: "QuireCore", swiftSettings: strict),
+
+        // Feature modules: each depends on Core and its own C or package dependency only.
+        .target(name: "QuireOCR", dependencies: ["QuireCore", "CTesseract", "CLeptonica"], swiftSettings: strict),
+        .target(name: "QuireXML", dependencies: ["QuireCore", "CLibXML2"], swiftSettings: strict),
+        .target(name: "QuireWikitext", dependencies: ["QuireCore"], swiftSettings: strict),
+        .target(name: "QuireAlign", dependencies: ["QuireCore"], swiftSettings: strict),
+        .target(name: "QuireClearance", dependencies: ["QuireCore"], swiftSettings: strict),
+        .target(
+            name: "QuireCatalogue",
+            dependencies: ["QuireCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict),
+        .target(name: "QuirePublish", dependencies: ["QuireCore"], swiftSettings: strict),
+
+        // Composition of the feature modules.
+        .target(
+            name: "QuirePipeline",
+            dependencies: [
+                "QuireCore", "QuireOCR", "QuireXML", "QuireWikitext", "QuireAlign",
+                "QuireClearance", "QuireCatalogue", "QuirePublish",
+            ],
+            swiftSettings: strict),
+
+        // The thin command-line tool.
+        .executableTarget(
+            name: "quire",
+            dependencies: [
+                "QuireCore", "QuirePipeline", "QuireCatalogue", "QuireOCR",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict),
+
+        // Test support: fixtures, fake engines, temporary catalogues.
+        .target(name: "QuireTestSupport", dependencies: ["QuireCore"], path: "Tests/QuireTestSupport", swiftSettings: strict),
+
+        .testTarget(name: "QuireCoreTests", dependencies: ["QuireCore", "QuireTestSupport"], swiftSettings: strict),
+        .testTarget(name: "QuireOCRTests", dependencies: ["QuireOCR", "QuireTestSupport"], swiftSettings: strict),
+        .testTarget(name: "QuireXMLTests", dependencies: ["QuireXML", "QuireTestSupport"], swiftSettings: strict),
+        .testTarget(name: "QuireWikitextTests", dependencies: ["QuireWikitext", "QuireTestSupport"], swiftSettings: strict),
+        .testTarget(name: "QuireAlignTests", dependencies: ["QuireAlign", "QuireTestSupport"], swiftSettings: strict),
+        .testTarget(name: "QuireClearanceTests", dependencies: ["QuireClearance", "QuireTestSupport"], swiftSettings: strict),
+        .testTarget(name: "QuireCatalogueTests", dependencies: ["QuireCatalogue", "QuireTestSupport"], swiftSettings: strict),
+        .testTarget(name: "QuirePublishTests", dependencies: ["QuirePublish", "QuireTestSupport"], swiftSettings: strict),
+        .testTarget(name: "QuirePipelineTests", dependencies: ["QuirePipeline", "QuireTestSupport"], swiftSettings: strict),
+        .testTarget(name: "QuireCLITests", dependencies: ["quire", "QuireTestSupport"], swiftSettings: strict),
+    ],
+    swiftLanguageModes: [.v6]
+)

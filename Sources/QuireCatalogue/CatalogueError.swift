@@ -1,0 +1,34 @@
+public import QuireCore
+
+/// An error of the catalogue: missing, too new, damaged, busy, or a request that contradicts it.
+public struct CatalogueError: QuireError, Hashable {
+    public let code: ErrorCode
+    public let message: String
+    public let remedy: String
+    public let context: ErrorContext
+
+    public init(_ code: ErrorCode, _ message: String, remedy: String, context: ErrorContext = ErrorContext()) {
+        self.code = code
+        self.message = message
+        self.remedy = remedy
+        self.context = context
+    }
+
+    static func notFound(searchedFrom directory: String) -> CatalogueError {
+        CatalogueError(
+            .catalogueNotFound, "no Quire catalogue (quire.sqlite) in \(directory) or any folder above it",
+            remedy: "run 'quire init' in the folder that should hold the catalogue, or pass --catalogue PATH or set QUIRE_CATALOGUE")
+    }
+
+    static func missingFile(_ path: String) -> CatalogueError {
+        CatalogueError(
+            .catalogueNotFound, "the catalogue \(path) does not exist",
+            remedy: "check the path, or create it with 'quire init --catalogue \(path)'")
+    }
+
+    static func documentNotFound(_ id: DocumentID) -> CatalogueError {
+        CatalogueError(
+            .documentNotFound, "no document '\(id)' in the catalogue",
+            remedy: "list the documents with 'quire status', or register it with 'quire add'", context: ErrorContext(document: id))
+    }
+}

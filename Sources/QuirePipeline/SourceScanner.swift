@@ -1,0 +1,129 @@
+import Foundation
+import QuireCatalogue
+import QuireCore
+import QuireOCR
+
+/// Turns the paths given to `quire add` into inspected, fingerprinted source files, one result
+/// per file: folders are expanded (their scans, in natural order), every file is typed from its
+/// bytes, checked cheaply, and hashed. A bad file becomes an error for that file only.
+struct SourceScanner {
+    /// One file the scanner looked at.
+    enum Item {
+        case candidate(SourceCandidate)
+        case failure(any QuireError)
+        /// A file inside a folder that is not a scan (a transcript must be named explicitly).
+        case skipped(path: String, reason: String)
+    }
+
+    let workingDirectory: String
+
+    func scan(_ paths: [String]) -> [Item] {
+        var items: [Item] = []
+        for given in paths {
+            let absolute = URL(fileURLWithPath: CatalogueLocator.absolutePath(given, relativeTo: workingDirectory)).resolvingSymlinksInPath().path
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) else {
+                items.append(.failure(PipelineError(.unreadableFile, "does not exist", remedy: "check the path", context: ErrorContext(file: given))))
+                continue
+            }
+            if isDirectory.boolValue {
+                items.append(contentsOf: scanFolder(absolute, given: given))
+            } else {
+                items.append(inspect(absolute, insideFolder: false))
+            }
+        }
+        return items
+    }
+
+    private func scanFolder(_ folder: String, given: String) -> [Item] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        } catch {
+            return [.failure(PipelineError(.unreadableFile, "the folder cannot be listed", remedy: "check its permissions", context: ErrorContext(file: given)))]
+        }
+        let files = names.filter { !$0.hasPrefix(".") }.sorted { $0.compare($1, options: [.numeric]) == .orderedAscending }
+        var items: [Item] = []
+        for name in files {
+            let path = (folder as NSString).appendingPathComponent(name)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            items.append(inspect(URL(fileURLWithPath: path).resolvingSymlinksInPath().path, insideFolder: true))
+        }
+        if items.isEmpty {
+            items.append(.failure(PipelineError(.emptyInput, "the folder holds no files", remedy: "point at the folder with the page images", context: ErrorContext(file: given))))
+        }
+        return items
+    }
+
+    private func inspect(_ path: String, insideFolder: Bool) -> Item {
+        let context = ErrorContext(file: path)
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            return .failure(PipelineError(.unreadableFile, "cannot be opened for reading", remedy: "check its permissions", context: context))
+        }
+        defer { try? handle.close() }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
+        guard size > 0 else {
+            return .failure(PipelineError(.emptyInput, "the file is empty (0 bytes)", remedy: "rescan or re-export it, or leave it out", context: context))
+        }
+        let head = [UInt8]((try? handle.read(upToCount: 64)) ?? Data())
+        guard let format = SourceFormat.sniff(head) else {
+            if insideFolder { return .skipped(path: path, reason: "not an image, PDF or DjVu") }
+            return .failure(PipelineError(
+                .unsupportedFormat, "is not a supported scan or text (its bytes are not PNG, JPEG, TIFF, JPEG 2000, WebP, GIF, PNM, BMP, PDF, DjVu or UTF-8 text)",
+                remedy: "convert it to one of those formats, e.g. TIFF or PDF", context: context))
+        }
+        if format == .text && insideFolder {
+            return .skipped(path: path, reason: "a text file; name transcripts explicitly to register them")
+        }
+        do {
+            try handle.seek(toOffset: 0)
+            var hasher = SHA256()
+            var utf8 = UTF8Validator()
+            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+                hasher.update(chunk)
+                if format == .text { utf8.feed(chunk) }
+            }
+            let pageCount: Int
+            if format == .text {
+                guard utf8.finish() else {
+                    return .failure(PipelineError(
+                        .invalidText, "is not valid UTF-8 text (or contains NUL bytes)",
+                        remedy: "convert it to UTF-8, e.g. 'iconv -f latin1 -t utf-8 in.txt > out.txt'", context: context))
+                }
+                pageCount = 0
+            } else {
+                pageCount = try SourceInspector.inspect(path: path, format: format).pageCount
+            }
+            return .candidate(SourceCandidate(absolutePath: path, sha256: hasher.finalizeHex(), byteSize: size, format: format, pageCount: pageCount))
+        } catch let error as any QuireError {
+            return .failure(error)
+        } catch {
+            return .failure(PipelineError(.unreadableFile, "cannot be read (\(error.localizedDescription))", remedy: "check the disk and the file", context: context))
+        }
+    }
+}
+
+/// Streaming UTF-8 validation that also refuses NUL bytes.
+struct UTF8Validator {
+    private var pending: [UInt8] = []
+    private var valid = true
+
+    mutating func feed(_ chunk: some Collection<UInt8>) {
+        guard valid else { return }
+        pending.append(contentsOf: chunk)
+        if pending.contains(0) { valid = false; return }
+        // Keep an incomplete trailing sequence for the next chunk.
+        var cut = pending.count
+        var back = 0
+        while back < 3, cut > 0, pending[cut - 1] & 0xC0 == 0x80 { cut -= 1; back += 1 }
+        if cut > 0, pending[cut - 1] & 0xC0 == 0xC0 { cut -= 1 } else { cut = pending.count }
+        guard String(validating: pending[..<cut], as: UTF8.self) != nil else { valid = false; return }
+        pending.removeFirst(cut)
+    }
+
+    mutating func finish() -> Bool {
+        guard valid else { return false }
+        return pending.isEmpty || String(validating: pending, as: UTF8.self) != nil
+    }
+}

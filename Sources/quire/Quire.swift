@@ -1,0 +1,23 @@
+import ArgumentParser
+import QuireOCR
+
+/// The `quire` command: from scans to Wikisource, with clearance built in.
+@main
+struct Quire: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quire",
+        abstract: "OCR scans, make Wikisource-ready wikitext, and track licence clearance.",
+        discussion: """
+            Quire keeps its work in a catalogue (quire.sqlite), found by walking up from the \
+            current folder as git does; 'quire init' creates one. Exit codes are listed in the README.
+            """,
+        version: QuireVersion.text,
+        subcommands: [Init.self, Add.self, Status.self]
+    )
+}
+
+/// The tool's version line, with the libraries it is linked against.
+enum QuireVersion {
+    static let number = "0.1.0"
+    static var text: String { "quire \(number) (tesseract \(EngineVersions.tesseract), \(EngineVersions.leptonica))" }
+}
