@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(name: "QuireWikitextTests", dependencies: ["QuireWikitext", "QuireTestSupport"], swiftSettings: strict),
         .testTarget(name: "QuireAlignTests", dependencies: ["QuireAlign", "QuireTestSupport"], swiftSettings: strict),
         .testTarget(name: "QuireClearanceTests", dependencies: ["QuireClearance", "QuireTestSupport"], swiftSettings: strict),
-        .testTarget(name: "QuireCatalogueTests", dependencies: ["QuireCatalogue", "QuireTestSupport"], swiftSettings: strict),
+        .testTarget(name: "QuireCatalogueTests", dependencies: ["QuireCatalogue", "QuireTestSupport", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         .testTarget(name: "QuirePublishTests", dependencies: ["QuirePublish", "QuireTestSupport"], swiftSettings: strict),
         .testTarget(name: "QuirePipelineTests", dependencies: ["QuirePipeline", "QuireTestSupport"], swiftSettings: strict),
         .testTarget(name: "QuireCLITests", dependencies: ["quire", "QuireTestSupport"], swiftSettings: strict),

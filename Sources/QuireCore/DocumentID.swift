@@ -34,8 +34,9 @@ public struct DocumentID: Hashable, Comparable, Sendable, Codable, CustomStringC
             }
             if slug.count >= maximumLength { break }
         }
-        while slug.hasSuffix("-") { slug.removeLast() }
-        return DocumentID(String(slug.prefix(maximumLength))) ?? DocumentID(unchecked: "document")
+        var cut = Substring(slug.prefix(maximumLength))
+        while cut.hasSuffix("-") { cut.removeLast() }
+        return DocumentID(String(cut)) ?? DocumentID(unchecked: "document")
     }
 
     private init(unchecked: String) { rawValue = unchecked }

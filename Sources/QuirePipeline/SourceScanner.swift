@@ -68,6 +68,11 @@ struct SourceScanner {
         }
         let head = [UInt8]((try? handle.read(upToCount: 64)) ?? Data())
         guard let format = SourceFormat.sniff(head) else {
+            if Self.looksLikeEightBitText(head) && !insideFolder {
+                return .failure(PipelineError(
+                    .invalidText, "looks like text but is not UTF-8 (perhaps Latin-1 or Windows-1252)",
+                    remedy: "convert it to UTF-8, e.g. 'iconv -f latin1 -t utf-8 in.txt > out.txt'", context: context))
+            }
             if insideFolder { return .skipped(path: path, reason: "not an image, PDF or DjVu") }
             return .failure(PipelineError(
                 .unsupportedFormat, "is not a supported scan or text (its bytes are not PNG, JPEG, TIFF, JPEG 2000, WebP, GIF, PNM, BMP, PDF, DjVu or UTF-8 text)",
@@ -101,6 +106,15 @@ struct SourceScanner {
         } catch {
             return .failure(PipelineError(.unreadableFile, "cannot be read (\(error.localizedDescription))", remedy: "check the disk and the file", context: context))
         }
+    }
+}
+
+extension SourceScanner {
+    /// Bytes without NUL or control characters other than tab, line feed, form feed and carriage
+    /// return: text in a legacy 8-bit encoding rather than a binary format.
+    static func looksLikeEightBitText(_ head: [UInt8]) -> Bool {
+        let allowed: Set<UInt8> = [0x09, 0x0A, 0x0C, 0x0D]
+        return !head.isEmpty && !head.contains { ($0 < 0x20 && !allowed.contains($0)) || $0 == 0x7F }
     }
 }
 

@@ -1,0 +1,46 @@
+import Foundation
+
+/// Runs a program with arguments (no shell) and captures its output and exit status.
+public struct CommandResult: Sendable {
+    public let status: Int32
+    public let standardOutput: String
+    public let standardError: String
+}
+
+public enum CommandRunner {
+    /// Runs `executable` in `directory` with `environment` added to the current one.
+    public static func run(_ executable: String, _ arguments: [String], in directory: String, environment: [String: String] = [:], input: String? = nil) throws -> CommandResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "QUIRE_CATALOGUE")
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe(), err = Pipe(), inPipe = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = inPipe
+        try process.run()
+        if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
+        try inPipe.fileHandleForWriting.close()
+        // Read both pipes concurrently so neither can fill up and block the child.
+        let errorData = LockedData()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { errorData.set(err.fileHandleForReading.readDataToEndOfFile()) }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return CommandResult(
+            status: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self),
+            standardError: String(decoding: errorData.get(), as: UTF8.self))
+    }
+}
+
+private final class LockedData: @unchecked Sendable {
+    private var data = Data()
+    private let lock = NSLock()
+    func set(_ value: Data) { lock.withLock { data = value } }
+    func get() -> Data { lock.withLock { data } }
+}

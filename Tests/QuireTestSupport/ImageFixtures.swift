@@ -1,0 +1,90 @@
+/// Small real image files made in memory, so tests need no binary fixtures for simple cases.
+public enum ImageFixtures {
+    /// A binary PGM (P5) of `width`×`height` grey pixels of one value.
+    public static func pgm(width: Int, height: Int, value: UInt8 = 255) -> [UInt8] {
+        Array("P5\n\(width) \(height)\n255\n".utf8) + [UInt8](repeating: value, count: width * height)
+    }
+
+    /// A valid 8-bit greyscale PNG whose pixels come from `pixel(x, y)`, compressed with stored
+    /// (uncompressed) deflate blocks, with correct CRCs and Adler-32.
+    public static func png(width: Int, height: Int, pixel: (Int, Int) -> UInt8 = { _, _ in 255 }) -> [UInt8] {
+        var raw: [UInt8] = []
+        raw.reserveCapacity((width + 1) * height)
+        for y in 0..<height {
+            raw.append(0)  // filter: none
+            for x in 0..<width { raw.append(pixel(x, y)) }
+        }
+        return pngSignature + chunk("IHDR", ihdr(width: width, height: height)) + chunk("IDAT", zlibStored(raw)) + chunk("IEND", [])
+    }
+
+    /// Only a PNG signature and an IHDR claiming `width`×`height`: a decompression bomb's header.
+    public static func pngHeaderOnly(width: Int, height: Int) -> [UInt8] {
+        pngSignature + chunk("IHDR", ihdr(width: width, height: height)) + chunk("IDAT", zlibStored([0, 0, 0, 0])) + chunk("IEND", [])
+    }
+
+    static let pngSignature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+
+    private static func ihdr(width: Int, height: Int) -> [UInt8] {
+        bigEndian(UInt32(width)) + bigEndian(UInt32(height)) + [8, 0, 0, 0, 0]  // 8-bit grey
+    }
+
+    private static func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
+        let typeBytes = Array(type.utf8)
+        return bigEndian(UInt32(data.count)) + typeBytes + data + bigEndian(crc32(typeBytes + data))
+    }
+
+    private static func zlibStored(_ data: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = [0x78, 0x01]
+        var offset = 0
+        repeat {
+            let size = min(65535, data.count - offset)
+            let final: UInt8 = offset + size >= data.count ? 1 : 0
+            out.append(final)
+            out += [UInt8(size & 0xFF), UInt8(size >> 8), UInt8(~size & 0xFF), UInt8((~size >> 8) & 0xFF)]
+            out += data[offset..<(offset + size)]
+            offset += size
+        } while offset < data.count
+        var a: UInt32 = 1, b: UInt32 = 0
+        for byte in data {
+            a = (a + UInt32(byte)) % 65521
+            b = (b + a) % 65521
+        }
+        return out + bigEndian(b << 16 | a)
+    }
+
+    private static func bigEndian(_ value: UInt32) -> [UInt8] {
+        [UInt8(value >> 24 & 0xFF), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)]
+    }
+
+    private static func crc32(_ data: [UInt8]) -> UInt32 {
+        var crc: UInt32 = 0xFFFF_FFFF
+        for byte in data {
+            crc ^= UInt32(byte)
+            for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+        }
+        return ~crc
+    }
+
+    /// A minimal valid one-page PDF (an empty A6 page), with a correct cross-reference table.
+    public static func pdf(pages: Int = 1) -> [UInt8] {
+        var objects: [String] = []
+        let kids = (0..<pages).map { "\(3 + $0) 0 R" }.joined(separator: " ")
+        objects.append("<< /Type /Catalog /Pages 2 0 R >>")
+        objects.append("<< /Type /Pages /Kids [\(kids)] /Count \(pages) >>")
+        for _ in 0..<pages { objects.append("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 298 420] >>") }
+        var body = "%PDF-1.4\n"
+        var offsets: [Int] = []
+        for (index, object) in objects.enumerated() {
+            offsets.append(body.utf8.count)
+            body += "\(index + 1) 0 obj\n\(object)\nendobj\n"
+        }
+        let xref = body.utf8.count
+        body += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
+        for offset in offsets {
+            let digits = String(offset)
+            body += String(repeating: "0", count: 10 - digits.count) + digits + " 00000 n \n"
+        }
+        body += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
+        return Array(body.utf8)
+    }
+}
