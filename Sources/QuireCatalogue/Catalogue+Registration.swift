@@ -60,7 +60,8 @@ extension Catalogue {
     /// `acceptChanges`, re-fingerprinted with its pages reset to pending (only when its page count
     /// is the same); a file registered under another document, by path or by content, is refused
     /// naming that document. New scan pages are numbered after the document's last page.
-    /// An existing document keeps its title: a different one is refused as a slug collision.
+    /// An existing document keeps its title (a different one is refused as a slug collision) and
+    /// every fact not given again (see ``merge(stored:given:)``).
     public func register(
         _ id: DocumentID, metadata: DocumentMetadata, sources: [SourceCandidate], acceptChanges: Bool = false
     ) throws(CatalogueError) -> RegistrationResult {
@@ -73,7 +74,8 @@ extension Catalogue {
                         .documentExists, "a document '\(id)' already exists with the title \"\(existing.title)\"",
                         remedy: "to add files to it, repeat its title; for a different work, choose another --id", context: ErrorContext(document: id))
                 }
-                try DocumentRow(id: id, metadata: metadata, createdAt: existing.createdAt).update(db)
+                let stored = existing.metadata(contributors: [])
+                try DocumentRow(id: id, metadata: Self.merge(stored: stored, given: metadata), createdAt: existing.createdAt).update(db)
                 if !metadata.contributors.isEmpty { try replaceContributors(db, id: id, metadata.contributors) }
             } else {
                 try DocumentRow(id: id, metadata: metadata, createdAt: now).insert(db)
@@ -98,6 +100,26 @@ extension Catalogue {
             }
             return RegistrationResult(document: id, created: created, sources: results)
         }
+    }
+
+    /// Facts given again replace stored ones; facts left out keep their stored values, so adding
+    /// more files without repeating every option loses nothing.
+    static func merge(stored: DocumentMetadata, given: DocumentMetadata) -> DocumentMetadata {
+        var merged = stored
+        merged.languages = given.languages
+        if let date = given.publication.date {
+            merged.publication.date = date
+            merged.publication.unpublished = false
+        }
+        if given.publication.unpublished {
+            merged.publication.unpublished = true
+            merged.publication.date = nil
+        }
+        if let place = given.publication.place { merged.publication.place = place }
+        if let country = given.publication.country { merged.publication.country = country }
+        if let publisher = given.publisher { merged.publisher = publisher }
+        if let file = given.wikiFileName { merged.wikiFileName = file }
+        return merged
     }
 
     private func replaceContributors(_ db: Database, id: DocumentID, _ contributors: [Contributor]) throws {

@@ -38,6 +38,7 @@ enum StatusText {
         }
         if let date = metadata.publication.date { Terminal.out("Published:  \(date)\(metadata.publication.place.map { ", \($0)" } ?? "")\(metadata.publication.country.map { " (\($0))" } ?? "")") }
         if metadata.publication.unpublished { Terminal.out("Published:  never (unpublished)") }
+        if let publisher = metadata.publisher { Terminal.out("Publisher:  \(publisher)") }
         Terminal.out("Languages:  \(metadata.languages)")
         if let file = metadata.wikiFileName { Terminal.out("Wiki file:  \(file)") }
         Terminal.out("Clearance:  \(ClearanceDisplay.notReviewed)")

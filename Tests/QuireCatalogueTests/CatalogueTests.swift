@@ -66,6 +66,20 @@ struct CatalogueTests {
         #expect(try catalogue.pages(of: id).count == 3)
     }
 
+    @Test func addingFilesWithoutRepeatingFactsKeepsThem() throws {
+        let id = DocumentID("doc")!
+        _ = try catalogue.register(id, metadata: Self.metadata(), sources: [candidate("a.tif")])
+        let bare = DocumentMetadata(title: Self.metadata().title, languages: LanguageSet("spa")!)
+        _ = try catalogue.register(id, metadata: bare, sources: [candidate("b.tif", sha: "b")])
+        #expect(try catalogue.metadata(of: id) == Self.metadata())
+        var unpublished = bare
+        unpublished.publication.unpublished = true
+        _ = try catalogue.register(id, metadata: unpublished, sources: [])
+        let after = try catalogue.metadata(of: id)
+        #expect(after.publication.unpublished && after.publication.date == nil)
+        #expect(after.publication.country == CountryCode("CL"))
+    }
+
     @Test func changedFileIsReportedAndOnlyAcceptedOnRequest() throws {
         let id = DocumentID("doc")!
         _ = try catalogue.register(id, metadata: Self.metadata(), sources: [candidate("a.tif")])
