@@ -24,17 +24,32 @@ public struct SHA256: Sendable {
     /// Feeds more bytes.
     public mutating func update(_ bytes: some Collection<UInt8>) {
         totalBytes &+= UInt64(bytes.count)
-        buffer.append(contentsOf: bytes)
-        let whole = buffer.count / 64 * 64
-        guard whole > 0 else { return }
-        buffer.withUnsafeBufferPointer { pointer in
-            var offset = 0
-            while offset < whole {
-                compress(UnsafeBufferPointer(rebasing: pointer[offset..<(offset + 64)]))
-                offset += 64
-            }
+        let handled: Void? = bytes.withContiguousStorageIfAvailable { absorb($0) }
+        if handled == nil { absorb(Array(bytes)) }
+    }
+
+    private mutating func absorb(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { absorb($0) }
+    }
+
+    /// Completes a pending partial block, compresses whole blocks straight from the input, and
+    /// keeps the remainder: no copy of the bulk of the data.
+    private mutating func absorb(_ input: UnsafeBufferPointer<UInt8>) {
+        var offset = 0
+        if !buffer.isEmpty {
+            let take = min(64 - buffer.count, input.count)
+            buffer.append(contentsOf: input[0..<take])
+            offset = take
+            guard buffer.count == 64 else { return }
+            let block = buffer
+            block.withUnsafeBufferPointer { compress($0) }
+            buffer.removeAll(keepingCapacity: true)
         }
-        buffer.removeFirst(whole)
+        while input.count - offset >= 64 {
+            compress(UnsafeBufferPointer(rebasing: input[offset..<(offset + 64)]))
+            offset += 64
+        }
+        if offset < input.count { buffer.append(contentsOf: input[offset...]) }
     }
 
     /// The digest as 64 lowercase hex digits. The hasher is consumed.
@@ -52,9 +67,7 @@ public struct SHA256: Sendable {
         let padding = (56 - (buffer.count + 1) % 64 + 64) % 64
         tail.append(contentsOf: repeatElement(0, count: padding))
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        let savedTotal = totalBytes
-        update(tail)
-        totalBytes = savedTotal
+        absorb(tail)
         precondition(buffer.isEmpty, "SHA-256 padding must end on a block boundary")
         return state.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * UInt32($0))) } }
     }
@@ -67,30 +80,35 @@ public struct SHA256: Sendable {
     }
 
     private mutating func compress(_ block: UnsafeBufferPointer<UInt8>) {
-        var w = [UInt32](repeating: 0, count: 64)
-        for i in 0..<16 {
-            w[i] = UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16 | UInt32(block[4 * i + 2]) << 8 | UInt32(block[4 * i + 3])
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            for i in 0..<16 {
+                w[i] = UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16 | UInt32(block[4 * i + 2]) << 8 | UInt32(block[4 * i + 3])
+            }
+            for i in 16..<64 {
+                let s0 = Self.rotr(w[i - 15], 7) ^ Self.rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
+                let s1 = Self.rotr(w[i - 2], 17) ^ Self.rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
+                w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+            }
+            state.withUnsafeMutableBufferPointer { h in
+                var a = h[0], b = h[1], c = h[2], d = h[3]
+                var e = h[4], f = h[5], g = h[6], hh = h[7]
+                Self.k.withUnsafeBufferPointer { k in
+                    for i in 0..<64 {
+                        let s1 = Self.rotr(e, 6) ^ Self.rotr(e, 11) ^ Self.rotr(e, 25)
+                        let choice = (e & f) ^ (~e & g)
+                        let t1 = hh &+ s1 &+ choice &+ k[i] &+ w[i]
+                        let s0 = Self.rotr(a, 2) ^ Self.rotr(a, 13) ^ Self.rotr(a, 22)
+                        let majority = (a & b) ^ (a & c) ^ (b & c)
+                        let t2 = s0 &+ majority
+                        hh = g; g = f; f = e; e = d &+ t1
+                        d = c; c = b; b = a; a = t1 &+ t2
+                    }
+                }
+                h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d
+                h[4] &+= e; h[5] &+= f; h[6] &+= g; h[7] &+= hh
+            }
         }
-        for i in 16..<64 {
-            let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-            let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-        }
-        var a = state[0], b = state[1], c = state[2], d = state[3]
-        var e = state[4], f = state[5], g = state[6], h = state[7]
-        for i in 0..<64 {
-            let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-            let choice = (e & f) ^ (~e & g)
-            let t1 = h &+ s1 &+ choice &+ Self.k[i] &+ w[i]
-            let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-            let majority = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = s0 &+ majority
-            h = g; g = f; f = e; e = d &+ t1
-            d = c; c = b; b = a; a = t1 &+ t2
-        }
-        state[0] &+= a; state[1] &+= b; state[2] &+= c; state[3] &+= d
-        state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h
     }
 
-    @inline(__always) private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+    @inline(__always) private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 }

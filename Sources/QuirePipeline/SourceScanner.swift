@@ -6,9 +6,9 @@ import QuireOCR
 /// Turns the paths given to `quire add` into inspected, fingerprinted source files, one result
 /// per file: folders are expanded (their scans, in natural order), every file is typed from its
 /// bytes, checked cheaply, and hashed. A bad file becomes an error for that file only.
-struct SourceScanner {
+struct SourceScanner: Sendable {
     /// One file the scanner looked at.
-    enum Item {
+    enum Item: Sendable {
         case candidate(SourceCandidate)
         case failure(any QuireError)
         /// A file inside a folder that is not a scan (a transcript must be named explicitly).
@@ -17,43 +17,67 @@ struct SourceScanner {
 
     let workingDirectory: String
 
-    func scan(_ paths: [String]) -> [Item] {
-        var items: [Item] = []
+    /// One file to inspect, or an error found while expanding the paths.
+    private enum Work: Sendable {
+        case file(path: String, insideFolder: Bool)
+        case done(Item)
+    }
+
+    /// Inspects every file, several at a time (files are independent; hashing dominates), and
+    /// returns one item per file in the order given, folders expanded in natural order.
+    func scan(_ paths: [String], concurrency: Int = ProcessInfo.processInfo.activeProcessorCount) -> [Item] {
+        let work = expand(paths)
+        let results = ResultSlots<Item>(count: work.count)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(concurrency, work.count))) { worker in
+            var index = worker
+            while index < work.count {
+                switch work[index] {
+                case .done(let item): results.set(index, item)
+                case .file(let path, let insideFolder): results.set(index, inspect(path, insideFolder: insideFolder))
+                }
+                index += max(1, min(concurrency, work.count))
+            }
+        }
+        return results.values
+    }
+
+    private func expand(_ paths: [String]) -> [Work] {
+        var work: [Work] = []
         for given in paths {
             let absolute = URL(fileURLWithPath: CatalogueLocator.absolutePath(given, relativeTo: workingDirectory)).resolvingSymlinksInPath().path
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) else {
-                items.append(.failure(PipelineError(.unreadableFile, "does not exist", remedy: "check the path", context: ErrorContext(file: given))))
+                work.append(.done(.failure(PipelineError(.unreadableFile, "does not exist", remedy: "check the path", context: ErrorContext(file: given)))))
                 continue
             }
             if isDirectory.boolValue {
-                items.append(contentsOf: scanFolder(absolute, given: given))
+                work.append(contentsOf: expandFolder(absolute, given: given))
             } else {
-                items.append(inspect(absolute, insideFolder: false))
+                work.append(.file(path: absolute, insideFolder: false))
             }
         }
-        return items
+        return work
     }
 
-    private func scanFolder(_ folder: String, given: String) -> [Item] {
+    private func expandFolder(_ folder: String, given: String) -> [Work] {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder)
         } catch {
-            return [.failure(PipelineError(.unreadableFile, "the folder cannot be listed", remedy: "check its permissions", context: ErrorContext(file: given)))]
+            return [.done(.failure(PipelineError(.unreadableFile, "the folder cannot be listed", remedy: "check its permissions", context: ErrorContext(file: given))))]
         }
         let files = names.filter { !$0.hasPrefix(".") }.sorted { $0.compare($1, options: [.numeric]) == .orderedAscending }
-        var items: [Item] = []
+        var work: [Work] = []
         for name in files {
             let path = (folder as NSString).appendingPathComponent(name)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
-            items.append(inspect(URL(fileURLWithPath: path).resolvingSymlinksInPath().path, insideFolder: true))
+            work.append(.file(path: URL(fileURLWithPath: path).resolvingSymlinksInPath().path, insideFolder: true))
         }
-        if items.isEmpty {
-            items.append(.failure(PipelineError(.emptyInput, "the folder holds no files", remedy: "point at the folder with the page images", context: ErrorContext(file: given))))
+        if work.isEmpty {
+            work.append(.done(.failure(PipelineError(.emptyInput, "the folder holds no files", remedy: "point at the folder with the page images", context: ErrorContext(file: given)))))
         }
-        return items
+        return work
     }
 
     private func inspect(_ path: String, insideFolder: Bool) -> Item {
@@ -140,4 +164,17 @@ struct UTF8Validator {
         guard valid else { return false }
         return pending.isEmpty || String(validating: pending, as: UTF8.self) != nil
     }
+}
+
+/// Fixed slots filled from several threads, each slot by exactly one of them.
+private final class ResultSlots<Value: Sendable>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Value) { lock.withLock { slots[index] = value } }
+
+    /// Every slot's value, in order; all slots are filled by then.
+    var values: [Value] { lock.withLock { slots.compactMap { $0 } } }
 }
