@@ -39,6 +39,6 @@ public protocol OCREngine {
 
 /// Makes one engine per worker; shared by the orchestrator across tasks.
 public protocol OCREngineFactory: Sendable {
-    /// A fresh engine for one worker.
-    func makeEngine() throws -> any OCREngine
+    /// A fresh engine for one worker, reading `languages`.
+    func makeEngine(languages: LanguageSet) throws -> any OCREngine
 }

@@ -31,3 +31,15 @@ public enum PageQuality: Int, CaseIterable, Comparable, Sendable, Codable, Custo
     public var description: String { "\(rawValue) (\(name))" }
     public static func < (lhs: PageQuality, rhs: PageQuality) -> Bool { lhs.rawValue < rhs.rawValue }
 }
+
+extension PageQuality {
+    /// The level a tool gives a page it produced: 0 when the page has no text (blank,
+    /// illustration only, too small to read), 2 when it timed out, was sanitised or its mean word
+    /// confidence is below `lowConfidence`, else 1. Never 3 or 4: those need a person.
+    public static func suggested(for page: PageText, lowConfidence: Double = 0.60) -> PageQuality {
+        if page.isEmpty && !page.flags.contains(.ocrTimeout) { return .withoutText }
+        if !page.flags.isDisjoint(with: [.ocrTimeout, .sanitisedText, .uncertainBoundary, .lowConfidence]) { return .problematic }
+        if let confidence = page.meanConfidence, confidence < lowConfidence { return .problematic }
+        return .notProofread
+    }
+}

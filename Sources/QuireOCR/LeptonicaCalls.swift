@@ -55,4 +55,125 @@ enum LeptonicaCalls {
         defer { lept_free(text) }
         return String(cString: text)
     }
+
+    // MARK: Decoding
+
+    /// `pixRead`: decodes a single-image file; nil when Leptonica cannot.
+    static func read(path: String) -> PixImage? {
+        _ = installMessageHandler
+        return PixImage(owning: pixRead(path))
+    }
+
+    /// `pixReadTiff`: decodes page `index` (0-based) of a TIFF, leaving the other pages unread.
+    static func readTIFF(path: String, page index: Int) -> PixImage? {
+        _ = installMessageHandler
+        return PixImage(owning: pixReadTiff(path, Int32(index)))
+    }
+
+    // MARK: Conversions
+
+    /// `pixAlphaBlendUniform` onto white, then `pixConvertTo8`: any depth, colormap, alpha or
+    /// 16-bit sample size becomes 8-bit grey.
+    static func grey(_ image: PixImage) -> PixImage? {
+        var source = image
+        if pixGetSpp(image.pix) == 4, let flattened = PixImage(owning: pixAlphaBlendUniform(image.pix, 0xFFFF_FF00)) {
+            source = flattened
+        }
+        if pixGetDepth(source.pix) == 8 && pixGetColormap(source.pix) == nil { return source }
+        return PixImage(owning: pixConvertTo8(source.pix, 0))
+    }
+
+    /// `pixScale`: scales both axes by `factor`.
+    static func scaled(_ image: PixImage, by factor: Double) -> PixImage? {
+        PixImage(owning: pixScale(image.pix, Float(factor), Float(factor)))
+    }
+
+    /// `pixRotateOrth`: rotates by `quarterTurns` × 90° clockwise.
+    static func rotated(_ image: PixImage, quarterTurns: Int) -> PixImage? {
+        PixImage(owning: pixRotateOrth(image.pix, Int32(((quarterTurns % 4) + 4) % 4)))
+    }
+
+    /// `pixFindSkewAndDeskew`: the deskewed image and the angle found (degrees); the input itself
+    /// when no skew was found with confidence.
+    static func deskewed(_ image: PixImage) -> (image: PixImage, angle: Double) {
+        var angle: Float = 0, confidence: Float = 0
+        guard let result = PixImage(owning: pixFindSkewAndDeskew(image.pix, 2, &angle, &confidence)) else { return (image, 0) }
+        return (result, confidence > 2.5 ? Double(angle) : 0)
+    }
+
+    /// `pixBackgroundNormSimple`: evens out uneven illumination (8-bit grey in, 8-bit grey out).
+    static func backgroundNormalised(_ image: PixImage) -> PixImage? {
+        PixImage(owning: pixBackgroundNormSimple(image.pix, nil, nil))
+    }
+
+    /// `pixOtsuAdaptiveThreshold` over tiles of about 300 px: a 1-bit image.
+    static func otsu(_ image: PixImage) -> PixImage? {
+        var threshold: UnsafeMutablePointer<PIX>?
+        var binary: UnsafeMutablePointer<PIX>?
+        let tilesX = max(1, Int(pixGetWidth(image.pix)) / 300), tilesY = max(1, Int(pixGetHeight(image.pix)) / 300)
+        let sx = Int32(max(16, Int(pixGetWidth(image.pix)) / tilesX)), sy = Int32(max(16, Int(pixGetHeight(image.pix)) / tilesY))
+        guard pixOtsuAdaptiveThreshold(image.pix, sx, sy, 0, 0, 0.1, &threshold, &binary) == 0 else { return nil }
+        if threshold != nil { pixDestroy(&threshold) }
+        return PixImage(owning: binary)
+    }
+
+    /// `pixSauvolaBinarizeTiled` with a window sized for 300 dpi text: a 1-bit image.
+    static func sauvola(_ image: PixImage, window: Int = 25, factor: Double = 0.35) -> PixImage? {
+        var threshold: UnsafeMutablePointer<PIX>?
+        var binary: UnsafeMutablePointer<PIX>?
+        let tiles = Int32(max(1, Int(pixGetWidth(image.pix)) / 1000))
+        guard pixSauvolaBinarizeTiled(image.pix, Int32(window), Float(factor), tiles, tiles, &threshold, &binary) == 0 else { return nil }
+        if threshold != nil { pixDestroy(&threshold) }
+        return PixImage(owning: binary)
+    }
+
+    /// `pixRemoveBorderConnComps`: removes ink touching the image edge (scanner borders).
+    static func withoutBorderInk(_ binary: PixImage) -> PixImage? {
+        PixImage(owning: pixRemoveBorderConnComps(binary.pix, 8))
+    }
+
+    /// `pixConvertTo1` at threshold 128, then `pixCountPixels`: the share of dark pixels.
+    static func inkFraction(_ image: PixImage) -> Double {
+        let binary = pixGetDepth(image.pix) == 1 ? PixImage(borrowing: image) : PixImage(owning: pixConvertTo1(image.pix, 128))
+        guard let binary else { return 0 }
+        var count: Int32 = 0
+        guard pixCountPixels(binary.pix, &count, nil) == 0 else { return 0 }
+        let area = Double(pixGetWidth(binary.pix)) * Double(pixGetHeight(binary.pix))
+        return area > 0 ? Double(count) / area : 0
+    }
+
+    /// `pixGetWidth`, `pixGetHeight`, `pixGetDepth`, `pixGetXRes`.
+    static func geometry(_ image: PixImage) -> (width: Int, height: Int, depth: Int, dpi: Int) {
+        (Int(pixGetWidth(image.pix)), Int(pixGetHeight(image.pix)), Int(pixGetDepth(image.pix)), Int(pixGetXRes(image.pix)))
+    }
+
+    /// `pixWrite` as PNG, for debugging and tests.
+    static func writePNG(_ image: PixImage, to path: String) -> Bool {
+        pixWrite(path, image.pix, Int32(IFF_PNG)) == 0
+    }
+}
+
+/// The single owner of a Leptonica `Pix`: destroyed with `pixDestroy` when released.
+final class PixImage: @unchecked Sendable {
+    let pix: UnsafeMutablePointer<PIX>
+    private let owned: PixImage?
+
+    /// Takes ownership of a freshly made `Pix`; nil for NULL.
+    init?(owning pointer: UnsafeMutablePointer<PIX>?) {
+        guard let pointer else { return nil }
+        pix = pointer
+        owned = nil
+    }
+
+    /// Shares another owner's `Pix` without taking ownership (kept alive by the reference).
+    init(borrowing other: PixImage) {
+        pix = other.pix
+        owned = other
+    }
+
+    deinit {
+        guard owned == nil else { return }
+        var pointer: UnsafeMutablePointer<PIX>? = pix
+        pixDestroy(&pointer)
+    }
 }

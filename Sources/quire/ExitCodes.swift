@@ -38,4 +38,13 @@ enum QuireExit {
         Terminal.error(error.description)
         return ExitCode(code(for: error.code.category))
     }
+
+    /// The same for any error: Quire's own keep their code, an exit passes through, anything else
+    /// is an internal error.
+    static func fail(_ error: any Error) -> any Error {
+        if let exit = error as? ExitCode { return exit }
+        if let error = error as? any QuireError { return fail(error) }
+        Terminal.error("\(error) — report this as a bug with the command you ran")
+        return ExitCode(1)
+    }
 }

@@ -12,8 +12,14 @@ struct Quire: AsyncParsableCommand {
             current folder as git does; 'quire init' creates one. Exit codes are listed in the README.
             """,
         version: QuireVersion.text,
-        subcommands: [Init.self, Add.self, Status.self]
+        subcommands: [Init.self, Add.self, Status.self, OCR.self]
     )
+
+    /// Pins OpenMP to one thread (re-executing once if needed), then parses and runs.
+    static func main() async {
+        ProcessSetup.pinOpenMPToOneThread()
+        await main(nil)
+    }
 }
 
 /// The tool's version line, with the libraries it is linked against.

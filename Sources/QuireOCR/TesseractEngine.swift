@@ -1,0 +1,166 @@
+public import QuireCore
+import Foundation
+
+/// Settings of a Tesseract engine, shared by every worker of a batch.
+public struct TesseractOptions: Sendable, Hashable {
+    public var languages: LanguageSet
+    /// The tessdata folder (see ``TessdataLocator``).
+    public var tessdata: String
+    /// Tesseract's page segmentation mode (`--psm`), 3 (fully automatic) by default.
+    public var pageSegmentationMode: Int
+    public var preprocess: PreprocessMode
+    /// Seconds one page may take before recognition is stopped and the page flagged.
+    public var deadline: Double
+    /// The resolution assumed for images that do not state one, and used to render PDF pages.
+    public var defaultDPI: Int
+    /// In `auto` mode, a result with a mean word confidence below this is retried.
+    public var retryBelowConfidence: Double
+
+    public init(
+        languages: LanguageSet, tessdata: String, pageSegmentationMode: Int = 3, preprocess: PreprocessMode = .auto,
+        deadline: Double = 180, defaultDPI: Int = 300, retryBelowConfidence: Double = 0.72
+    ) {
+        self.languages = languages
+        self.tessdata = tessdata
+        self.pageSegmentationMode = pageSegmentationMode
+        self.preprocess = preprocess
+        self.deadline = deadline
+        self.defaultDPI = defaultDPI
+        self.retryBelowConfidence = retryBelowConfidence
+    }
+}
+
+/// Tesseract through its C API: one instance per worker, initialised once and reused for every
+/// page, with Leptonica preprocessing chosen per page (see ``PreprocessMode``).
+public final class TesseractEngine: OCREngine {
+    public let identity: EngineIdentity
+    let options: TesseractOptions
+    private let api: TesseractAPI
+    private lazy var orientationAPI: TesseractAPI? = try? TesseractAPI(languages: LanguageSet("osd")!, tessdata: options.tessdata)
+    private let loader: PageImageLoader
+
+    /// Images smaller than this on either side are not OCR'd (`too_small`).
+    static let minimumSide = 16
+    /// Tesseract rejects images wider or taller than this; larger pages are scaled down.
+    static let maximumSide = 32767
+    /// Below this share of dark pixels a page is blank.
+    static let blankInkFraction = 0.0015
+
+    /// Loads the models; throws `missing_dependency` when the languages cannot be loaded.
+    public init(options: TesseractOptions, scratchFolder: String? = nil) throws(OCRError) {
+        self.options = options
+        api = try TesseractAPI(languages: options.languages, tessdata: options.tessdata)
+        api.setPageSegmentationMode(options.pageSegmentationMode)
+        identity = EngineIdentity(name: "tesseract", version: TesseractCalls.version())
+        loader = PageImageLoader(pdfDPI: options.defaultDPI, scratch: scratchFolder ?? NSTemporaryDirectory())
+    }
+
+    public func recognize(_ source: PageImageSource) throws -> PageText {
+        let context = ErrorContext(file: source.path, page: source.pageIndex + 1)
+        let (decoded, fileDPI) = try loader.load(source)
+        guard var grey = LeptonicaCalls.grey(decoded) else {
+            throw OCRError(.invalidInput, "the image cannot be converted to grey", remedy: "re-export it as 8-bit grey or RGB", context: context)
+        }
+        var (width, height, _, _) = LeptonicaCalls.geometry(grey)
+        var dpi = fileDPI >= 70 ? fileDPI : options.defaultDPI
+        guard width >= Self.minimumSide, height >= Self.minimumSide else {
+            return PageText(width: width, height: height, dpi: dpi, regions: [], flags: [.tooSmall], provenance: provenance("not OCR-able: \(width)×\(height) px"))
+        }
+        if max(width, height) > Self.maximumSide {
+            let factor = Double(Self.maximumSide - 1) / Double(max(width, height))
+            guard let smaller = LeptonicaCalls.scaled(grey, by: factor) else {
+                throw OCRError(.imageTooLarge, "the page is \(width)×\(height) px and cannot be scaled below 32767 px", remedy: "scale the scan down", context: context)
+            }
+            grey = smaller
+            (width, height, _, _) = LeptonicaCalls.geometry(grey)
+            dpi = max(1, Int(Double(dpi) * factor))
+        }
+        let ink = LeptonicaCalls.inkFraction(grey)
+        if ink < Self.blankInkFraction {
+            return PageText(width: width, height: height, dpi: dpi, regions: [], flags: [.blankPage], provenance: provenance(String(format: "blank: %.3f%% ink", ink * 100)))
+        }
+        var result = options.preprocess == .auto ? try automatic(grey, dpi: dpi, ink: ink) : try run(grey, mode: options.preprocess, dpi: dpi)
+        result = TextSanitizer.sanitize(result)
+        if result.isEmpty && !result.flags.contains(.ocrTimeout) { result.flags.insert(.blankPage) }
+        return result
+    }
+
+    /// `none` first; if it looks poor, `sauvola`; if that too looks poor, the page turned as
+    /// orientation detection says. The best attempt by ``score(_:against:)`` wins.
+    private func automatic(_ grey: PixImage, dpi: Int, ink: Double) throws -> PageText {
+        var attempts = [try run(grey, mode: .none, dpi: dpi)]
+        if looksPoor(attempts[0], ink: ink) && !attempts[0].flags.contains(.ocrTimeout) {
+            attempts.append(try run(grey, mode: .sauvola, dpi: dpi))
+            if attempts.allSatisfy({ looksPoor($0, ink: ink) }), let turned = turnedUpright(grey) {
+                attempts.append(try run(turned.image, mode: .none, dpi: dpi, note: "rotated \(turned.quarterTurns * 90)°"))
+            }
+        }
+        let most = attempts.map { Self.characterCount($0) }.max() ?? 0
+        var best = attempts.max { score($0, against: most) < score($1, against: most) } ?? attempts[0]
+        if attempts.count > 1 {
+            let detail = best.provenance?.detail ?? ""
+            best.provenance?.detail = detail + "; auto: best of \(attempts.count) attempts"
+        }
+        return best
+    }
+
+    private func run(_ grey: PixImage, mode: PreprocessMode, dpi: Int, note: String? = nil) throws -> PageText {
+        let (image, description) = Preprocessor.prepare(grey, mode: mode)
+        let (width, height, _, _) = LeptonicaCalls.geometry(image)
+        api.setImage(image, dpi: dpi)
+        let outcome = withExtendedLifetime(image) { api.recognize(deadline: options.deadline) }
+        var page = api.results(width: width, height: height, dpi: dpi)
+        api.clear()
+        if outcome.timedOut { page.flags.insert(.ocrTimeout) }
+        page.provenance = provenance("preprocess \([note, description].compactMap { $0 }.joined(separator: ", ")); lang \(options.languages); psm \(options.pageSegmentationMode)")
+        return page
+    }
+
+    /// Orientation from the `osd` model, when installed and confident.
+    private func turnedUpright(_ grey: PixImage) -> (image: PixImage, quarterTurns: Int)? {
+        guard let osd = orientationAPI else { return nil }
+        osd.setPageSegmentationMode(0)
+        osd.setImage(grey, dpi: options.defaultDPI)
+        defer { osd.clear() }
+        guard let (turns, confidence) = osd.detectOrientation(), turns % 4 != 0, confidence > 2,
+              let turned = LeptonicaCalls.rotated(grey, quarterTurns: turns) else { return nil }
+        return (turned, turns)
+    }
+
+    /// Poor: a low mean confidence, or little text for the ink on the page.
+    private func looksPoor(_ page: PageText, ink: Double) -> Bool {
+        guard let confidence = page.meanConfidence else { return ink > 0.004 }
+        let expectedCharacters = ink * Double(page.width * page.height) / 400  // ~400 dark px per glyph at 300 dpi
+        return confidence < options.retryBelowConfidence || Double(Self.characterCount(page)) < expectedCharacters * 0.15
+    }
+
+    /// Mean confidence weighted by how much of the most text any attempt found.
+    private func score(_ page: PageText, against most: Int) -> Double {
+        guard most > 0 else { return 0 }
+        return (page.meanConfidence ?? 0) * Double(Self.characterCount(page)) / Double(most)
+    }
+
+    static func characterCount(_ page: PageText) -> Int { page.words.reduce(0) { $0 + $1.text.count } }
+
+    private func provenance(_ detail: String) -> TextProvenance {
+        TextProvenance(engine: identity.description, detail: detail)
+    }
+}
+
+/// Makes one ``TesseractEngine`` per worker.
+public struct TesseractEngineFactory: OCREngineFactory {
+    public let options: TesseractOptions
+    public let scratchFolder: String?
+
+    public init(options: TesseractOptions, scratchFolder: String? = nil) {
+        self.options = options
+        self.scratchFolder = scratchFolder
+    }
+
+    /// An engine for `languages` with the factory's other options.
+    public func makeEngine(languages: LanguageSet) throws -> any OCREngine {
+        var settings = options
+        settings.languages = languages
+        return try TesseractEngine(options: settings, scratchFolder: scratchFolder)
+    }
+}

@@ -1,0 +1,113 @@
+public import ArgumentParser
+import Foundation
+import QuireCatalogue
+import QuireCore
+import QuireOCR
+import QuirePipeline
+
+extension Quire {
+    /// `quire ocr`: OCR scans, either files directly or a catalogue's documents.
+    struct OCR: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "OCR image, PDF and DjVu files (text to stdout), or the pages of catalogue documents not yet done.",
+            discussion: """
+                With files, prints their text as 'tesseract FILE -' does, pages separated by form \
+                feeds. With document slugs (or --all), OCRs their pages that have no text yet, \
+                page by page into the catalogue: interrupted and run again, it continues where it \
+                stopped. A page that fails twice is quarantined (--retry-quarantined frees it).
+                """)
+
+        @OptionGroup var catalogueOptions: CatalogueOptions
+        @OptionGroup var engine: EngineOptions
+
+        @Argument(help: ArgumentHelp("Image, PDF or DjVu files; or document slugs.", valueName: "file-or-document"))
+        var targets: [String] = []
+
+        @Flag(help: "OCR every document in the catalogue.")
+        var all = false
+
+        @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Output formats written under --out.", valueName: "format"))
+        var format: [OCRFormat] = []
+
+        @Option(help: ArgumentHelp("Folder for per-page output files (created when missing).", valueName: "dir"))
+        var out: String?
+
+        @Flag(help: "Print a JSON summary for scripts instead of text.")
+        var json = false
+
+        @Flag(name: .customLong("retry-quarantined"), help: "Give quarantined pages another two attempts.")
+        var retryQuarantined = false
+
+        func validate() throws {
+            if targets.isEmpty && !all { throw ValidationError("name files or documents to OCR, or pass --all") }
+            if all && !targets.isEmpty { throw ValidationError("--all OCRs every document; do not name targets with it") }
+            if !format.isEmpty && out == nil { throw ValidationError("--format needs --out DIR") }
+        }
+
+        func run() throws {
+            let workingDirectory = FileManager.default.currentDirectoryPath
+            let isFileMode = !all && targets.allSatisfy { target in
+                FileManager.default.fileExists(atPath: target.hasPrefix("/") ? target : (workingDirectory as NSString).appendingPathComponent(target))
+            }
+            let output = try out.map { try OCROutput(folder: $0, formats: format.isEmpty ? [.txt] : format) }
+            if isFileMode {
+                try OCRFiles(engine: engine, targets: targets, output: output, json: json).run(workingDirectory: workingDirectory)
+            } else {
+                try OCRDocuments(engine: engine, catalogueOptions: catalogueOptions, targets: targets, output: output, json: json, retryQuarantined: retryQuarantined).run()
+            }
+        }
+    }
+}
+
+/// Engine settings shared by OCR commands.
+struct EngineOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Languages, Tesseract codes joined by + (default: the document's; eng for files).", valueName: "codes"))
+    var lang: String?
+
+    @Option(help: ArgumentHelp("Tesseract page segmentation mode (0–13).", valueName: "n"))
+    var psm: Int = 3
+
+    @Option(help: ArgumentHelp("Folder with *.traineddata (default: TESSDATA_PREFIX, then the system's).", valueName: "dir"))
+    var tessdata: String?
+
+    @Option(help: ArgumentHelp("Pages read at once (default: the number of cores).", valueName: "n"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: ArgumentHelp("Image preparation before OCR.", valueName: "mode"))
+    var preprocess: PreprocessMode = .auto
+
+    @Option(help: ArgumentHelp("Seconds one page may take before it is stopped and flagged.", valueName: "seconds"))
+    var deadline: Double = 180
+
+    @Option(help: ArgumentHelp("Resolution for images that do not state one, and for rendering PDF pages.", valueName: "dpi"))
+    var dpi: Int = 300
+
+    func validate() throws {
+        if let lang, LanguageSet(lang) == nil { throw ValidationError("--lang '\(lang)' is not a list of Tesseract language codes such as spa+eng") }
+        if !(0...13).contains(psm) { throw ValidationError("--psm must be 0–13") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if deadline <= 0 { throw ValidationError("--deadline must be positive") }
+        if !(70...1200).contains(dpi) { throw ValidationError("--dpi must be 70–1200") }
+    }
+
+    /// The tessdata folder, after checking that every language in `needed` is installed.
+    func preflight(_ needed: [LanguageSet]) throws -> TessdataLocator {
+        do {
+            let locator = try TessdataLocator(explicit: tessdata, environment: ProcessInfo.processInfo.environment)
+            for languages in needed { try locator.requireInstalled(languages) }
+            return locator
+        } catch {
+            throw QuireExit.fail(error)
+        }
+    }
+
+    /// A pool of `jobs` workers, each with its own Tesseract.
+    func pool(tessdata: TessdataLocator, defaultLanguages: LanguageSet) -> PageWorkerPool {
+        let options = TesseractOptions(
+            languages: defaultLanguages, tessdata: tessdata.folder, pageSegmentationMode: psm, preprocess: preprocess,
+            deadline: deadline, defaultDPI: dpi)
+        return PageWorkerPool(factory: TesseractEngineFactory(options: options), workers: jobs)
+    }
+}
+
+extension PreprocessMode: ExpressibleByArgument {}

@@ -1,0 +1,114 @@
+import ArgumentParser
+import Foundation
+import QuireCatalogue
+import QuireCore
+import QuirePipeline
+
+/// `quire ocr DOC… | --all`: the catalogue's pages without text, resumably.
+struct OCRDocuments {
+    let engine: EngineOptions
+    let catalogueOptions: CatalogueOptions
+    let targets: [String]
+    let output: OCROutput?
+    let json: Bool
+    let retryQuarantined: Bool
+
+    func run() throws {
+        let catalogue: Catalogue
+        var documents: [DocumentID]?
+        var languageSets: [LanguageSet]
+        do {
+            catalogue = try catalogueOptions.open()
+            if targets.isEmpty {
+                languageSets = try catalogue.summaries().map(\.metadata.languages)
+            } else {
+                var ids: [DocumentID] = []
+                for target in targets {
+                    guard let id = DocumentID(target) else {
+                        throw CatalogueError(.documentNotFound, "'\(target)' is neither a file nor a document slug", remedy: "check the path, or list documents with 'quire status'")
+                    }
+                    ids.append(id)
+                }
+                documents = ids
+                languageSets = try ids.map { try catalogue.metadata(of: $0).languages }
+            }
+            if retryQuarantined { _ = try catalogue.releaseQuarantine(documents: documents) }
+        } catch {
+            throw QuireExit.fail(error)
+        }
+        let override = engine.lang.flatMap(LanguageSet.init)
+        if let override { languageSets = [override] }
+        let tessdata = try engine.preflight(Array(Set(languageSets)))
+        let pool = engine.pool(tessdata: tessdata, defaultLanguages: languageSets.first ?? LanguageSet("eng")!)
+        let progress = ProgressLine(label: "ocr")
+        let report: OCRReport
+        do {
+            report = try OCRBatch(catalogue: catalogue, pool: pool, languageOverride: override).run(documents: documents) { tally in
+                progress.update(done: tally.done, total: tally.total, pagesPerSecond: tally.pagesPerSecond, remaining: tally.remaining)
+            }
+        } catch {
+            throw QuireExit.fail(error)
+        }
+        for failure in report.failures {
+            Terminal.error(failure.error.description + (failure.quarantined ? " (quarantined after \(Catalogue.maximumAttempts) attempts; --retry-quarantined to try again)" : ""))
+        }
+        for job in report.alreadyQuarantined {
+            Terminal.warning("document '\(job.document)' page \(job.number): quarantined, skipped (--retry-quarantined to try again)")
+        }
+        if let output { try export(catalogue, documents: documents, to: output) }
+        let tally = report.tally
+        if json {
+            try Terminal.json(OCRSummaryJSON(tally))
+        } else {
+            let confidence = tally.meanConfidence.map { String(format: "%.1f%%", $0 * 100) } ?? "–"
+            Terminal.note("""
+                OCR: \(tally.total) page\(tally.total == 1 ? "" : "s"): \(tally.ok) ok, \(tally.blank) blank, \(tally.tooSmall) too small, \
+                \(tally.timedOut) timed out, \(tally.failed) failed, \(tally.quarantined) quarantined; mean confidence \(confidence); \
+                \(String(format: "%.2f", tally.pagesPerSecond)) pages/s in \(ProgressLine.duration(tally.elapsed)).
+                """)
+        }
+        let problems = tally.failed + tally.quarantined
+        if problems > 0 {
+            if tally.ok + tally.blank > 0 { throw ExitCode(QuireExit.partial) }
+            throw ExitCode(report.failures.first.map { QuireExit.code(for: $0.error.code.category) } ?? QuireExit.partial)
+        }
+    }
+
+    /// Writes every page with text of the documents to `output`, as `DOC/page-0001.EXT`.
+    private func export(_ catalogue: Catalogue, documents: [DocumentID]?, to output: OCROutput) throws {
+        do {
+            let ids = try documents ?? catalogue.summaries().map(\.id)
+            for id in ids {
+                let folder = OCROutput(unchecked: (output.folder as NSString).appendingPathComponent(id.rawValue), formats: output.formats)
+                try? FileManager.default.createDirectory(atPath: folder.folder, withIntermediateDirectories: true)
+                for page in try catalogue.pages(of: id) where page.state == .done {
+                    guard let text = try catalogue.text(id, page.number) else { continue }
+                    if let error = folder.write(text, base: String(format: "page-%04d", page.number.rawValue)) { throw QuireExit.fail(error) }
+                }
+            }
+        } catch let error as CatalogueError {
+            throw QuireExit.fail(error)
+        }
+    }
+}
+
+extension OCROutput {
+    init(unchecked folder: String, formats: [OCRFormat]) {
+        self.folder = folder
+        self.formats = formats
+    }
+}
+
+/// The JSON summary of a batch.
+struct OCRSummaryJSON: Encodable {
+    var pages: Int, ok: Int, blank: Int, tooSmall: Int, timedOut: Int, failed: Int, quarantined: Int
+    var meanConfidence: Double?
+    var pagesPerSecond: Double
+    var seconds: Double
+
+    init(_ tally: OCRTally) {
+        pages = tally.total; ok = tally.ok; blank = tally.blank; tooSmall = tally.tooSmall; timedOut = tally.timedOut
+        failed = tally.failed; quarantined = tally.quarantined; meanConfidence = tally.meanConfidence
+        pagesPerSecond = tally.pagesPerSecond; seconds = tally.elapsed
+    }
+}

@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import QuireCore
+
+/// The per-page output formats of `quire ocr --out`.
+enum OCRFormat: String, CaseIterable, ExpressibleByArgument {
+    case txt, json
+
+    var fileExtension: String { rawValue }
+
+    func render(_ page: PageText) throws -> Data {
+        switch self {
+        case .txt: return Data((page.plainText + "\n").utf8)
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            return try encoder.encode(page)
+        }
+    }
+}
+
+/// Writes page files into a folder, each to a temporary name renamed into place, so a file is
+/// either complete or absent.
+struct OCROutput {
+    let folder: String
+    let formats: [OCRFormat]
+
+    /// Creates the folder when missing; throws exit 8 when it cannot be written.
+    init(folder: String, formats: [OCRFormat]) throws {
+        self.folder = folder
+        self.formats = formats
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {}
+        guard FileManager.default.isWritableFile(atPath: folder) else {
+            throw QuireExit.fail(CoreError(.outputNotWritable, "the output folder cannot be written", remedy: "choose another --out folder or fix its permissions", context: ErrorContext(file: folder)))
+        }
+    }
+
+    /// Writes every format of `page` as `base.EXT`; returns the first error, naming the file.
+    func write(_ page: PageText, base: String) -> (any QuireError)? {
+        for format in formats {
+            let target = (folder as NSString).appendingPathComponent("\(base).\(format.fileExtension)")
+            let temporary = target + ".part-\(ProcessInfo.processInfo.processIdentifier)"
+            do {
+                try format.render(page).write(to: URL(fileURLWithPath: temporary))
+                _ = try? FileManager.default.removeItem(atPath: target)
+                try FileManager.default.moveItem(atPath: temporary, toPath: target)
+            } catch {
+                try? FileManager.default.removeItem(atPath: temporary)
+                return CoreError(.outputNotWritable, "cannot write the page (\(error.localizedDescription))", remedy: "check the disk space and the folder's permissions", context: ErrorContext(file: target))
+            }
+        }
+        return nil
+    }
+
+    /// A safe file-name base for page `index` (0-based) of `path`: `name` or `name-p0003`.
+    static func base(for path: String, pageIndex: Int, multiPage: Bool) -> String {
+        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let safe = String(name.map { $0 == "/" || $0 == "\0" ? "_" : $0 })
+        return multiPage ? "\(safe)-p\(String(format: "%04d", pageIndex + 1))" : safe
+    }
+}
+
+/// Progress of a batch on stderr: a live line on a terminal, plain log lines otherwise.
+final class ProgressLine: @unchecked Sendable {
+    private let isTerminal = isatty(STDERR_FILENO) == 1
+    private let lock = NSLock()
+    private var lastLog = -1.0
+    private let label: String
+
+    init(label: String) { self.label = label }
+
+    func update(done: Int, total: Int, pagesPerSecond: Double, remaining: Double?) {
+        lock.withLock {
+            let eta = remaining.map { Self.duration($0) } ?? "–"
+            let text = "\(label): \(done)/\(total) pages, \(String(format: "%.2f", pagesPerSecond)) pages/s, ETA \(eta)"
+            if isTerminal {
+                FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
+                if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
+            } else {
+                FileHandle.standardError.write(Data((text + "\n").utf8))
+            }
+        }
+    }
+
+    static func duration(_ seconds: Double) -> String {
+        let whole = Int(seconds.rounded())
+        return whole >= 3600 ? String(format: "%d:%02d:%02d", whole / 3600, whole / 60 % 60, whole % 60) : String(format: "%d:%02d", whole / 60, whole % 60)
+    }
+}
