@@ -61,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "quire",
             dependencies: [
-                "QuireCore", "QuirePipeline", "QuireCatalogue", "QuireOCR",
+                "QuireCore", "QuirePipeline", "QuireCatalogue", "QuireOCR", "QuireAlign",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),

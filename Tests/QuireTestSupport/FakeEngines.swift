@@ -42,3 +42,36 @@ public enum TextFixtures {
         return PageText(width: 1000, height: max(y, 100), dpi: 300, regions: regions)
     }
 }
+
+/// Makes ``FakeOCREngine``s; can fail every page of chosen files, or crash-simulate by throwing.
+public struct FakeEngineFactory: OCREngineFactory {
+    public var pages: [String: PageText]
+    public var failing: Set<String>
+
+    public init(pages: [String: PageText] = [:], failing: Set<String> = []) {
+        self.pages = pages
+        self.failing = failing
+    }
+
+    public func makeEngine(languages: LanguageSet) throws -> any OCREngine {
+        FakeOCREngine(pages: pages, failing: failing)
+    }
+}
+
+/// Character error rate after collapsing whitespace: for tests that must not depend on QuireAlign.
+public enum TestMetrics {
+    public static func cer(reference: String, hypothesis: String) -> Double {
+        let ref = Array(reference.split(whereSeparator: \.isWhitespace).joined(separator: " "))
+        let hyp = Array(hypothesis.split(whereSeparator: \.isWhitespace).joined(separator: " "))
+        guard !ref.isEmpty else { return hyp.isEmpty ? 0 : 1 }
+        var previous = Array(0...hyp.count)
+        for (i, r) in ref.enumerated() {
+            var current = [i + 1] + Array(repeating: 0, count: hyp.count)
+            for (j, h) in hyp.enumerated() {
+                current[j + 1] = min(previous[j] + (r == h ? 0 : 1), previous[j + 1] + 1, current[j] + 1)
+            }
+            previous = current
+        }
+        return Double(previous[hyp.count]) / Double(ref.count)
+    }
+}

@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import QuireAlign
+import QuireCore
+import QuirePipeline
+
+extension Quire {
+    /// `quire eval`: OCR images with ground truth and report CER and WER.
+    struct Eval: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "OCR every image with ground truth beside it (NAME.gt.txt) and report CER and WER per page, folder and total.",
+            discussion: "Both texts are normalised first (see 'Evaluation' in the README): NFKC, historical letters and look-alikes mapped, transcription markers dropped, line-end hyphenation joined, whitespace collapsed.")
+
+        @OptionGroup var engine: EngineOptions
+
+        @Option(help: ArgumentHelp("Folder searched recursively for images with a .gt.txt beside them.", valueName: "dir"))
+        var truth: String
+
+        @Flag(help: "Print JSON for scripts instead of a table.")
+        var json = false
+
+        func run() throws {
+            let root = URL(fileURLWithPath: truth, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL.path
+            let pairs = Evaluation.pairs(under: root)
+            guard !pairs.isEmpty else {
+                throw QuireExit.fail(CoreError(.emptyInput, "no image with a NAME.gt.txt beside it", remedy: "point --truth at a folder of page images with their ground truth", context: ErrorContext(file: truth)))
+            }
+            let languages = engine.lang.flatMap(LanguageSet.init) ?? LanguageSet("eng")!
+            let tessdata = try engine.preflight([languages])
+            let collected = ScoreList()
+            let progress = ProgressLine(label: "eval")
+            Evaluation(pool: engine.pool(tessdata: tessdata, defaultLanguages: languages), languages: languages).run(pairs, root: root) { page in
+                collected.append(page)
+                progress.update(done: collected.count, total: pairs.count, pagesPerSecond: 0, remaining: nil)
+            }
+            let pages = collected.all.sorted { $0.image.compare($1.image, options: .numeric) == .orderedAscending }
+            if json {
+                try Terminal.json(EvalJSON(pages: pages))
+            } else {
+                EvalText.print(pages, root: root)
+            }
+            let failed = pages.filter { $0.score == nil }
+            if !failed.isEmpty { throw ExitCode(failed.count == pages.count ? 4 : QuireExit.partial) }
+        }
+    }
+}
+
+private final class ScoreList: @unchecked Sendable {
+    private var pages: [PageScore] = []
+    private let lock = NSLock()
+    func append(_ page: PageScore) { lock.withLock { pages.append(page) } }
+    var count: Int { lock.withLock { pages.count } }
+    var all: [PageScore] { lock.withLock { pages } }
+}
+
+enum EvalText {
+    static func print(_ pages: [PageScore], root: String) {
+        func row(_ name: String, _ score: Score) -> [String] {
+            [name, String(format: "%.2f%%", score.cer * 100), String(format: "%.2f%%", score.wer * 100), "\(score.characters)"]
+        }
+        var rows: [[String]] = []
+        for page in pages {
+            let name = page.image.hasPrefix(root + "/") ? String(page.image.dropFirst(root.count + 1)) : page.image
+            if let score = page.score { rows.append(row(name, score)) } else { rows.append([name, "error", "", page.error?.message ?? ""]) }
+        }
+        for line in Terminal.table(["PAGE", "CER", "WER", "CHARS"], rows) { Terminal.out(line) }
+        Terminal.out("")
+        let byFolder = Dictionary(grouping: pages.filter { $0.score != nil }, by: \.folder)
+        var folderRows = byFolder.keys.sorted().map { folder in row(folder, byFolder[folder, default: []].compactMap(\.score).reduce(Score(), +)) }
+        folderRows.append(row("TOTAL", pages.compactMap(\.score).reduce(Score(), +)))
+        for line in Terminal.table(["FOLDER", "CER", "WER", "CHARS"], folderRows) { Terminal.out(line) }
+    }
+}
+
+struct EvalJSON: Encodable {
+    struct Entry: Encodable {
+        var name: String
+        var cer: Double?
+        var wer: Double?
+        var characters: Int?
+        var error: String?
+    }
+    var pages: [Entry]
+    var folders: [Entry]
+    var total: Entry
+
+    init(pages list: [PageScore]) {
+        pages = list.map { Entry(name: $0.image, cer: $0.score?.cer, wer: $0.score?.wer, characters: $0.score?.characters, error: $0.error?.description) }
+        let byFolder = Dictionary(grouping: list.filter { $0.score != nil }, by: \.folder)
+        folders = byFolder.keys.sorted().map { folder in
+            let score = byFolder[folder, default: []].compactMap(\.score).reduce(Score(), +)
+            return Entry(name: folder, cer: score.cer, wer: score.wer, characters: score.characters)
+        }
+        let sum = list.compactMap(\.score).reduce(Score(), +)
+        total = Entry(name: "total", cer: sum.cer, wer: sum.wer, characters: sum.characters)
+    }
+}

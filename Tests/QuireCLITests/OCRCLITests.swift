@@ -1,0 +1,74 @@
+import Foundation
+import QuireTestSupport
+import Testing
+
+/// `quire ocr` and `quire eval` as a user runs them (real Tesseract).
+@Suite("quire ocr and eval", .enabled(if: FileManager.default.fileExists(atPath: "/usr/share/tesseract-ocr/5/tessdata/spa.traineddata"), "needs tesseract-ocr-spa"))
+struct OCRCLITests {
+    let folder: TemporaryDirectory
+    init() throws { folder = try TemporaryDirectory(prefix: "quire ocr") }
+
+    func quire(_ arguments: String..., in directory: String? = nil) throws -> CommandResult {
+        try CommandRunner.run(RepositoryPaths.quireExecutable, arguments, in: directory ?? folder.path)
+    }
+
+    @Test func filesPrintTheirTextWithFormFeedsBetweenPages() throws {
+        let result = try quire("ocr", RepositoryPaths.bundledSample + "/discurso.tif", "--lang", "spa", "--preprocess", "none")
+        #expect(result.status == 0, "\(result.standardError)")
+        let pages = result.standardOutput.components(separatedBy: "\u{0C}")
+        #expect(pages.count == 5 && pages[4].isEmpty)
+        #expect(pages[0].contains("QUE SE ENCIENDE"))
+        #expect(pages[3].contains("He dicho."))
+    }
+
+    @Test func badFilesAreNamedAndTheRestIsRead() throws {
+        try folder.write("-rf página.png", bytes: ImageFixtures.png(width: 300, height: 200))
+        try folder.write("empty.png", bytes: [])
+        try folder.write("notes.txt", text: "not an image")
+        let result = try quire("ocr", "--lang", "spa", "--", "-rf página.png", "empty.png", "notes.txt")
+        #expect(result.status == 3)
+        #expect(result.standardError.contains("empty.png"))
+        #expect(result.standardError.contains("notes.txt"))
+        #expect(result.standardOutput.contains("\u{0C}"))
+    }
+
+    @Test func missingLanguageFailsBeforeTheBatchNamingThePackage() throws {
+        let result = try quire("ocr", RepositoryPaths.bundledSample + "/discurso.tif", "--lang", "qqq")
+        #expect(result.status == 7)
+        #expect(result.standardError.contains("tesseract-ocr-qqq"))
+        #expect(result.standardOutput.isEmpty)
+    }
+
+    @Test func unwritableOutputFolderIsRefused() throws {
+        try folder.write("file-not-folder", text: "x")
+        let result = try quire("ocr", RepositoryPaths.bundledSample + "/discurso.tif", "--lang", "spa", "--out", "file-not-folder/sub", "--format", "txt")
+        #expect(result.status == 8)
+    }
+
+    @Test func catalogueDocumentsAreOCRdOnceAndExported() throws {
+        #expect(try quire("init").status == 0)
+        #expect(try quire("add", RepositoryPaths.bundledSample + "/discurso.tif", "--title", "Luz", "--lang", "spa", "--id", "luz").status == 0)
+        let first = try quire("ocr", "luz", "--json", "--out", "texts", "--format", "txt", "json")
+        #expect(first.status == 0, "\(first.standardError)")
+        let summary = try JSONSerialization.jsonObject(with: Data(first.standardOutput.utf8)) as? [String: Any]
+        #expect(summary?["pages"] as? Int == 4)
+        #expect(summary?["ok"] as? Int == 4)
+        #expect(FileManager.default.fileExists(atPath: folder.file("texts/luz/page-0003.txt")))
+        #expect(FileManager.default.fileExists(atPath: folder.file("texts/luz/page-0003.json")))
+        let second = try quire("ocr", "--all", "--json")
+        #expect((try JSONSerialization.jsonObject(with: Data(second.standardOutput.utf8)) as? [String: Any])?["pages"] as? Int == 0)
+        let status = try quire("status", "luz")
+        #expect(status.standardOutput.contains("4 done"))
+    }
+
+    @Test(.enabled(if: RepositoryPaths.hasSharedCorpora, "\(RepositoryPaths.sharedMissingMessage)"))
+    func evalScoresTesseractsSmokeTest() throws {
+        let smoke = try #require(RepositoryPaths.sharedCorpora) + "/tesseract-testing-smoke"
+        let result = try quire("eval", "--truth", smoke, "--lang", "eng", "--json")
+        #expect(result.status == 0, "\(result.standardError)")
+        let json = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
+        let total = json?["total"] as? [String: Any]
+        #expect((total?["cer"] as? Double ?? 1) < 0.05)
+        #expect((json?["pages"] as? [Any])?.count == 2)
+    }
+}

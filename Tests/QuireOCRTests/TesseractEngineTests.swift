@@ -1,0 +1,129 @@
+import Foundation
+import QuireCore
+@testable import QuireOCR
+import QuireTestSupport
+import Testing
+
+/// Real Tesseract on real and synthetic pages; skipped when the language data is missing.
+enum Tessdata {
+    static var locator: TessdataLocator? { try? TessdataLocator(explicit: nil, environment: ProcessInfo.processInfo.environment) }
+    static var hasSpanish: Bool { locator?.installedLanguages.contains(LanguageCode(tesseract: "spa")!) ?? false }
+}
+
+@Suite("Tesseract engine", .enabled(if: Tessdata.hasSpanish, "needs tesseract-ocr-spa (Scripts/bootstrap installs it)"))
+struct TesseractEngineTests {
+    static var locator: TessdataLocator? { Tessdata.locator }
+
+    let folder: TemporaryDirectory
+    init() throws { folder = try TemporaryDirectory() }
+
+    func engine(_ mode: PreprocessMode = .auto, deadline: Double = 120) throws -> TesseractEngine {
+        let tessdata = try #require(Self.locator).folder
+        return try TesseractEngine(options: TesseractOptions(languages: LanguageSet("spa")!, tessdata: tessdata, preprocess: mode, deadline: deadline), scratchFolder: folder.path)
+    }
+
+    @Test func readsTheBundledSampleAccurately() throws {
+        let engine = try engine()
+        let sample = RepositoryPaths.bundledSample
+        for page in [2, 4] {
+            let text = try engine.recognize(PageImageSource(path: sample + "/discurso.tif", pageIndex: page - 1, format: .tiff))
+            let truth = try String(contentsOfFile: sample + String(format: "/gt/page-%03d.gt.txt", page), encoding: .utf8)
+            #expect(TestMetrics.cer(reference: truth, hypothesis: text.plainText) < 0.02, "page \(page)")
+            #expect(text.width == 1748 && text.height == 2480)
+            #expect(text.dpi == 300)
+            #expect((text.meanConfidence ?? 0) > 0.85)
+            #expect(text.provenance?.engine.hasPrefix("tesseract") == true)
+            let firstLine = try #require(text.regions.first?.lines.first)
+            #expect(firstLine.baseline?.points.count == 2)
+            #expect(firstLine.words.allSatisfy { $0.box != nil && $0.confidence != nil })
+        }
+    }
+
+    @Test func oneEngineIsReusedForManyPages() throws {
+        let engine = try engine(.none)
+        let sample = RepositoryPaths.bundledSample + "/discurso.tif"
+        let first = try engine.recognize(PageImageSource(path: sample, pageIndex: 1, format: .tiff))
+        _ = try engine.recognize(PageImageSource(path: sample, pageIndex: 2, format: .tiff))
+        let again = try engine.recognize(PageImageSource(path: sample, pageIndex: 1, format: .tiff))
+        #expect(first.plainText == again.plainText)
+    }
+
+    @Test func blankPageIsFlaggedNotFailed() throws {
+        let path = try folder.write("blank.png", bytes: ImageFixtures.png(width: 600, height: 800))
+        let text = try engine().recognize(PageImageSource(path: path, format: .png))
+        #expect(text.isEmpty)
+        #expect(text.flags.contains(.blankPage))
+        #expect(PageQuality.suggested(for: text) == .withoutText)
+    }
+
+    @Test("tiny images are not OCR-able", arguments: [(1, 1), (2, 36)])
+    func tinyImages(width: Int, height: Int) throws {
+        let path = try folder.write("tiny.png", bytes: ImageFixtures.png(width: width, height: height) { _, _ in 0 })
+        let text = try engine().recognize(PageImageSource(path: path, format: .png))
+        #expect(text.flags == [.tooSmall])
+        #expect(!text.flags.contains(.blankPage))
+    }
+
+    @Test func imageWiderThanTesseractAllowsIsScaledNotEmpty() throws {
+        let path = try folder.write("wide.png", bytes: ImageFixtures.png(width: 40_000, height: 60) { x, y in (y > 20 && y < 40 && x % 400 < 200) ? 0 : 255 })
+        let text = try engine(.none).recognize(PageImageSource(path: path, format: .png))
+        #expect(text.width <= 32767)
+        #expect(!text.flags.contains(.tooSmall))
+    }
+
+    @Test func truncatedImageIsAClearError() throws {
+        let full = ImageFixtures.png(width: 300, height: 300) { x, _ in x % 7 == 0 ? 0 : 255 }
+        let path = try folder.write("cut.png", bytes: Array(full.prefix(full.count / 2)))
+        do {
+            _ = try engine().recognize(PageImageSource(path: path, format: .png))
+            Issue.record("half a PNG was read without an error")
+        } catch let error as OCRError {
+            #expect(error.code == .invalidInput)
+            #expect(error.context.file == path)
+        }
+    }
+
+    @Test func decompressionBombIsRefusedBeforeDecoding() throws {
+        let path = try folder.write("bomb.png", bytes: ImageFixtures.pngHeaderOnly(width: 100_000, height: 100_000))
+        #expect(throws: OCRError.self) { try engine().recognize(PageImageSource(path: path, format: .png)) }
+    }
+
+    @Test func deadlineStopsAPageAndFlagsIt() throws {
+        let text = try engine(.none, deadline: 0.001).recognize(PageImageSource(path: RepositoryPaths.bundledSample + "/discurso.tif", pageIndex: 2, format: .tiff))
+        #expect(text.flags.contains(.ocrTimeout))
+        #expect(!text.flags.contains(.blankPage))
+        #expect(PageQuality.suggested(for: text) == .problematic)
+    }
+
+    @Test(.enabled(if: ExternalTool.pdfinfo.executablePath != nil, "needs poppler-utils"))
+    func pdfPagesAreRendered() throws {
+        let path = try folder.write("empty page.pdf", bytes: ImageFixtures.pdf(pages: 2))
+        let text = try engine().recognize(PageImageSource(path: path, pageIndex: 1, format: .pdf))
+        #expect(text.flags.contains(.blankPage))
+        #expect(text.width == 1242 && text.dpi == 300)  // A6 at 300 dpi
+    }
+
+    @Test func resolutionIsLoweredForHugePages() {
+        #expect(PageImageLoader.resolution(forPageSizeLine: "Page    1 size: 595.276 x 841.89 pts (A4)", preferred: 300) == 300)
+        let poster = PageImageLoader.resolution(forPageSizeLine: "Page    1 size: 7200 x 7200 pts", preferred: 300)
+        #expect(poster < 300)
+        #expect(Double(poster * 100) * Double(poster * 100) <= 250_000_000)
+    }
+
+    @Test func missingLanguageFailsAtInitialisation() throws {
+        let tessdata = try #require(Self.locator).folder
+        #expect(throws: OCRError.self) { try TesseractAPI(languages: LanguageSet("qqq")!, tessdata: tessdata) }
+    }
+}
+
+@Suite("Text sanitising")
+struct SanitizerTests {
+    @Test func controlsAndBidiOverridesAreRemovedAndFlagged() {
+        var page = TextFixtures.page([["a\u{0}b c\u{202E}d e\u{FFFD}"]])
+        page = TextSanitizer.sanitize(page)
+        #expect(page.plainText == "ab cd e")
+        #expect(page.flags.contains(.sanitisedText))
+        #expect(PageQuality.suggested(for: page) == .problematic)
+        #expect(!TextSanitizer.sanitize(TextFixtures.page([["limpio"]])).flags.contains(.sanitisedText))
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import QuireCatalogue
+import QuireCore
+import QuirePipeline
+import QuireTestSupport
+import Testing
+
+@Suite("OCR batches")
+struct OCRBatchTests {
+    let folder: TemporaryDirectory
+    let catalogue: Catalogue
+    let paths: [String]
+
+    init() throws {
+        folder = try TemporaryDirectory()
+        catalogue = try Catalogue.create(at: folder.file("quire.sqlite"))
+        var made: [String] = []
+        for index in 1...6 {
+            made.append(try folder.write("p\(index).png", bytes: ImageFixtures.png(width: 20, height: 20 + index)))
+        }
+        paths = made
+        _ = try DocumentRegistrar(catalogue: catalogue).add(AddRequest(
+            paths: made, workingDirectory: folder.path, documentID: DocumentID("doc"), metadata: DocumentMetadata(title: "Doc", languages: LanguageSet("spa")!), acceptChanges: false))
+    }
+
+    func factory(failing: Set<String> = []) -> FakeEngineFactory {
+        var pages: [String: PageText] = [:]
+        for (index, path) in paths.enumerated() { pages[path] = TextFixtures.page([["página \(index + 1)"]]) }
+        return FakeEngineFactory(pages: pages, failing: failing)
+    }
+
+    @Test func everyPageGetsTextLevelAndProvenanceOnce() throws {
+        let report = try OCRBatch(catalogue: catalogue, pool: PageWorkerPool(factory: factory(), workers: 3)).run(documents: nil)
+        #expect(report.tally.total == 6 && report.tally.ok == 6 && report.failures.isEmpty)
+        let pages = try catalogue.pages(of: DocumentID("doc")!)
+        #expect(pages.allSatisfy { $0.state == .done && $0.quality == .notProofread && $0.failures == 0 })
+        #expect(try catalogue.text(DocumentID("doc")!, PageNumber(4)!)?.plainText == "página 4")
+        let again = try OCRBatch(catalogue: catalogue, pool: PageWorkerPool(factory: factory(), workers: 3)).run(documents: nil)
+        #expect(again.tally.total == 0)
+    }
+
+    @Test func failingPageIsRetriedOnceThenQuarantinedWhileTheRestFinishes() throws {
+        let batch = OCRBatch(catalogue: catalogue, pool: PageWorkerPool(factory: factory(failing: [paths[2]]), workers: 2))
+        let first = try batch.run(documents: [DocumentID("doc")!])
+        #expect(first.tally.ok == 5 && first.tally.failed == 1)
+        #expect(first.failures.first?.error.context.file == paths[2])
+        #expect(try catalogue.pages(of: DocumentID("doc")!)[2].state == .failed)
+        let second = try batch.run(documents: [DocumentID("doc")!])
+        #expect(second.tally.total == 1 && second.tally.quarantined == 1)
+        #expect(try catalogue.pages(of: DocumentID("doc")!)[2].state == .quarantined)
+        let third = try batch.run(documents: [DocumentID("doc")!])
+        #expect(third.tally.total == 0 && third.alreadyQuarantined.isEmpty)
+        #expect(try catalogue.releaseQuarantine(documents: nil) == 1)
+        #expect(try catalogue.pages(of: DocumentID("doc")!)[2].state == .pending)
+    }
+
+    @Test func anAttemptInterruptedTwiceIsQuarantinedNotRetriedForever() throws {
+        // A crash or kill leaves the attempt counted with no result, as beginAttempt alone does.
+        try catalogue.beginAttempt(DocumentID("doc")!, PageNumber(5)!)
+        try catalogue.beginAttempt(DocumentID("doc")!, PageNumber(5)!)
+        let report = try OCRBatch(catalogue: catalogue, pool: PageWorkerPool(factory: factory(), workers: 2)).run(documents: nil)
+        #expect(report.tally.total == 5)
+        #expect(report.alreadyQuarantined.map(\.number.rawValue) == [5])
+        #expect(try catalogue.pages(of: DocumentID("doc")!)[4].lastError == "interrupted during OCR")
+    }
+
+    @Test func oneShotDeliversPagesInOrderWhateverFinishesFirst() throws {
+        let pages = paths.map { PageImageSource(path: $0, format: .png) }
+        let order = OrderRecorder()
+        OneShotOCR(pool: PageWorkerPool(factory: factory(), workers: 4), languages: LanguageSet("spa")!).run(pages) { outcome in
+            order.append(outcome.text?.plainText ?? "error")
+        }
+        #expect(order.values == (1...6).map { "página \($0)" })
+    }
+}
+
+private final class OrderRecorder: @unchecked Sendable {
+    private var list: [String] = []
+    private let lock = NSLock()
+    func append(_ value: String) { lock.withLock { list.append(value) } }
+    var values: [String] { lock.withLock { list } }
+}
