@@ -15,11 +15,14 @@ public struct TesseractOptions: Sendable, Hashable {
     public var defaultDPI: Int
     /// In `auto` mode, a result with a mean word confidence below this is retried.
     public var retryBelowConfidence: Double
+    /// Take a PDF or DjVu page's existing text layer instead of OCR (pages without one are OCR'd).
+    public var useTextLayer: Bool
 
     public init(
         languages: LanguageSet, tessdata: String, pageSegmentationMode: Int = 3, preprocess: PreprocessMode = .auto,
-        deadline: Double = 180, defaultDPI: Int = 300, retryBelowConfidence: Double = 0.72
+        deadline: Double = 180, defaultDPI: Int = 300, retryBelowConfidence: Double = 0.72, useTextLayer: Bool = false
     ) {
+        self.useTextLayer = useTextLayer
         self.languages = languages
         self.tessdata = tessdata
         self.pageSegmentationMode = pageSegmentationMode
@@ -57,6 +60,9 @@ public final class TesseractEngine: OCREngine {
 
     public func recognize(_ source: PageImageSource) throws -> PageText {
         let context = ErrorContext(file: source.path, page: source.pageIndex + 1)
+        if options.useTextLayer, let layer = try TextLayerReader().read(source) {
+            return TextSanitizer.sanitize(layer)
+        }
         let (decoded, fileDPI) = try loader.load(source)
         guard var grey = LeptonicaCalls.grey(decoded) else {
             throw OCRError(.invalidInput, "the image cannot be converted to grey", remedy: "re-export it as 8-bit grey or RGB", context: context)

@@ -60,6 +60,24 @@ public struct Evaluation: Sendable {
         }
     }
 
+    /// Scores texts another engine already produced: for image `NAME.ext` the hypothesis is
+    /// `hypotheses/NAME.txt` (a peer's output, or an earlier `quire ocr --out`). No OCR is run.
+    public static func score(_ pairs: [(image: String, truth: String)], root: String, hypotheses: String) -> [PageScore] {
+        let normalizer = EvaluationNormalizer()
+        return pairs.map { pair in
+            let folder = Self.folder(of: pair.image, root: root)
+            let name = ((pair.image as NSString).lastPathComponent as NSString).deletingPathExtension
+            let hypothesisPath = (hypotheses as NSString).appendingPathComponent(name + ".txt")
+            guard let truth = try? String(contentsOfFile: pair.truth, encoding: .utf8) else {
+                return PageScore(image: pair.image, folder: folder, score: nil, error: PipelineError(.invalidText, "its ground truth is not readable UTF-8", remedy: "check the .gt.txt file", context: ErrorContext(file: pair.truth)))
+            }
+            guard let hypothesis = try? String(contentsOfFile: hypothesisPath, encoding: .utf8) else {
+                return PageScore(image: pair.image, folder: folder, score: nil, error: PipelineError(.unreadableFile, "no readable text for this image", remedy: "check that \(name).txt exists in the hypotheses folder", context: ErrorContext(file: hypothesisPath)))
+            }
+            return PageScore(image: pair.image, folder: folder, score: normalizer.score(reference: truth, hypothesis: hypothesis), error: nil)
+        }
+    }
+
     static func folder(of path: String, root: String) -> String {
         let folder = (path as NSString).deletingLastPathComponent
         let base = root.hasSuffix("/") ? root : root + "/"

@@ -16,6 +16,9 @@ extension Quire {
         @Option(help: ArgumentHelp("Folder searched recursively for images with a .gt.txt beside them.", valueName: "dir"))
         var truth: String
 
+        @Option(help: ArgumentHelp("Score existing texts instead of running OCR: NAME.txt in this folder for image NAME.ext (another engine's output).", valueName: "dir"))
+        var hypotheses: String?
+
         @Flag(help: "Print JSON for scripts instead of a table.")
         var json = false
 
@@ -26,14 +29,22 @@ extension Quire {
                 throw QuireExit.fail(CoreError(.emptyInput, "no image with a NAME.gt.txt beside it", remedy: "point --truth at a folder of page images with their ground truth", context: ErrorContext(file: truth)))
             }
             let languages = engine.lang.flatMap(LanguageSet.init) ?? LanguageSet("eng")!
-            let tessdata = try engine.preflight([languages])
             let collected = ScoreList()
+            if let hypotheses {
+                for page in Evaluation.score(pairs, root: root, hypotheses: hypotheses) { collected.append(page) }
+                return try report(collected.all, root: root)
+            }
+            let tessdata = try engine.preflight([languages])
             let progress = ProgressLine(label: "eval")
             Evaluation(pool: engine.pool(tessdata: tessdata, defaultLanguages: languages), languages: languages).run(pairs, root: root) { page in
                 collected.append(page)
                 progress.update(done: collected.count, total: pairs.count, pagesPerSecond: 0, remaining: nil)
             }
-            let pages = collected.all.sorted { $0.image.compare($1.image, options: .numeric) == .orderedAscending }
+            try report(collected.all, root: root)
+        }
+
+        private func report(_ list: [PageScore], root: String) throws {
+            let pages = list.sorted { $0.image.compare($1.image, options: .numeric) == .orderedAscending }
             if json {
                 try Terminal.json(EvalJSON(pages: pages))
             } else {

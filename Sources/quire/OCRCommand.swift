@@ -82,6 +82,9 @@ struct EngineOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Resolution for images that do not state one, and for rendering PDF pages.", valueName: "dpi"))
     var dpi: Int = 300
 
+    @Flag(name: .customLong("use-text-layer"), help: "Take a PDF or DjVu page's existing text layer instead of OCR (pages without one are OCR'd).")
+    var useTextLayer = false
+
     func validate() throws {
         if let lang, LanguageSet(lang) == nil { throw ValidationError("--lang '\(lang)' is not a list of Tesseract language codes such as spa+eng") }
         if !(0...13).contains(psm) { throw ValidationError("--psm must be 0–13") }
@@ -105,7 +108,7 @@ struct EngineOptions: ParsableArguments {
     func pool(tessdata: TessdataLocator, defaultLanguages: LanguageSet) -> PageWorkerPool {
         let options = TesseractOptions(
             languages: defaultLanguages, tessdata: tessdata.folder, pageSegmentationMode: psm, preprocess: preprocess,
-            deadline: deadline, defaultDPI: dpi)
+            deadline: deadline, defaultDPI: dpi, useTextLayer: useTextLayer)
         return PageWorkerPool(factory: TesseractEngineFactory(options: options), workers: jobs)
     }
 }

@@ -103,6 +103,19 @@ struct TesseractEngineTests {
         #expect(text.width == 1242 && text.dpi == 300)  // A6 at 300 dpi
     }
 
+    @Test(.enabled(if: ExternalTool.pdfinfo.executablePath != nil, "needs poppler-utils"))
+    func textLayerIsTakenWhenAskedAndOCRFillsPagesWithoutOne() throws {
+        let path = try folder.write("layer.pdf", bytes: ImageFixtures.pdf(pages: 2, text: [0: "Hola mundo desde la capa"]))
+        let tessdata = try #require(Self.locator).folder
+        let engine = try TesseractEngine(options: TesseractOptions(languages: LanguageSet("spa")!, tessdata: tessdata, useTextLayer: true), scratchFolder: folder.path)
+        let first = try engine.recognize(PageImageSource(path: path, pageIndex: 0, format: .pdf))
+        #expect(first.plainText == "Hola mundo desde la capa")
+        #expect(first.provenance?.engine.contains("pdftotext") == true)
+        let second = try engine.recognize(PageImageSource(path: path, pageIndex: 1, format: .pdf))
+        #expect(second.provenance?.engine.hasPrefix("tesseract") == true)
+        #expect(second.flags.contains(.blankPage))
+    }
+
     @Test func resolutionIsLoweredForHugePages() {
         #expect(PageImageLoader.resolution(forPageSizeLine: "Page    1 size: 595.276 x 841.89 pts (A4)", preferred: 300) == 300)
         let poster = PageImageLoader.resolution(forPageSizeLine: "Page    1 size: 7200 x 7200 pts", preferred: 300)

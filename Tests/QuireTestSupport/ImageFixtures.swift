@@ -65,13 +65,26 @@ public enum ImageFixtures {
         return ~crc
     }
 
-    /// A minimal valid one-page PDF (an empty A6 page), with a correct cross-reference table.
-    public static func pdf(pages: Int = 1) -> [UInt8] {
+    /// A minimal valid PDF of A6 pages, with a correct cross-reference table. Pages with a
+    /// line in `text` carry it in Helvetica (a real text layer); the others are empty.
+    public static func pdf(pages: Int = 1, text: [Int: String] = [:]) -> [UInt8] {
         var objects: [String] = []
         let kids = (0..<pages).map { "\(3 + $0) 0 R" }.joined(separator: " ")
         objects.append("<< /Type /Catalog /Pages 2 0 R >>")
         objects.append("<< /Type /Pages /Kids [\(kids)] /Count \(pages) >>")
-        for _ in 0..<pages { objects.append("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 298 420] >>") }
+        let font = 3 + pages
+        for page in 0..<pages {
+            if text[page] != nil {
+                objects.append("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 298 420] /Resources << /Font << /F1 \(font) 0 R >> >> /Contents \(font + 1 + page) 0 R >>")
+            } else {
+                objects.append("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 298 420] >>")
+            }
+        }
+        objects.append("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+        for page in 0..<pages {
+            let stream = text[page].map { "BT /F1 18 Tf 30 300 Td (\($0)) Tj ET" } ?? ""
+            objects.append("<< /Length \(stream.utf8.count) >>\nstream\n\(stream)\nendstream")
+        }
         var body = "%PDF-1.4\n"
         var offsets: [Int] = []
         for (index, object) in objects.enumerated() {
