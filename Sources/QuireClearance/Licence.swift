@@ -19,6 +19,7 @@ public struct Licence: Hashable, Sendable, Codable, CustomStringConvertible {
 
     /// The normalised id, e.g. `CC-BY-SA-4.0`, `CC0-1.0`, `InC` (rightsstatements.org).
     public let id: String
+    /// What kind of permission it grants.
     public let kind: Kind
 
     /// Parses an SPDX-style id, a creativecommons.org URL or a rightsstatements.org URL.
@@ -37,6 +38,7 @@ public struct Licence: Hashable, Sendable, Codable, CustomStringConvertible {
         self.kind = kind
     }
 
+    /// The normalised id.
     public var description: String { id }
 
     /// Whether the licence forbids commercial use or derivatives (rejected by every Wikimedia project).

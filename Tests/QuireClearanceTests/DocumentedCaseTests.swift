@@ -1,0 +1,117 @@
+import QuireClearance
+import QuireCore
+import Testing
+
+/// Every case of `clearance-rules.md` ("Test cases worth having") and of the clearance list in
+/// `quality-bar.md`, as of 2026-11-24 unless stated.
+@Suite("Documented clearance cases")
+struct DocumentedCaseTests {
+    typealias F = Fixture
+
+    static let rulesDocument: [Row] = [
+        Row("Spanish author died 1930, published Madrid 1925: free on es, en, Commons",
+            F.facts([F.person("Autor", died: 1930)], published: 1925, in: "ES"),
+            [.esWikisource: .free("PD-old-80"), .enWikisource: .free("PD-US-expired"), .commons: .free("PD-US-expired"),
+             .frWikisource: .free("PD-old-80"), .deWikisource: .free("PD-old-70"), .itWikisource: .free("PD-old-70")]),
+        Row("Spanish author died 1950, published 1940: ES 2031, US restored until 2036",
+            F.facts([F.person("Autor", died: 1950)], published: 1940, in: "ES"),
+            [.enWikisource: .notFree("2036-01-01"), .commons: .notFree("2036-01-01"), .esWikisource: .notFree("2036-01-01"),
+             .frWikisource: .notFree("2031-01-01")]),
+        Row("French author died 1940, published Paris 1935: free on fr, not on en or Commons until 2031",
+            F.facts([F.person("Auteur", died: 1940)], published: 1935, in: "FR"),
+            [.frWikisource: .free("PD-old-70"), .enWikisource: .notFree("2031-01-01"), .commons: .notFree("2031-01-01")]),
+        Row("Mexican author died 1960, published 1940: MX life+100, free 2061",
+            F.facts([F.person("Autor", died: 1960)], published: 1940, in: "MX"),
+            [.esWikisource: .notFree("2061-01-01"), .commons: .notFree("2061-01-01"), .enWikisource: .notFree("2036-01-01")]),
+        Row("Chilean head of state's speech 1971 released under CC BY-SA 4.0: free by licence everywhere",
+            F.facts([F.person("Salvador Allende", died: 1973)], published: 1971, in: "CL", speech: .public, licence: "CC-BY-SA-4.0"),
+            assumption: "permission",
+            [.enWikisource: .free("CC-BY-SA-4.0"), .commons: .free("CC-BY-SA-4.0"), .esWikisource: .free("CC-BY-SA-4.0"),
+             .frWikisource: .free("CC-BY-SA-4.0"), .deWikisource: .free("CC-BY-SA-4.0"), .itWikisource: .free("CC-BY-SA-4.0")]),
+        Row("the same speech without the release: not free (CL 2044, US restored until 2067); news use is no licence",
+            F.facts([F.person("Salvador Allende", died: 1973)], published: 1971, in: "CL", speech: .public),
+            [.enWikisource: .notFree("2067-01-01"), .commons: .notFree("2067-01-01"), .esWikisource: .review,
+             .deWikisource: .review]),
+        Row("US President's official speech, 1962: PD-USGov on en.wikisource",
+            F.facts([F.person("John F. Kennedy", died: 1963)], published: 1962, in: "US", official: .usFederal, speech: .public),
+            [.enWikisource: .free("PD-USGov"), .commons: .free("PD-USGov")]),
+        Row("anonymous newspaper article, Buenos Aires 1816: PD everywhere",
+            F.facts([F.anonymous()], published: 1816, in: "AR"),
+            [.enWikisource: .free("PD-US-expired"), .commons: .free("PD-AR-Anonymous"), .esWikisource: .free("PD-AR-Anonymous"),
+             .frWikisource: .free(), .deWikisource: .free("PD-anon-70"), .itWikisource: .free("PD-anon-70")]),
+        Row("German typescript, author died 1960, unpublished: DE 2031; US unpublished, died after 1955: not free",
+            F.facts([F.person("Autor", died: 1960)], in: "DE", unpublished: true),
+            [.deWikisource: .notFree("2031-01-01"), .enWikisource: .notFree("2031-01-01"), .commons: .notFree("2031-01-01")]),
+        Row("CC BY-NC: rejected on every target",
+            F.facts([F.person("Author", died: 2000)], published: 2010, in: "DE", licence: "CC-BY-NC-4.0"),
+            [.enWikisource: .notFree("2071-01-01"), .commons: .notFree("2071-01-01"), .esWikisource: .notFree("2071-01-01"),
+             .frWikisource: .notFree("2071-01-01"), .deWikisource: .notFree("2071-01-01"), .itWikisource: .notFree("2071-01-01")]),
+        Row("CC BY-ND: rejected on every target",
+            F.facts([F.living("Author")], published: 2020, in: "FR", licence: "CC-BY-ND-4.0"),
+            [.enWikisource: .notFree(nil), .commons: .notFree(nil), .esWikisource: .notFree(nil),
+             .frWikisource: .notFree(nil), .deWikisource: .notFree(nil), .itWikisource: .notFree(nil)]),
+        Row("US book 1950 with notice, renewal unknown: needs review (renewal search), never free",
+            F.facts([F.person("Author", died: 1990)], published: 1950, in: "US", notice: true),
+            [.enWikisource: .review, .commons: .review]),
+    ]
+
+    static let qualityBar: [Row] = [
+        Row("died 31 Dec 1955, unpublished: free in the US and Germany in 2026",
+            F.facts([F.person("Author", diedOn: "1955-12-31")], in: "DE", unpublished: true),
+            [.enWikisource: .free("PD-old-70"), .deWikisource: .free("PD-old-70")]),
+        Row("died 1 Jan 1956, unpublished: free on 1 January 2027",
+            F.facts([F.person("Author", diedOn: "1956-01-01")], in: "DE", unpublished: true),
+            [.enWikisource: .notFree("2027-01-01"), .deWikisource: .notFree("2027-01-01")]),
+        Row("death known to the decade (1950s): the latest year, 1959, with an assumption",
+            F.facts([F.person("Autor", died: 1950, .decade)], published: 1930, in: "DE"),
+            assumption: "1959",
+            [.deWikisource: .notFree("2030-01-01")]),
+        Row("death known to the century (19th): free, with an assumption",
+            F.facts([F.person("Autor", died: 1800, .century)], published: 1890, in: "DE"),
+            assumption: "1899",
+            [.deWikisource: .free("PD-old-70")]),
+        Row("a work published anonymously, Germany 1900: 70 years from publication",
+            F.facts([F.anonymous()], published: 1900, in: "DE"),
+            [.deWikisource: .free("PD-anon-70"), .enWikisource: .free("PD-US-expired"), .commons: .free("PD-anon-70")]),
+        Row("an author not found, Germany 1900: not anonymous, needs review",
+            F.facts([F.notFound()], published: 1900, in: "DE"),
+            [.deWikisource: .review, .enWikisource: .free("PD-US-expired"), .commons: .review]),
+        Row("PD original with a translator who died in 1990: the translation governs",
+            F.facts([F.person("Cervantes", died: 1616), F.person("Traductor", died: 1990, role: .translator)], published: 1950, in: "ES"),
+            [.esWikisource: .notFree("2061-01-01"), .enWikisource: .notFree("2046-01-01"), .commons: .notFree("2061-01-01")]),
+        Row("parliamentary speech in Spain: free by exception, not PD: human review",
+            F.facts([F.person("Diputado", died: 1990)], published: 1980, in: "ES", speech: .parliament),
+            [.esWikisource: .review, .enWikisource: .notFree("2061-01-01"), .commons: .notFree("2061-01-01")]),
+        Row("Portuguese political speech: not protected in PT; US checked separately (PD-1996)",
+            F.facts([F.person("Orador", died: 1980)], published: 1975, in: "PT", speech: .public),
+            [.commons: .free("PD-1996|country=PT"), .enWikisource: .free("PD-1996|country=PT"), .frWikisource: .free()]),
+        Row("Italian ministry publication of 1970: IT 20 years from publication",
+            F.facts([], published: 1970, in: "IT", official: .state),
+            [.itWikisource: .free("PD-ItalyGov"), .enWikisource: .free("PD-1996|country=IT"), .commons: .free("PD-ItalyGov")]),
+        Row("CC BY-NC-SA: rejected",
+            F.facts([F.person("Author", died: 2000)], published: 2010, in: "ES", licence: "CC-BY-NC-SA-4.0"),
+            [.enWikisource: .notFree("2071-01-01"), .commons: .notFree("2071-01-01"), .esWikisource: .notFree("2071-01-01")]),
+        Row("GFDL only: rejected",
+            F.facts([F.person("Author", died: 2000)], published: 2010, in: "US", licence: "GFDL-1.3-only"),
+            [.enWikisource: .notFree("2071-01-01"), .commons: .notFree("2071-01-01"), .deWikisource: .notFree("2071-01-01")]),
+        Row("CC BY: accepted where listed",
+            F.facts([F.living("Author")], published: 2020, in: "US", licence: "CC-BY-4.0"),
+            assumption: "permission",
+            [.enWikisource: .free("CC-BY-4.0"), .commons: .free("CC-BY-4.0"), .deWikisource: .free("CC-BY-4.0")]),
+        Row("CC0: accepted where listed",
+            F.facts([F.living("Author")], published: 2020, in: "US", licence: "CC0-1.0"),
+            [.enWikisource: .free("CC-zero"), .commons: .free("CC-zero"), .deWikisource: .free("CC-zero")]),
+        Row("death before publication, first published after the term ran out: 25-year edition right (DE § 71)",
+            F.facts([F.person("Autor", died: 1900)], published: 2010, in: "DE"),
+            [.deWikisource: .notFree("2036-01-01"), .enWikisource: .free("PD-old-70"), .commons: .notFree("2036-01-01")]),
+        Row("death before publication 1980: edition right over; US 2048 floor for works published 1978–2002",
+            F.facts([F.person("Autor", died: 1900)], published: 1980, in: "DE"),
+            [.deWikisource: .free("PD-old-70"), .enWikisource: .notFree("2048-01-01")]),
+    ]
+
+    @Test("clearance-rules.md", arguments: rulesDocument)
+    func rulesDocumentCases(row: Row) { row.check() }
+
+    @Test("quality-bar.md", arguments: qualityBar)
+    func qualityBarCases(row: Row) { row.check() }
+}

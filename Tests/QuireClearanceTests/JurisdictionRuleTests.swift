@@ -1,0 +1,143 @@
+import QuireClearance
+import QuireCore
+import Testing
+
+/// The jurisdictions table of `clearance-rules.md`: special cases, anonymous and official works,
+/// speeches, the rule of the shorter term, the default row, and each contribution cleared.
+@Suite("Jurisdiction rules")
+struct JurisdictionRuleTests {
+    typealias F = Fixture
+
+    static let specialCases: [Row] = [
+        Row("Spain: died 1987 (year only) may be before 7 Dec: life+80 taken",
+            F.facts([F.person("Autor", died: 1987)], published: 1970, in: "ES"),
+            assumption: "longest term",
+            [.esWikisource: .notFree("2068-01-01")]),
+        Row("Spain: died 6 Dec 1987: life+80",
+            F.facts([F.person("Autor", diedOn: "1987-12-06")], published: 1970, in: "ES"),
+            [.frWikisource: .notFree("2068-01-01")]),
+        Row("Spain: died 7 Dec 1987: life+70",
+            F.facts([F.person("Autor", diedOn: "1987-12-07")], published: 1970, in: "ES"),
+            [.frWikisource: .notFree("2058-01-01")]),
+        Row("Spain: died 1988: life+70 (es.wikisource also waits for the US, restored until 2066)",
+            F.facts([F.person("Autor", died: 1988)], published: 1970, in: "ES"),
+            [.frWikisource: .notFree("2059-01-01"), .esWikisource: .notFree("2066-01-01"), .enWikisource: .notFree("2066-01-01")]),
+        Row("Spain: died 1940, published 1935: free in Spain, restored in the US until 2031: es.wikisource unsettled",
+            F.facts([F.person("Autor", died: 1940)], published: 1935, in: "ES"),
+            [.esWikisource: .review, .frWikisource: .free("PD-old-80"), .enWikisource: .notFree("2031-01-01")]),
+        Row("Mexico: died 1950, before the non-retroactive life+100",
+            F.facts([F.person("Autor", died: 1950)], published: 1945, in: "MX"),
+            [.esWikisource: .free("PD-Mexico"), .enWikisource: .free("PD-1996|country=MX")]),
+        Row("Mexico: died 1951, cut-off 1951/1952 unconfirmed: review",
+            F.facts([F.person("Autor", died: 1951)], published: 1945, in: "MX"),
+            [.esWikisource: .review, .frWikisource: .review]),
+        Row("Mexico: died 1952: life+100",
+            F.facts([F.person("Autor", died: 1952)], published: 1940, in: "MX"),
+            [.frWikisource: .notFree("2053-01-01")]),
+        Row("Mexico: died in the 1950s: latest year 1959, life+100",
+            F.facts([F.person("Autor", died: 1950, .decade)], published: 1940, in: "MX"),
+            assumption: "1959",
+            [.frWikisource: .notFree("2060-01-01")]),
+        Row("Chile: died before 16 Sep 1962, surviving spouse unknown: review",
+            F.facts([F.person("Autor", diedOn: "1960-05-01")], published: 1950, in: "CL"),
+            [.frWikisource: .review]),
+        Row("Chile: died 1940, published 1930: free",
+            F.facts([F.person("Autor", died: 1940)], published: 1930, in: "CL"),
+            [.esWikisource: .free("PD-old-70"), .commons: .free("PD-US-expired")]),
+        Row("Colombia: died 1940, life+80: free since 2021",
+            F.facts([F.person("Autor", died: 1940)], published: 1930, in: "CO"),
+            [.esWikisource: .free("PD-old-80")]),
+        Row("Colombia: died 1950, life+80: 2031",
+            F.facts([F.person("Autor", died: 1950)], published: 1930, in: "CO"),
+            [.esWikisource: .notFree("2031-01-01"), .enWikisource: .free("PD-US-expired")]),
+        Row("France: the 'mort pour la France' extension is an assumption",
+            F.facts([F.person("Auteur", died: 1916)], published: 1910, in: "FR"),
+            assumption: "mort pour la France",
+            [.frWikisource: .free("PD-old-70")]),
+    ]
+
+    static let worksAndSpeeches: [Row] = [
+        Row("anonymous, Switzerland: no anonymous term recorded: review",
+            F.facts([F.anonymous()], published: 1900, in: "CH"),
+            [.commons: .review, .frWikisource: .review]),
+        Row("anonymous, unpublished, Germany: review",
+            F.facts([F.anonymous()], in: "DE", unpublished: true),
+            [.deWikisource: .review]),
+        Row("Italian ministry publication 2010: IT 2031; US unknown: no date",
+            F.facts([], published: 2010, in: "IT", official: .state),
+            [.itWikisource: .notFree(nil)]),
+        Row("French official work: rule unconfirmed (check): review",
+            F.facts([], published: 1990, in: "FR", official: .state),
+            [.frWikisource: .review]),
+        Row("Spanish official text: LPI art. 13",
+            F.facts([], published: 1990, in: "ES", official: .state),
+            assumption: "official text",
+            [.frWikisource: .free("PD-SpanishGov")]),
+        Row("Mexican government work 1900: 100 years from publication",
+            F.facts([], published: 1900, in: "MX", official: .state),
+            [.esWikisource: .free("PD-US-expired")]),
+        Row("Mexican government work 1950: 100 years from publication, 2051",
+            F.facts([], published: 1950, in: "MX", official: .state),
+            [.frWikisource: .notFree("2051-01-01")]),
+        Row("German speech, news use only (§ 48): review",
+            F.facts([F.person("Redner", died: 1990)], published: 1985, in: "DE", speech: .public),
+            [.deWikisource: .review, .enWikisource: .notFree("2061-01-01")]),
+        Row("Swedish speech (§ 26, author keeps collections): review",
+            F.facts([F.person("Talare", died: 1990)], published: 1980, in: "SE", speech: .public),
+            [.frWikisource: .review, .commons: .notFree("2061-01-01")]),
+        Row("Argentine speech: needs the author's authorisation (art. 27): not free",
+            F.facts([F.person("Orador", died: 1980)], published: 1975, in: "AR", speech: .public),
+            [.frWikisource: .notFree("2051-01-01"), .esWikisource: .notFree("2071-01-01")]),
+        Row("Mexican speech: rule unconfirmed (check): review",
+            F.facts([F.person("Orador", died: 1980)], published: 1975, in: "MX", speech: .parliament),
+            [.frWikisource: .review]),
+        Row("Spanish speech whose speaker died 1900: the term ran out, free",
+            F.facts([F.person("Orador", died: 1900)], published: 1890, in: "ES", speech: .parliament),
+            [.esWikisource: .free("PD-old-80"), .commons: .free("PD-US-expired")]),
+    ]
+
+    static let contributorsAndTerms: [Row] = [
+        Row("illustrator died 1960, author 1900: the illustrations govern in Germany",
+            F.facts([F.person("Autor", died: 1900), F.person("Zeichner", died: 1960, role: .illustrator)], published: 1910, in: "DE"),
+            [.deWikisource: .notFree("2031-01-01"), .enWikisource: .free("PD-US-expired")]),
+        Row("editor whose death is unknown: review",
+            F.facts([F.person("Autor", died: 1900), F.person("Herausgeber", died: nil, role: .editor)], published: 1950, in: "DE"),
+            [.deWikisource: .review]),
+        Row("living author in Germany: not free, no date",
+            F.facts([F.living("Autorin")], published: 2000, in: "DE"),
+            [.deWikisource: .notFree(nil)]),
+        Row("no contributor known: an author not found, review",
+            F.facts([], published: 1900, in: "DE"),
+            [.deWikisource: .review, .enWikisource: .free("PD-US-expired")]),
+        Row("posthumous publication within the term: ordinary term only",
+            F.facts([F.person("Autor", died: 1950)], published: 1960, in: "DE"),
+            [.deWikisource: .free("PD-old-70")]),
+        Row("US work in Germany: no shorter term for US works",
+            F.facts([F.person("Author", died: 1960)], published: 1950, in: "US", notice: false),
+            [.deWikisource: .notFree("2031-01-01"), .enWikisource: .free("PD-US-no-notice"), .itWikisource: .free("PD-US-no-notice")]),
+        Row("Argentine anonymous work 1960 in Germany: shorter term (AR 50 years) applies",
+            F.facts([F.anonymous()], published: 1960, in: "AR"),
+            [.deWikisource: .free("PD-AR-Anonymous"), .frWikisource: .free("PD-AR-Anonymous"), .esWikisource: .review,
+             .enWikisource: .notFree("2056-01-01")]),
+        Row("US President's speech on it.wikisource: IT compares terms with the US",
+            F.facts([F.person("John F. Kennedy", died: 1963)], published: 1962, in: "US", official: .usFederal, speech: .public),
+            [.itWikisource: .free("PD-USGov"), .deWikisource: .review]),
+        Row("country without a row (GB): life+70 by default, as an assumption",
+            F.facts([F.person("Author", died: 1900)], published: 1950, in: "GB"),
+            assumption: "GB: no rules recorded",
+            [.commons: .free("PD-1996|country=GB")]),
+        Row("Belgian author on fr.wikisource: country of origin law (default row)",
+            F.facts([F.person("Auteur", died: 1900)], published: 1920, in: "BE"),
+            assumption: "country of origin",
+            [.frWikisource: .free("PD-old-70")]),
+    ]
+
+    @Test("special cases", arguments: specialCases)
+    func special(row: Row) { row.check() }
+
+    @Test("official works and speeches", arguments: worksAndSpeeches)
+    func officialAndSpeech(row: Row) { row.check() }
+
+    @Test("contributors and terms", arguments: contributorsAndTerms)
+    func contributors(row: Row) { row.check() }
+}
