@@ -1,6 +1,6 @@
 public import Foundation
 import GRDB
-import QuireCore
+public import QuireCore
 
 /// The project catalogue: one SQLite file in WAL mode holding documents, source files, pages and
 /// their texts. The only owner of the database connection; every other module sees value types.

@@ -1,19 +1,11 @@
 public import QuireCore
 
+/// Marks errors of the catalogue.
+public enum CatalogueDomain: ErrorDomain {}
 /// An error of the catalogue: missing, too new, damaged, busy, or a request that contradicts it.
-public struct CatalogueError: QuireError, Hashable {
-    public let code: ErrorCode
-    public let message: String
-    public let remedy: String
-    public let context: ErrorContext
+public typealias CatalogueError = DomainError<CatalogueDomain>
 
-    public init(_ code: ErrorCode, _ message: String, remedy: String, context: ErrorContext = ErrorContext()) {
-        self.code = code
-        self.message = message
-        self.remedy = remedy
-        self.context = context
-    }
-
+extension DomainError where Domain == CatalogueDomain {
     static func notFound(searchedFrom directory: String) -> CatalogueError {
         CatalogueError(
             .catalogueNotFound, "no Quire catalogue (quire.sqlite) in \(directory) or any folder above it",

@@ -118,8 +118,12 @@ extension QuireError {
     }
 }
 
-/// An error raised by Core's own validation (parsing dates, contributors, identifiers).
-public struct CoreError: QuireError, Hashable {
+/// Names the module an error comes from; each module declares one (`enum OCRDomain: ErrorDomain {}`).
+public protocol ErrorDomain: Sendable {}
+
+/// A module's error type: `typealias OCRError = DomainError<OCRDomain>`. One definition of the
+/// fields every error carries, while each module keeps its own type to throw and to catch.
+public struct DomainError<Domain: ErrorDomain>: QuireError, Hashable {
     public let code: ErrorCode
     public let message: String
     public let remedy: String
@@ -132,3 +136,8 @@ public struct CoreError: QuireError, Hashable {
         self.context = context
     }
 }
+
+/// Errors of Core's own validation (parsing dates, contributors, identifiers).
+public enum CoreDomain: ErrorDomain {}
+/// An error raised by Core's own validation.
+public typealias CoreError = DomainError<CoreDomain>

@@ -14,6 +14,12 @@ struct OCRDocuments {
     let retryQuarantined: Bool
 
     func run() throws {
+        guard CrashSupervisor.isChild else {
+            let pages = (try? catalogueOptions.open().summaries().reduce(0) { $0 + $1.pageCount }) ?? 0
+            let status = CrashSupervisor.supervise(maximumRestarts: Catalogue.maximumAttempts * max(1, pages))
+            if status != 0 { throw ExitCode(status) }
+            return
+        }
         let catalogue: Catalogue
         var documents: [DocumentID]?
         var languageSets: [LanguageSet]
@@ -39,7 +45,10 @@ struct OCRDocuments {
         let override = engine.lang.flatMap(LanguageSet.init)
         if let override { languageSets = [override] }
         let tessdata = try engine.preflight(Array(Set(languageSets)))
-        let pool = engine.pool(tessdata: tessdata, defaultLanguages: languageSets.first ?? LanguageSet("eng")!)
+        var pool = engine.pool(tessdata: tessdata, defaultLanguages: languageSets.first ?? LanguageSet("eng")!)
+        if ProcessInfo.processInfo.environment[CrashSupervisor.crashVariable] != nil {
+            pool = PageWorkerPool(factory: CrashTestingFactory(base: pool.factory), workers: pool.workers)
+        }
         let progress = ProgressLine(label: "ocr")
         let report: OCRReport
         do {

@@ -61,6 +61,20 @@ struct OCRCLITests {
         #expect(status.standardOutput.contains("4 done"))
     }
 
+    @Test func aCrashOnOnePageLosesNothingAndQuarantinesThatPage() throws {
+        #expect(try quire("init").status == 0)
+        #expect(try quire("add", RepositoryPaths.bundledSample + "/discurso.tif", "--title", "Luz", "--lang", "spa", "--id", "luz").status == 0)
+        let result = try CommandRunner.run(
+            RepositoryPaths.quireExecutable, ["ocr", "luz", "--jobs", "1", "--preprocess", "none"], in: folder.path,
+            environment: ["QUIRE_TEST_CRASH_ON": "discurso.tif:3"])
+        #expect(result.standardError.contains("crashed"))
+        #expect(result.status == 3, "\(result.standardError)")
+        let status = try quire("status", "luz", "--json")
+        let json = try JSONSerialization.jsonObject(with: Data(status.standardOutput.utf8)) as? [String: Any]
+        let states = (json?["pages"] as? [[String: Any]])?.map { $0["state"] as? String ?? "" }
+        #expect(states == ["done", "done", "quarantined", "done"])
+    }
+
     @Test(.enabled(if: RepositoryPaths.hasSharedCorpora, "\(RepositoryPaths.sharedMissingMessage)"))
     func evalScoresTesseractsSmokeTest() throws {
         let smoke = try #require(RepositoryPaths.sharedCorpora) + "/tesseract-testing-smoke"

@@ -1,0 +1,137 @@
+import Foundation
+
+/// A word list for deciding line-end hyphens: Tesseract's dictionary for the document's
+/// language (`dawg2wordlist LANG.lstm-unicharset LANG.lstm-word-dawg`), a spelling dictionary, or
+/// any list of known words. Lookups ignore case.
+public struct Lexicon: Hashable, Sendable {
+    private let words: Set<String>
+
+    /// A lexicon of `words` (case is ignored).
+    public init(words: some Sequence<String>) {
+        self.words = Set(words.lazy.map(Self.key).filter { !$0.isEmpty })
+    }
+
+    /// A lexicon from a word-list file's text: one word per line, blank lines and surrounding
+    /// spaces ignored.
+    public init(wordList: String) {
+        self.init(words: wordList.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) })
+    }
+
+    /// How many words it holds.
+    public var count: Int { words.count }
+
+    /// Whether the word is known, ignoring case.
+    public func contains(_ word: String) -> Bool { words.contains(Self.key(word)) }
+
+    static func key(_ word: String) -> String { word.precomposedStringWithCanonicalMapping.lowercased() }
+}
+
+/// What to do with a hyphen at the end of a line (or of a page).
+public enum HyphenDecision: Hashable, Sendable {
+    /// A hyphen of syllable division: remove it and join the halves (`bi-` + `bliotecaria`).
+    case join
+    /// A hyphen of the word itself: keep it and join without a space (`franco-` + `chilena`).
+    case keep
+}
+
+/// The rule for line-end hyphens, applied inside a page and across page breaks alike.
+///
+/// With `left` the part before the hyphen (after its last inner hyphen, so `teórico-prác-` is
+/// judged on `prác`) and `right` the first word of the next line, in this order:
+///
+/// 1. a hyphen the source marked as hyphenation (ALTO `HYP`, `¬`, a soft hyphen) joins;
+/// 2. a digit beside the hyphen keeps it (`1914-` `1918`);
+/// 3. the document decides where it can: the hyphenated form written elsewhere in the document
+///    keeps it, the joined form written elsewhere joins (the more frequent wins, a tie joins);
+/// 4. an upper-case `right` after a `left` that is not all upper case keeps it (`anglo-Saxon`,
+///    `Ost-Berlin`): syllable division never capitalises the second half;
+/// 5. with a word list: the joined form known joins; otherwise both halves known keeps
+///    (`franco` and `chilena` are words, `francochilena` is not); otherwise join;
+/// 6. otherwise join, since in running text syllable division is far more common than a
+///    compound broken at its hyphen.
+///
+/// Hyphens inside a line (`teórico-práctico`) are never touched.
+public struct HyphenationResolver: Sendable {
+    private let lexicon: Lexicon?
+    private let documentWords: [String: Int]
+
+    /// A resolver with an optional word list and the words the document writes inside lines
+    /// (lower-cased; hyphenated compounds with their hyphen).
+    public init(lexicon: Lexicon?, documentWords: [String: Int] = [:]) {
+        self.lexicon = lexicon
+        self.documentWords = documentWords
+    }
+
+    /// The decision for `left` + hyphen + `right`; `marked` when the source marked the hyphen as
+    /// hyphenation. `left` and `right` are the word cores, without the hyphen and punctuation.
+    public func decide(left: String, right: String, marked: Bool = false) -> HyphenDecision {
+        if marked { return .join }
+        let lastPart = left.split(separator: "-").last.map(String.init) ?? left
+        guard let leftEdge = lastPart.last, let rightEdge = right.first else { return .join }
+        if leftEdge.isNumber || rightEdge.isNumber { return .keep }
+        let joinedKey = Lexicon.key(left + right)
+        let hyphenatedKey = Lexicon.key(left + "-" + right)
+        let joinedCount = documentWords[joinedKey] ?? 0
+        let hyphenatedCount = documentWords[hyphenatedKey] ?? 0
+        if joinedCount > 0 || hyphenatedCount > 0 { return hyphenatedCount > joinedCount ? .keep : .join }
+        if rightEdge.isUppercase && lastPart != lastPart.uppercased() { return .keep }
+        if let lexicon {
+            if lexicon.contains(lastPart + right) { return .join }
+            if lexicon.contains(lastPart) && lexicon.contains(right) { return .keep }
+        }
+        return .join
+    }
+
+    /// Counts the words written inside lines of `lines` (each line a list of word texts; a final
+    /// hyphenated word and the word after it are left out, being the cases in question).
+    static func documentWords(lines: [[String]]) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        var previousEndedWithHyphen = false
+        for line in lines {
+            for (index, word) in line.enumerated() {
+                let isLast = index == line.count - 1
+                if (isLast && WordParts.endsWithHyphen(word)) || (index == 0 && previousEndedWithHyphen) { continue }
+                let core = WordParts(word).core
+                if !core.isEmpty { counts[Lexicon.key(core), default: 0] += 1 }
+            }
+            previousEndedWithHyphen = line.last.map(WordParts.endsWithHyphen) ?? false
+        }
+        return counts
+    }
+}
+
+/// A word's text cut into leading punctuation, the core (first to last letter or digit, inner
+/// hyphens and apostrophes included) and trailing punctuation: `«¿bi-` → `«¿`, `bi`, `-`.
+struct WordParts: Hashable, Sendable {
+    let prefix: String
+    let core: String
+    let suffix: String
+
+    /// Characters that end a line as a hyphen of division: hyphen-minus, hyphen, not sign (a
+    /// Fraktur print's division mark) and soft hyphen.
+    static let hyphens: Set<Character> = ["-", "\u{2010}", "¬", "\u{00AD}"]
+    /// Marks that are certainly hyphenation, never part of a word.
+    static let certainHyphens: Set<Character> = ["¬", "\u{00AD}"]
+
+    init(_ text: String) {
+        let chars = Array(text)
+        let isWordChar: (Character) -> Bool = { $0.isLetter || $0.isNumber }
+        guard let first = chars.firstIndex(where: isWordChar), let last = chars.lastIndex(where: isWordChar) else {
+            prefix = text
+            core = ""
+            suffix = ""
+            return
+        }
+        prefix = String(chars[..<first])
+        core = String(chars[first...last])
+        suffix = String(chars[(last + 1)...])
+    }
+
+    /// True when the word ends with a division hyphen after a letter or digit (`bi-`, `franco-`,
+    /// `1914-`), not when it is a lone dash.
+    static func endsWithHyphen(_ text: String) -> Bool {
+        guard let last = text.last, hyphens.contains(last) else { return false }
+        guard let before = text.dropLast().last else { return false }
+        return before.isLetter || before.isNumber
+    }
+}

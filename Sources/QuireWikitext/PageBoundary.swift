@@ -1,0 +1,125 @@
+import QuireCore
+
+/// What happens where one page ends and the next begins, per profile: a word split across the
+/// break, a paragraph that ends exactly at the foot of the page, a note that runs on.
+///
+/// Only physically adjacent OCR pages are joined; a person's proofread text is left as it is.
+///
+/// - Word split: the last word of a page ends with a division hyphen and the next page starts
+///   with a letter. ``HyphenationResolver`` decides join or keep, then the profile writes it:
+///   `{{hws|bi|bibliotecaria}}` … `{{hwe|bliotecaria|bibliotecaria}}` (en), `{{Pt|bi-|bibliotecaria}}`
+///   … `{{Pt|bliotecaria|}}` (it), a bare trailing `bi-` (es, fr), or the whole word on the first
+///   page (de). Where a bare hyphen cannot work — a compound whose hyphen must stay, or a page
+///   whose body would not end with the hyphen — the word is completed on the first page.
+/// - Paragraph end: the last block and the next page's first block are paragraphs, and either the
+///   next page's first line is indented or the last line ends short with a sentence end. The
+///   profile's mark is written (`\n{{nop}}` at the end on en, `{{nop}}\n` at the start on it).
+/// - Note continued: the next page's notes start with one without a marker while this page has
+///   notes: this page's last note gets `name="pNnK"` and the continuation `follow="pNnK"`, at the
+///   start of the next page's body.
+enum PageBoundary {
+    /// Applies the rules to the drafts, which must be in physical order.
+    static func apply(_ drafts: inout [PageDraft], profile: WikiProfile, resolver: HyphenationResolver) {
+        guard drafts.count >= 2 else { return }
+        for index in 0..<(drafts.count - 1) {
+            guard drafts[index + 1].number == drafts[index].number.next, !drafts[index].isProofread, !drafts[index + 1].isProofread else { continue }
+            var page = drafts[index]
+            var next = drafts[index + 1]
+            continueNote(&page, &next, resolver: resolver)
+            if !splitWord(&page, &next, profile: profile, resolver: resolver) {
+                markParagraphEnd(&page, &next, profile: profile)
+            }
+            drafts[index] = page
+            drafts[index + 1] = next
+        }
+        for index in drafts.indices { protectFinalDash(&drafts[index]) }
+    }
+
+    /// A body ending in a bare `-` loses it when pages are transcluded, on every wiki. A final
+    /// dash that is not the first half of a word (`palabra -`, `1914 -`) is written `&#45;`.
+    private static func protectFinalDash(_ page: inout PageDraft) {
+        guard page.suffix.isEmpty, let block = page.blocks.indices.last, page.blocks[block].sectionEnd == nil,
+              let line = page.blocks[block].lines.indices.last, let token = page.blocks[block].lines[line].last,
+              case .text(let text)? = token.parts.last, text.hasSuffix("-"), !WordParts.endsWithHyphen(token.text) else { return }
+        var parts = token.parts
+        parts[parts.count - 1] = .text(String(text.dropLast()))
+        parts.append(.raw("&#45;"))
+        page.blocks[block].lines[line][page.blocks[block].lines[line].count - 1] = Token(parts: parts)
+    }
+
+    /// Links a note continued on the next page by `name`/`follow`.
+    private static func continueNote(_ page: inout PageDraft, _ next: inout PageDraft, resolver: HyphenationResolver) {
+        guard let first = next.notes.first, first.marker == nil, !page.notes.isEmpty else { return }
+        let last = page.notes.count - 1
+        let name = "p\(page.number.rawValue)n\(page.notes.count)"
+        page.notes[last].name = name
+        next.notes[0].follow = name
+        next.unanchoredNotes.removeAll { $0 == 0 }
+        next.leadingNotes.insert(0, at: 0)
+        // A word split between the two parts of the note is completed in the first part.
+        if let tail = page.notes[last].tokens.last, let head = next.notes[0].tokens.first,
+           let merged = ParagraphBuilder.merge(tail, head, resolver: resolver) {
+            page.notes[last].tokens[page.notes[last].tokens.count - 1] = merged
+            next.notes[0].tokens.removeFirst()
+        }
+    }
+
+    /// Writes a word split across the break; false when there is none.
+    private static func splitWord(_ page: inout PageDraft, _ next: inout PageDraft, profile: WikiProfile, resolver: HyphenationResolver) -> Bool {
+        guard next.prefix.isEmpty, next.unanchoredNotes.isEmpty,
+              let lastBlock = page.blocks.indices.last, let lastLine = page.blocks[lastBlock].lines.indices.last,
+              let leftToken = page.blocks[lastBlock].lines[lastLine].last, leftToken.isPlain,
+              let split = ParagraphBuilder.splitAtHyphen(leftToken),
+              let firstBlock = next.blocks.indices.first, let rightToken = next.blocks[firstBlock].lines.first?.first, rightToken.isPlain,
+              page.blocks[lastBlock].kind == .paragraph, next.blocks[firstBlock].kind == .paragraph
+        else { return false }
+        let right = WordParts(rightToken.text)
+        guard right.prefix.isEmpty, let firstChar = right.core.first, firstChar.isLetter || firstChar.isNumber else { return false }
+        let left = WordParts(split.stem)
+        guard left.suffix.isEmpty, !left.core.isEmpty else { return false }
+        let decision = resolver.decide(left: left.core, right: right.core, marked: split.marked)
+        let hyphen = decision == .keep ? split.hyphen : ""
+        let whole = left.core + hyphen + right.core
+        let arg = { (text: String) in WikitextEscaper.escape(text, context: .templateArgument, atLineStart: false) }
+        let bodyEndsWithToken = page.suffix.isEmpty && page.blocks[lastBlock].sectionEnd == nil
+        var style = profile.wordSplit
+        if style == .bareHyphen && (decision == .keep || !bodyEndsWithToken) {
+            style = .completeOnFirstPage
+        }
+        func setLeft(_ parts: [Part]) { page.blocks[lastBlock].lines[lastLine][page.blocks[lastBlock].lines[lastLine].count - 1] = Token(parts: parts) }
+        func setRight(_ parts: [Part]) { next.blocks[firstBlock].lines[0][0] = Token(parts: parts) }
+        let prefix: [Part] = left.prefix.isEmpty ? [] : [.text(left.prefix)]
+        let suffix: [Part] = right.suffix.isEmpty ? [] : [.text(right.suffix)]
+        switch style {
+        case .startEndTemplates(let start, let end):
+            setLeft(prefix + [.raw("{{\(start)|\(arg(left.core))|\(arg(whole))}}")])
+            setRight([.raw("{{\(end)|\(arg(right.core))|\(arg(whole))}}")] + suffix)
+        case .partTemplate(let name):
+            setLeft(prefix + [.raw("{{\(name)|\(arg(left.core + split.hyphen))|\(arg(whole))}}")])
+            setRight([.raw("{{\(name)|\(arg(right.core))|}}")] + suffix)
+        case .bareHyphen:
+            if split.hyphen != "-" { setLeft([.text(split.stem + "-")]) }  // `¬` or a soft hyphen becomes the bare hyphen
+        case .completeOnFirstPage:
+            setLeft([.text(split.stem + hyphen + rightToken.text)])
+            next.blocks[firstBlock].lines[0].removeFirst()
+            if next.blocks[firstBlock].lines.allSatisfy(\.isEmpty) {
+                let removed = next.blocks.removeFirst()
+                if let begin = removed.sectionBegin, !next.blocks.isEmpty, next.blocks[0].sectionBegin == nil { next.blocks[0].sectionBegin = begin }
+            }
+        }
+        return true
+    }
+
+    /// Marks a paragraph that ends exactly at the foot of the page.
+    private static func markParagraphEnd(_ page: inout PageDraft, _ next: inout PageDraft, profile: WikiProfile) {
+        guard let last = page.blocks.last, let first = next.blocks.first, last.kind == .paragraph, first.kind == .paragraph else { return }
+        let lastText = last.lines.last?.last?.text ?? ""
+        let endsSentence = lastText.last(where: { !"»”’\"')]".contains($0) }).map { ".!?:…".contains($0) } ?? false
+        guard first.startsIndented == true || (last.endsShort == true && endsSentence) else { return }
+        switch profile.paragraphAtPageEnd {
+        case .none: break
+        case .appendToPage(let mark): page.suffix += mark
+        case .prependToNextPage(let mark): next.prefix = mark + next.prefix
+        }
+    }
+}

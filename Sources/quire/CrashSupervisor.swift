@@ -1,0 +1,65 @@
+import Foundation
+import QuireCore
+
+/// Keeps a catalogue batch going when the process running it dies: the batch runs in a child
+/// process; if the child is killed by a signal (a crash inside Tesseract, the OOM killer), the
+/// parent starts it again. Each attempt was recorded in the catalogue before it began, so the page
+/// that crashed is retried once and then quarantined: restarts are bounded by the pages.
+enum CrashSupervisor {
+    /// Set in the child's environment.
+    static let childVariable = "QUIRE_SUPERVISED_CHILD"
+    /// Test hook: `FILE:PAGE` makes the child abort on that page (1-based), to prove isolation.
+    static let crashVariable = "QUIRE_TEST_CRASH_ON"
+
+    static var isChild: Bool { ProcessInfo.processInfo.environment[childVariable] == "1" }
+
+    /// Runs this command again as a child until it exits normally; returns its exit status.
+    static func supervise(maximumRestarts: Int) -> Int32 {
+        var restarts = 0
+        while true {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/proc/self/exe")
+            process.arguments = Array(CommandLine.arguments.dropFirst())
+            process.environment = ProcessInfo.processInfo.environment.merging([childVariable: "1"]) { $1 }
+            do { try process.run() } catch {
+                Terminal.error("cannot start the OCR worker process (\(error.localizedDescription)) — check the memory and process limits")
+                return 1
+            }
+            process.waitUntilExit()
+            guard process.terminationReason == .uncaughtSignal else { return process.terminationStatus }
+            restarts += 1
+            guard restarts <= maximumRestarts else {
+                Terminal.error("the OCR worker crashed \(restarts) times (last signal \(process.terminationStatus)); stopping — the pages it was reading are recorded; run 'quire status' and 'quire ocr' again")
+                return 1
+            }
+            Terminal.warning("the OCR worker crashed (signal \(process.terminationStatus)); resuming — the page it was reading is retried once, then quarantined")
+        }
+    }
+
+    /// In the child, aborts on the page named by ``crashVariable`` (tests only).
+    static func crashIfRequested(_ source: PageImageSource) {
+        guard isChild, let target = ProcessInfo.processInfo.environment[crashVariable] else { return }
+        let parts = target.split(separator: ":")
+        guard parts.count == 2, source.path.hasSuffix(String(parts[0])), Int(parts[1]) == source.pageIndex + 1 else { return }
+        abort()
+    }
+}
+
+/// Wraps a factory so that its engines call ``CrashSupervisor/crashIfRequested(_:)`` first.
+struct CrashTestingFactory: OCREngineFactory {
+    let base: any OCREngineFactory
+
+    func makeEngine(languages: LanguageSet) throws -> any OCREngine {
+        CrashTestingEngine(base: try base.makeEngine(languages: languages))
+    }
+}
+
+private struct CrashTestingEngine: OCREngine {
+    var base: any OCREngine
+    var identity: EngineIdentity { base.identity }
+
+    mutating func recognize(_ source: PageImageSource) throws -> PageText {
+        CrashSupervisor.crashIfRequested(source)
+        return try base.recognize(source)
+    }
+}
