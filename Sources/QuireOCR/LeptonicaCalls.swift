@@ -83,6 +83,16 @@ enum LeptonicaCalls {
         return PixImage(owning: pixConvertTo8(source.pix, 0))
     }
 
+    /// The decoded image in a form Tesseract reads as the CLI would: unchanged when it is 1, 8,
+    /// 24 or 32 bits without alpha or colormap; alpha flattened onto white (`pixAlphaBlendUniform`),
+    /// and colormapped or 2/4/16-bit images converted to 8-bit grey (`pixConvertTo8`).
+    static func readable(_ image: PixImage) -> PixImage? {
+        let depth = pixGetDepth(image.pix)
+        if pixGetSpp(image.pix) == 4 { return grey(image) }
+        if pixGetColormap(image.pix) == nil && [1, 8, 24, 32].contains(depth) { return image }
+        return grey(image)
+    }
+
     /// `pixScale`: scales both axes by `factor`.
     static func scaled(_ image: PixImage, by factor: Double) -> PixImage? {
         PixImage(owning: pixScale(image.pix, Float(factor), Float(factor)))

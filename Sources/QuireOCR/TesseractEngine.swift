@@ -46,8 +46,6 @@ public final class TesseractEngine: OCREngine {
     static let minimumSide = 16
     /// Tesseract rejects images wider or taller than this; larger pages are scaled down.
     static let maximumSide = 32767
-    /// Below this share of dark pixels a page is blank.
-    static let blankInkFraction = 0.0015
 
     /// Loads the models; throws `missing_dependency` when the languages cannot be loaded.
     public init(options: TesseractOptions, scratchFolder: String? = nil) throws(OCRError) {
@@ -64,40 +62,41 @@ public final class TesseractEngine: OCREngine {
             return TextSanitizer.sanitize(layer)
         }
         let (decoded, fileDPI) = try loader.load(source)
-        guard var grey = LeptonicaCalls.grey(decoded) else {
-            throw OCRError(.invalidInput, "the image cannot be converted to grey", remedy: "re-export it as 8-bit grey or RGB", context: context)
+        guard var page = LeptonicaCalls.readable(decoded) else {
+            throw OCRError(.invalidInput, "the image's pixel format cannot be converted for OCR", remedy: "re-export it as 8-bit grey or RGB", context: context)
         }
-        var (width, height, _, _) = LeptonicaCalls.geometry(grey)
+        var (width, height, _, _) = LeptonicaCalls.geometry(page)
         var dpi = fileDPI >= 70 ? fileDPI : options.defaultDPI
         guard width >= Self.minimumSide, height >= Self.minimumSide else {
             return PageText(width: width, height: height, dpi: dpi, regions: [], flags: [.tooSmall], provenance: provenance("not OCR-able: \(width)×\(height) px"))
         }
         if max(width, height) > Self.maximumSide {
             let factor = Double(Self.maximumSide - 1) / Double(max(width, height))
-            guard let smaller = LeptonicaCalls.scaled(grey, by: factor) else {
+            guard let smaller = LeptonicaCalls.scaled(page, by: factor) else {
                 throw OCRError(.imageTooLarge, "the page is \(width)×\(height) px and cannot be scaled below 32767 px", remedy: "scale the scan down", context: context)
             }
-            grey = smaller
-            (width, height, _, _) = LeptonicaCalls.geometry(grey)
+            page = smaller
+            (width, height, _, _) = LeptonicaCalls.geometry(page)
             dpi = max(1, Int(Double(dpi) * factor))
         }
-        let ink = LeptonicaCalls.inkFraction(grey)
-        if ink < Self.blankInkFraction {
-            return PageText(width: width, height: height, dpi: dpi, regions: [], flags: [.blankPage], provenance: provenance(String(format: "blank: %.3f%% ink", ink * 100)))
-        }
-        var result = options.preprocess == .auto ? try automatic(grey, dpi: dpi, ink: ink) : try run(grey, mode: options.preprocess, dpi: dpi)
+        var result = options.preprocess == .auto ? try automatic(page, dpi: dpi) : try run(page, mode: options.preprocess, dpi: dpi)
         result = TextSanitizer.sanitize(result)
         if result.isEmpty && !result.flags.contains(.ocrTimeout) { result.flags.insert(.blankPage) }
         return result
     }
 
-    /// `none` first; if it looks poor, `sauvola`; if that too looks poor, the page turned as
-    /// orientation detection says. The best attempt by ``score(_:against:)`` wins.
-    private func automatic(_ grey: PixImage, dpi: Int, ink: Double) throws -> PageText {
-        var attempts = [try run(grey, mode: .none, dpi: dpi)]
-        if looksPoor(attempts[0], ink: ink) && !attempts[0].flags.contains(.ocrTimeout) {
+    /// `none` first — the page as decoded, as the `tesseract` CLI reads it; if that looks poor
+    /// (or found no word at all), `sauvola`; if that too looks poor, the page turned as orientation
+    /// detection says. The best attempt by ``score(_:against:)`` wins. A page is never skipped on
+    /// an estimate of its ink: faint typescript can look blank to a fixed threshold.
+    private func automatic(_ page: PixImage, dpi: Int) throws -> PageText {
+        var attempts = [try run(page, mode: .none, dpi: dpi)]
+        guard !attempts[0].flags.contains(.ocrTimeout) else { return attempts[0] }
+        guard let grey = LeptonicaCalls.grey(page) else { return attempts[0] }
+        let ink = LeptonicaCalls.inkFraction(grey)
+        if attempts[0].isEmpty || looksPoor(attempts[0], ink: ink) {
             attempts.append(try run(grey, mode: .sauvola, dpi: dpi))
-            if attempts.allSatisfy({ looksPoor($0, ink: ink) }), let turned = turnedUpright(grey) {
+            if attempts.allSatisfy({ $0.isEmpty || looksPoor($0, ink: ink) }), let turned = turnedUpright(grey) {
                 attempts.append(try run(turned.image, mode: .none, dpi: dpi, note: "rotated \(turned.quarterTurns * 90)°"))
             }
         }
@@ -110,8 +109,9 @@ public final class TesseractEngine: OCREngine {
         return best
     }
 
-    private func run(_ grey: PixImage, mode: PreprocessMode, dpi: Int, note: String? = nil) throws -> PageText {
-        let (image, description) = Preprocessor.prepare(grey, mode: mode)
+    private func run(_ page: PixImage, mode: PreprocessMode, dpi: Int, note: String? = nil) throws -> PageText {
+        let input = mode == .none || mode == .auto ? page : (LeptonicaCalls.grey(page) ?? page)
+        let (image, description) = Preprocessor.prepare(input, mode: mode)
         let (width, height, _, _) = LeptonicaCalls.geometry(image)
         api.setImage(image, dpi: dpi)
         let outcome = withExtendedLifetime(image) { api.recognize(deadline: options.deadline) }

@@ -1,5 +1,5 @@
 import Foundation
-import QuireCore
+public import QuireCore
 
 /// ProofreadPage's JSON form of a Page: (content model `proofread-page`, format
 /// `application/json`), which pywikibot uses to save.

@@ -1,27 +1,12 @@
 import Foundation
 public import QuireCore
 
-/// An error of wikitext generation or parsing: a bad title, user name or work span given by the
-/// caller, or a serialisation that cannot be read. Messages never quote page text.
-public struct WikitextError: QuireError, Hashable {
-    /// The stable reason code.
-    public let code: ErrorCode
-    /// What went wrong, in a sentence.
-    public let message: String
-    /// What to do about it, in a sentence.
-    public let remedy: String
-    /// The page concerned, when one is.
-    public let context: ErrorContext
+/// Marks errors of the wikitext module.
+public enum WikitextDomain: ErrorDomain {}
+/// An error of wikitext generation.
+public typealias WikitextError = DomainError<WikitextDomain>
 
-    /// An error with its code, message, remedy and context.
-    public init(_ code: ErrorCode, _ message: String, remedy: String, context: ErrorContext = ErrorContext()) {
-        self.code = code
-        self.message = message
-        self.remedy = remedy
-        self.context = context
-    }
-
-    static func invalidTitle(_ title: String, what: String) -> WikitextError {
+extension DomainError where Domain == WikitextDomain {    static func invalidTitle(_ title: String, what: String) -> WikitextError {
         WikitextError(
             .invalidArgument, "the \(what) '\(title)' is not a valid wiki title (empty, or containing one of # < > [ ] | { } or a control character)",
             remedy: "choose a title without those characters")
@@ -33,13 +18,13 @@ public struct WikitextError: QuireError, Hashable {
             remedy: "pass the wiki account name exactly as the wiki spells it")
     }
 
-    static let proofreadWithoutUser = WikitextError(
+    static var proofreadWithoutUser: WikitextError { WikitextError(
         .invalidArgument, "a page of proofread text needs the name of the account that publishes it (level 3 names its user)",
-        remedy: "pass the publishing account's user name in the generation options")
+        remedy: "pass the publishing account's user name in the generation options") }
 
-    static let missingScan = WikitextError(
+    static var missingScan: WikitextError { WikitextError(
         .invalidArgument, "the document has no scan file name on the wiki, so its Page: titles are unknown",
-        remedy: "set the document's wiki file name (e.g. 'Discurso 1931.pdf') or pass the scan in the generation options")
+        remedy: "set the document's wiki file name (e.g. 'Discurso 1931.pdf') or pass the scan in the generation options") }
 
     static func invalidWorks(_ reason: String) -> WikitextError {
         WikitextError(.invalidArgument, "the works of the document are not usable: \(reason)", remedy: "list the works in page order, each starting after the previous one, within the document's pages")

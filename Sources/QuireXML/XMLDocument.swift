@@ -1,4 +1,5 @@
-import QuireCore
+import Foundation
+public import QuireCore
 
 /// The OCR/HTR formats Quire reads, told apart by their root element and namespace.
 public enum XMLFormat: String, CaseIterable, Sendable, Codable {
@@ -21,29 +22,57 @@ public final class SafeXMLDocument {
     public static let maximumInputBytes = 64 * 1024 * 1024
 
     /// Parses `bytes`; `name` (usually the file path) is used in errors.
+    ///
+    /// The bytes are checked first (``InputChecks``: size cap, gzip, encoding, DTD), then parsed
+    /// by libxml2 with network, entities, DTD loading and XInclude off.
     public init(bytes: [UInt8], name: String) throws(XMLError) {
-        guard !bytes.isEmpty else {
-            throw XMLError(.emptyInput, "the file is empty", remedy: "export the XML again", context: ErrorContext(file: name))
-        }
-        guard bytes.count <= Self.maximumInputBytes else {
-            throw XMLError(
-                .invalidInput, "the file is \(bytes.count / 1_048_576) MB, over the \(Self.maximumInputBytes / 1_048_576) MB cap for one page",
-                remedy: "split it into one file per page", context: ErrorContext(file: name))
-        }
-        if bytes.starts(with: [0x1F, 0x8B]) {
-            throw XMLError(.unsupportedFormat, "the file is gzip-compressed", remedy: "decompress it first (gunzip)", context: ErrorContext(file: name))
-        }
-        document = try LibXMLCalls.parse(bytes, name: name)
+        let prepared = try InputChecks.prepare(bytes, name: name, maximumBytes: Self.maximumInputBytes)
+        document = try LibXMLCalls.parse(prepared, name: name)
         self.name = name
+    }
+
+    /// Reads and parses the file at `path`; a file over the cap is refused from its size alone,
+    /// before any of it is read.
+    public convenience init(contentsOfFile path: String) throws(XMLError) {
+        try self.init(bytes: Self.readCapped(path), name: path)
+    }
+
+    /// The file's bytes, refused unread when over ``maximumInputBytes``.
+    static func readCapped(_ path: String) throws(XMLError) -> [UInt8] {
+        let context = ErrorContext(file: path)
+        let size: Int
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        } catch {
+            throw XMLError(.unreadableFile, "cannot be read (\((error as NSError).localizedDescription))", remedy: "check the path and its permissions", context: context)
+        }
+        guard size <= maximumInputBytes else { throw XMLError.tooLarge(size, cap: maximumInputBytes, context: context) }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw XMLError(.unreadableFile, "cannot be opened for reading", remedy: "check the path and its permissions", context: context)
+        }
+        defer { try? handle.close() }
+        do {
+            let data = try handle.read(upToCount: maximumInputBytes + 1) ?? Data()
+            guard data.count <= maximumInputBytes else { throw XMLError.tooLarge(data.count, cap: maximumInputBytes, context: context) }
+            return [UInt8](data)
+        } catch let error as XMLError {
+            throw error
+        } catch {
+            throw XMLError(.unreadableFile, "cannot be read (\((error as NSError).localizedDescription))", remedy: "check the file and the disk", context: context)
+        }
     }
 
     deinit { LibXMLCalls.free(document) }
 
+    /// Runs `body` with the libxml2 document; only for ``LibXMLCalls`` helpers.
+    func withDocumentPointer<T>(_ body: (OpaquePointer) -> T) -> T { body(document) }
+
     /// The root element's local name.
-    public var rootName: String { LibXMLCalls.root(of: document)?.name ?? "" }
+    public var rootName: String { rootElement?.name ?? "" }
 
     /// The root element's namespace URI, if any.
-    public var rootNamespace: String? { LibXMLCalls.root(of: document)?.namespace }
+    public var rootNamespace: String? { rootElement?.namespace }
 
     /// Which format this is, from the root element and namespace; nil when unrecognised.
     public var format: XMLFormat? {
