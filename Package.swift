@@ -61,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "quire",
             dependencies: [
-                "QuireCore", "QuirePipeline", "QuireCatalogue", "QuireOCR", "QuireAlign", "QuireClearance",
+                "QuireCore", "QuirePipeline", "QuireCatalogue", "QuireOCR", "QuireAlign", "QuireClearance", "QuireXML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),

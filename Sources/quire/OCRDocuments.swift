@@ -92,7 +92,8 @@ struct OCRDocuments {
                 try? FileManager.default.createDirectory(atPath: folder.folder, withIntermediateDirectories: true)
                 for page in try catalogue.pages(of: id) where page.state == .done {
                     guard let text = try catalogue.text(id, page.number) else { continue }
-                    if let error = folder.write(text, base: String(format: "page-%04d", page.number.rawValue)) { throw QuireExit.fail(error) }
+                    let image = (page.sourcePath as NSString).lastPathComponent
+                    if let error = folder.write(text, base: String(format: "page-%04d", page.number.rawValue), imageFileName: image) { throw QuireExit.fail(error) }
                 }
             }
         } catch let error as CatalogueError {

@@ -28,7 +28,7 @@ struct OCRFiles {
             }
             if let output {
                 let base = OCROutput.base(for: outcome.source.path, pageIndex: outcome.source.pageIndex, multiPage: (pageCounts[outcome.source.path] ?? 1) > 1)
-                if let error = output.write(text, base: base) {
+                if let error = output.write(text, base: base, imageFileName: (outcome.source.path as NSString).lastPathComponent) {
                     Terminal.error(error.description)
                     state.record(failed: true)
                     return

@@ -1,16 +1,37 @@
 import ArgumentParser
 import Foundation
 import QuireCore
+import QuireXML
 
 /// The per-page output formats of `quire ocr --out`.
 enum OCRFormat: String, CaseIterable, ExpressibleByArgument {
-    case txt, json
+    /// Plain text, one line per printed line, a blank line between blocks.
+    case txt
+    /// hOCR (XHTML with `ocr_page`, `ocr_carea`, `ocr_par`, `ocr_line`, `ocrx_word`).
+    case hocr
+    /// ALTO 4.
+    case alto
+    /// PAGE-XML (2019-07-15).
+    case page
+    /// Quire's own text model as JSON.
+    case json
 
-    var fileExtension: String { rawValue }
+    var fileExtension: String {
+        switch self {
+        case .txt: "txt"
+        case .hocr: "hocr"
+        case .alto: "alto.xml"
+        case .page: "page.xml"
+        case .json: "json"
+        }
+    }
 
-    func render(_ page: PageText) throws -> Data {
+    func render(_ page: PageText, imageFileName: String?) throws -> Data {
         switch self {
         case .txt: return Data((page.plainText + "\n").utf8)
+        case .hocr: return Data(try HOCRWriter().render(page, imageFileName: imageFileName))
+        case .alto: return Data(try ALTOWriter().render(page, imageFileName: imageFileName))
+        case .page: return Data(try PageXMLWriter().render(page, imageFileName: imageFileName))
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -38,12 +59,12 @@ struct OCROutput {
     }
 
     /// Writes every format of `page` as `base.EXT`; returns the first error, naming the file.
-    func write(_ page: PageText, base: String) -> (any QuireError)? {
+    func write(_ page: PageText, base: String, imageFileName: String? = nil) -> (any QuireError)? {
         for format in formats {
             let target = (folder as NSString).appendingPathComponent("\(base).\(format.fileExtension)")
             let temporary = target + ".part-\(ProcessInfo.processInfo.processIdentifier)"
             do {
-                try format.render(page).write(to: URL(fileURLWithPath: temporary))
+                try format.render(page, imageFileName: imageFileName).write(to: URL(fileURLWithPath: temporary))
                 _ = try? FileManager.default.removeItem(atPath: target)
                 try FileManager.default.moveItem(atPath: temporary, toPath: target)
             } catch {

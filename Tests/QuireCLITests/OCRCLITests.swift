@@ -48,13 +48,18 @@ struct OCRCLITests {
     @Test func catalogueDocumentsAreOCRdOnceAndExported() throws {
         #expect(try quire("init").status == 0)
         #expect(try quire("add", RepositoryPaths.bundledSample + "/discurso.tif", "--title", "Luz", "--lang", "spa", "--id", "luz").status == 0)
-        let first = try quire("ocr", "luz", "--json", "--out", "texts", "--format", "txt", "json")
+        let first = try quire("ocr", "luz", "--json", "--out", "texts", "--format", "txt", "json", "hocr", "alto", "page")
         #expect(first.status == 0, "\(first.standardError)")
         let summary = try JSONSerialization.jsonObject(with: Data(first.standardOutput.utf8)) as? [String: Any]
         #expect(summary?["pages"] as? Int == 4)
         #expect(summary?["ok"] as? Int == 4)
         #expect(FileManager.default.fileExists(atPath: folder.file("texts/luz/page-0003.txt")))
-        #expect(FileManager.default.fileExists(atPath: folder.file("texts/luz/page-0003.json")))
+        for name in ["page-0003.json", "page-0003.hocr", "page-0003.alto.xml", "page-0003.page.xml"] {
+            #expect(FileManager.default.fileExists(atPath: folder.file("texts/luz/\(name)")), "\(name)")
+        }
+        let alto = try String(contentsOfFile: folder.file("texts/luz/page-0003.alto.xml"), encoding: .utf8)
+        #expect(alto.contains("http://www.loc.gov/standards/alto/ns-v4#"))
+        #expect(alto.contains("CONTENT=\"DISCURSO\""))
         let second = try quire("ocr", "--all", "--json")
         #expect((try JSONSerialization.jsonObject(with: Data(second.standardOutput.utf8)) as? [String: Any])?["pages"] as? Int == 0)
         let status = try quire("status", "luz")

@@ -17,6 +17,67 @@ public enum ImageFixtures {
         return pngSignature + chunk("IHDR", ihdr(width: width, height: height)) + chunk("IDAT", zlibStored(raw)) + chunk("IEND", [])
     }
 
+    /// A 16-bit greyscale PNG: dark text-like bars on white.
+    public static func png16(width: Int, height: Int) -> [UInt8] {
+        var raw: [UInt8] = []
+        for y in 0..<height {
+            raw.append(0)
+            for x in 0..<width {
+                let value: UInt16 = (y / 8 % 3 == 1 && x / 6 % 2 == 0) ? 0x0800 : 0xFFFF
+                raw += [UInt8(value >> 8), UInt8(value & 0xFF)]
+            }
+        }
+        let header = bigEndian(UInt32(width)) + bigEndian(UInt32(height)) + [16, 0, 0, 0, 0]
+        return pngSignature + chunk("IHDR", header) + chunk("IDAT", zlibStored(raw)) + chunk("IEND", [])
+    }
+
+    /// An 8-bit palette PNG with a transparency chunk: index 0 transparent, 1 black, 2 white.
+    public static func pngPaletteWithAlpha(width: Int, height: Int) -> [UInt8] {
+        var raw: [UInt8] = []
+        for y in 0..<height {
+            raw.append(0)
+            for x in 0..<width { raw.append(x < 4 ? 0 : (y / 8 % 3 == 1 && x / 6 % 2 == 0) ? 1 : 2) }
+        }
+        let header = bigEndian(UInt32(width)) + bigEndian(UInt32(height)) + [8, 3, 0, 0, 0]
+        return pngSignature + chunk("IHDR", header) + chunk("PLTE", [0, 0, 0, 0, 0, 0, 255, 255, 255])
+            + chunk("tRNS", [0, 255, 255]) + chunk("IDAT", zlibStored(raw)) + chunk("IEND", [])
+    }
+
+    /// An uncompressed CMYK TIFF (PhotometricInterpretation 5, 4 samples of 8 bits): white
+    /// with dark bars, as a prepress scanner writes it.
+    public static func tiffCMYK(width: Int, height: Int) -> [UInt8] {
+        var pixels: [UInt8] = []
+        for y in 0..<height {
+            for x in 0..<width { pixels += (y / 8 % 3 == 1 && x / 6 % 2 == 0) ? [0, 0, 0, 230] : [0, 0, 0, 0] }
+        }
+        func le16(_ v: Int) -> [UInt8] { [UInt8(v & 0xFF), UInt8(v >> 8 & 0xFF)] }
+        func le32(_ v: Int) -> [UInt8] { le16(v & 0xFFFF) + le16(v >> 16) }
+        let entries: [(tag: Int, type: Int, count: Int, value: Int)] = [
+            (256, 4, 1, width), (257, 4, 1, height), (258, 3, 1, 8), (259, 3, 1, 1), (262, 3, 1, 5),
+            (273, 4, 1, 0), (277, 3, 1, 4), (278, 4, 1, height), (279, 4, 1, pixels.count), (284, 3, 1, 1),
+        ]
+        let ifdOffset = 8
+        let dataOffset = ifdOffset + 2 + entries.count * 12 + 4
+        var out: [UInt8] = [0x49, 0x49, 42, 0] + le32(ifdOffset) + le16(entries.count)
+        for entry in entries {
+            let value = entry.tag == 273 ? dataOffset : entry.value
+            out += le16(entry.tag) + le16(entry.type) + le32(entry.count) + (entry.type == 3 ? le16(value) + [0, 0] : le32(value))
+        }
+        return out + le32(0) + pixels
+    }
+
+    /// A bilevel PBM (P4) of `width`×`height` with dark bars: input for `cjb2` to make a DjVu.
+    public static func pbm(width: Int, height: Int) -> [UInt8] {
+        var out = Array("P4\n\(width) \(height)\n".utf8)
+        let rowBytes = (width + 7) / 8
+        for y in 0..<height {
+            var row = [UInt8](repeating: 0, count: rowBytes)
+            if y / 8 % 3 == 1 { for x in 0..<width where x / 6 % 2 == 0 { row[x / 8] |= UInt8(0x80 >> (x % 8)) } }
+            out += row
+        }
+        return out
+    }
+
     /// Only a PNG signature and an IHDR claiming `width`×`height`: a decompression bomb's header.
     public static func pngHeaderOnly(width: Int, height: Int) -> [UInt8] {
         pngSignature + chunk("IHDR", ihdr(width: width, height: height)) + chunk("IDAT", zlibStored([0, 0, 0, 0])) + chunk("IEND", [])
