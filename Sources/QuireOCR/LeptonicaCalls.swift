@@ -98,6 +98,12 @@ enum LeptonicaCalls {
         PixImage(owning: pixScale(image.pix, Float(factor), Float(factor)))
     }
 
+    /// `pixScaleBySampling`: every n-th pixel, so the share of dark pixels is kept (unlike
+    /// area-averaging, which lightens thin strokes).
+    static func sampled(_ image: PixImage, by factor: Double) -> PixImage? {
+        PixImage(owning: pixScaleBySampling(image.pix, Float(factor), Float(factor)))
+    }
+
     /// `pixRotateOrth`: rotates by `quarterTurns` × 90° clockwise.
     static func rotated(_ image: PixImage, quarterTurns: Int) -> PixImage? {
         PixImage(owning: pixRotateOrth(image.pix, Int32(((quarterTurns % 4) + 4) % 4)))

@@ -66,6 +66,26 @@ struct OCRCLITests {
         #expect(status.standardOutput.contains("4 done"))
     }
 
+    @Test func wikitextForAnOCRdDocument() throws {
+        #expect(try quire("init").status == 0)
+        #expect(try quire("add", RepositoryPaths.bundledSample + "/discurso.tif", "--title", "La luz", "--lang", "spa", "--id", "luz", "--wiki-file", "Luz 1931.tif").status == 0)
+        let early = try quire("wikitext", "luz", "--wiki", "es", "--out", "wiki")
+        #expect(early.status == 4)
+        #expect(early.standardError.contains("quire ocr luz"))
+        #expect(try quire("ocr", "luz", "--preprocess", "none").status == 0)
+        let result = try quire("wikitext", "luz", "--wiki", "en", "--out", "wiki")
+        #expect(result.status == 0, "\(result.standardError)")
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder.file("wiki/manifest.json")))) as? [[String: Any]]
+        let titles = manifest?.compactMap { $0["title"] as? String } ?? []
+        #expect(titles.prefix(4) == ["Page:Luz 1931.tif/1", "Page:Luz 1931.tif/2", "Page:Luz 1931.tif/3", "Page:Luz 1931.tif/4"])
+        #expect(titles.contains("Index:Luz 1931.tif"))
+        let page4 = try String(contentsOfFile: folder.file("wiki/Page_Luz 1931.tif_4.wikitext"), encoding: .utf8)
+        #expect(page4.hasPrefix("<noinclude><pagequality level=\"1\" user=\"\" />{{rh||DISCURSO EN LA BIBLIOTECA POPULAR|3}}</noinclude>"))
+        #expect(page4.hasSuffix("<noinclude></noinclude>"))
+        let printed = try quire("wikitext", "luz", "--wiki", "en", "--page", "3")
+        #expect(printed.standardOutput == (try String(contentsOfFile: folder.file("wiki/Page_Luz 1931.tif_3.wikitext"), encoding: .utf8)))
+    }
+
     @Test func aCrashOnOnePageLosesNothingAndQuarantinesThatPage() throws {
         #expect(try quire("init").status == 0)
         #expect(try quire("add", RepositoryPaths.bundledSample + "/discurso.tif", "--title", "Luz", "--lang", "spa", "--id", "luz").status == 0)

@@ -1,0 +1,49 @@
+import Foundation
+public import QuireCatalogue
+public import QuireCore
+public import QuireWikitext
+
+/// A document's wikitext, generated from the texts in the catalogue.
+public struct WikitextExport: Sendable {
+    public let catalogue: Catalogue
+
+    public init(catalogue: Catalogue) { self.catalogue = catalogue }
+
+    /// What generation produced, and the pages left out because they have no text yet.
+    public struct Result: Sendable {
+        public var document: GeneratedDocument
+        public var pagesWithoutText: [PageNumber]
+    }
+
+    /// Generates every page of `id` that has text, for `wiki`, with the document's metadata.
+    public func generate(_ id: DocumentID, wiki: WikiCode, user: String = "") throws -> Result {
+        let metadata = try catalogue.metadata(of: id)
+        var sources: [PageNumber: PageSource] = [:]
+        var missing: [PageNumber] = []
+        for page in try catalogue.pages(of: id) {
+            if page.state == .done, let text = try catalogue.text(id, page.number) {
+                sources[page.number] = .ocr(text)
+            } else {
+                missing.append(page.number)
+            }
+        }
+        guard !sources.isEmpty else {
+            throw PipelineError(
+                .invalidInput, "no page has text yet", remedy: "run 'quire ocr \(id)' first (or import or split texts)",
+                context: ErrorContext(document: id))
+        }
+        let generated = try WikitextGenerator(wiki: wiki).generate(document: metadata, pages: sources, options: GenerationOptions(user: user))
+        return Result(document: generated, pagesWithoutText: missing)
+    }
+
+    /// A file name for a wiki title: `/`, `:`, `\` and control characters become `_`; the rest of
+    /// the title (accents included) is kept, so files sort and read like the titles.
+    public static func fileName(for title: String) -> String {
+        let safe = String(title.map { character -> Character in
+            if character == "/" || character == ":" || character == "\\" || character.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return "_" }
+            return character
+        })
+        let trimmed = safe.hasPrefix(".") ? "_" + safe.dropFirst() : safe
+        return String(trimmed.prefix(200)) + ".wikitext"
+    }
+}

@@ -1,0 +1,113 @@
+public import ArgumentParser
+import Foundation
+import QuireCatalogue
+import QuireCore
+import QuirePipeline
+import QuireWikitext
+
+extension WikiCode: ExpressibleByArgument {}
+
+extension Quire {
+    /// `quire wikitext`: Page:, Index and main pages for a wiki.
+    struct Wikitext: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a document's Page: pages, Index page and main page(s) as wikitext for a Wikisource.",
+            discussion: """
+                One file per page, named after its title, plus manifest.json (title → file, level, \
+                flags). Running headers go to the header field with the wiki's template, footnotes \
+                become <ref>, line-end hyphenation is joined, words split across pages and \
+                paragraphs ending at a page end follow the wiki's conventions; OCR text never \
+                becomes markup. --page N prints one Page: page to stdout instead.
+                """)
+
+        @OptionGroup var catalogueOptions: CatalogueOptions
+
+        @Argument(help: ArgumentHelp("The document's slug.", valueName: "document"))
+        var document: String
+
+        @Option(help: ArgumentHelp("The target wiki's profile.", valueName: "code"))
+        var wiki: WikiCode
+
+        @Option(help: ArgumentHelp("Folder for the files (created when missing).", valueName: "dir"))
+        var out: String?
+
+        @Option(help: ArgumentHelp("Print only this physical page's wikitext.", valueName: "n"))
+        var page: Int?
+
+        @Option(help: ArgumentHelp("The account named in pagequality tags (the one that will publish).", valueName: "name"))
+        var user: String = ""
+
+        func validate() throws {
+            if DocumentID(document) == nil { throw ValidationError("'\(document)' is not a document slug") }
+            if out == nil && page == nil { throw ValidationError("give --out DIR, or --page N to print one page") }
+            if let page, page < 1 { throw ValidationError("--page counts from 1") }
+        }
+
+        func run() throws {
+            guard let id = DocumentID(document) else { throw ValidationError("'\(document)' is not a document slug") }
+            let result: WikitextExport.Result
+            do {
+                result = try WikitextExport(catalogue: try catalogueOptions.open()).generate(id, wiki: wiki, user: user)
+            } catch {
+                throw QuireExit.fail(error)
+            }
+            for number in result.pagesWithoutText {
+                Terminal.warning("document '\(id)' page \(number): no text yet, left out (run 'quire ocr \(id)')")
+            }
+            if let page {
+                guard let generated = result.document.pages.first(where: { $0.number.rawValue == page }) else {
+                    throw QuireExit.fail(CoreError(.invalidArgument, "page \(page) has no generated text", remedy: "check the page number with 'quire status \(id)'", context: ErrorContext(document: id)))
+                }
+                FileHandle.standardOutput.write(Data(generated.content.wikitext.utf8))
+                return
+            }
+            if let out { try write(result.document, to: out) }
+            let generated = result.document.pages
+            let levels = PageQuality.allCases.map { level in generated.filter { $0.content.level == level }.count }
+            Terminal.note("Wikitext for \(wiki.rawValue): \(generated.count) Page: pages (levels 0/1/2/3/4: \(levels.map(String.init).joined(separator: "/"))), the Index page and \(result.document.mainPages.count) main page(s) in \(out ?? "")")
+            if !result.pagesWithoutText.isEmpty { throw ExitCode(QuireExit.partial) }
+        }
+
+        private func write(_ document: GeneratedDocument, to folder: String) throws {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw QuireExit.fail(CoreError(.outputNotWritable, "the output folder cannot be created", remedy: "choose another --out folder", context: ErrorContext(file: folder)))
+            }
+            var entries: [ManifestJSON] = []
+            var files: [(name: String, text: String)] = document.pages.map { (WikitextExport.fileName(for: $0.title), $0.content.wikitext) }
+            files.append((WikitextExport.fileName(for: document.index.title), document.index.wikitext))
+            files += document.mainPages.map { (WikitextExport.fileName(for: $0.title), $0.wikitext) }
+            for ((name, text), entry) in zip(files, document.manifest) {
+                try AtomicFile.write(Data(text.utf8), to: (folder as NSString).appendingPathComponent(name))
+                entries.append(ManifestJSON(title: entry.title, file: name, level: entry.level?.rawValue, flags: entry.flags))
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            try AtomicFile.write(try encoder.encode(entries), to: (folder as NSString).appendingPathComponent("manifest.json"))
+        }
+    }
+}
+
+/// One line of manifest.json.
+struct ManifestJSON: Encodable {
+    var title: String
+    var file: String
+    var level: Int?
+    var flags: [String]
+}
+
+/// Writes a file to a temporary name and renames it into place: complete or absent, never cut.
+enum AtomicFile {
+    static func write(_ data: Data, to path: String) throws {
+        let temporary = path + ".part-\(ProcessInfo.processInfo.processIdentifier)"
+        do {
+            try data.write(to: URL(fileURLWithPath: temporary))
+            _ = try? FileManager.default.removeItem(atPath: path)
+            try FileManager.default.moveItem(atPath: temporary, toPath: path)
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw QuireExit.fail(CoreError(.outputNotWritable, "cannot write the file (\(error.localizedDescription))", remedy: "check the disk space and the folder's permissions", context: ErrorContext(file: path)))
+        }
+    }
+}
