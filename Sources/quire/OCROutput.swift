@@ -62,14 +62,12 @@ struct OCROutput {
     func write(_ page: PageText, base: String, imageFileName: String? = nil) -> (any QuireError)? {
         for format in formats {
             let target = (folder as NSString).appendingPathComponent("\(base).\(format.fileExtension)")
-            let temporary = target + ".part-\(ProcessInfo.processInfo.processIdentifier)"
             do {
-                try format.render(page, imageFileName: imageFileName).write(to: URL(fileURLWithPath: temporary))
-                _ = try? FileManager.default.removeItem(atPath: target)
-                try FileManager.default.moveItem(atPath: temporary, toPath: target)
+                try AtomicFile.write(try format.render(page, imageFileName: imageFileName), to: target)
+            } catch let error as any QuireError {
+                return error
             } catch {
-                try? FileManager.default.removeItem(atPath: temporary)
-                return CoreError(.outputNotWritable, "cannot write the page (\(error.localizedDescription))", remedy: "check the disk space and the folder's permissions", context: ErrorContext(file: target))
+                return CoreError(.internalError, "cannot render the page as \(format.rawValue) (\(error))", remedy: "report this as a bug", context: ErrorContext(file: target))
             }
         }
         return nil

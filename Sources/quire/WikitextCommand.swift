@@ -79,12 +79,13 @@ extension Quire {
             files.append((WikitextExport.fileName(for: document.index.title), document.index.wikitext))
             files += document.mainPages.map { (WikitextExport.fileName(for: $0.title), $0.wikitext) }
             for ((name, text), entry) in zip(files, document.manifest) {
-                try AtomicFile.write(Data(text.utf8), to: (folder as NSString).appendingPathComponent(name))
+                do { try AtomicFile.write(Data(text.utf8), to: (folder as NSString).appendingPathComponent(name)) } catch { throw QuireExit.fail(error) }
                 entries.append(ManifestJSON(title: entry.title, file: name, level: entry.level?.rawValue, flags: entry.flags))
             }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            try AtomicFile.write(try encoder.encode(entries), to: (folder as NSString).appendingPathComponent("manifest.json"))
+            let manifest = try encoder.encode(entries)
+            do { try AtomicFile.write(manifest, to: (folder as NSString).appendingPathComponent("manifest.json")) } catch { throw QuireExit.fail(error) }
         }
     }
 }
@@ -95,19 +96,4 @@ struct ManifestJSON: Encodable {
     var file: String
     var level: Int?
     var flags: [String]
-}
-
-/// Writes a file to a temporary name and renames it into place: complete or absent, never cut.
-enum AtomicFile {
-    static func write(_ data: Data, to path: String) throws {
-        let temporary = path + ".part-\(ProcessInfo.processInfo.processIdentifier)"
-        do {
-            try data.write(to: URL(fileURLWithPath: temporary))
-            _ = try? FileManager.default.removeItem(atPath: path)
-            try FileManager.default.moveItem(atPath: temporary, toPath: path)
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw QuireExit.fail(CoreError(.outputNotWritable, "cannot write the file (\(error.localizedDescription))", remedy: "check the disk space and the folder's permissions", context: ErrorContext(file: path)))
-        }
-    }
 }
