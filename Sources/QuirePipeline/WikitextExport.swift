@@ -20,7 +20,15 @@ public struct WikitextExport: Sendable {
         let metadata = try catalogue.metadata(of: id)
         var sources: [PageNumber: PageSource] = [:]
         var missing: [PageNumber] = []
-        for page in try catalogue.pages(of: id) {
+        let pages = try catalogue.pages(of: id)
+        // A folder of single images without one scan file on the wiki: each page is its image's
+        // own File (the Index then lists links, [[Page:Scan 001.jpg|1]]).
+        var scan: ScanSource?
+        if metadata.wikiFileName == nil, !pages.isEmpty, pages.allSatisfy({ $0.pageIndex == 0 }),
+           Set(pages.map(\.sourcePath)).count == pages.count {
+            scan = .images(Dictionary(uniqueKeysWithValues: pages.map { ($0.number, ($0.sourcePath as NSString).lastPathComponent) }))
+        }
+        for page in pages {
             if page.state == .done, let text = try catalogue.text(id, page.number) {
                 sources[page.number] = .ocr(text)
             } else {
@@ -32,7 +40,7 @@ public struct WikitextExport: Sendable {
                 .invalidInput, "no page has text yet", remedy: "run 'quire ocr \(id)' first (or import or split texts)",
                 context: ErrorContext(document: id))
         }
-        let generated = try WikitextGenerator(wiki: wiki).generate(document: metadata, pages: sources, options: GenerationOptions(user: user))
+        let generated = try WikitextGenerator(wiki: wiki).generate(document: metadata, pages: sources, options: GenerationOptions(user: user, scan: scan))
         return Result(document: generated, pagesWithoutText: missing)
     }
 
