@@ -15,10 +15,12 @@ build: bootstrap
 build-release: bootstrap
 	$(SWIFT) build -c release $(BUILD_FLAGS)
 
-## Every test: unit, catalogue, pipeline and CLI (tests needing ../shared skip with a message).
+## Every test: unit, catalogue, pipeline and CLI (tests needing ../shared skip with a message),
+## then generated wikitext parsed by mwparserfromhell (installed from PyPI when missing).
 test: bootstrap
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 	$(SWIFT) test --skip-build --disable-xctest $(BUILD_FLAGS)
+	@Scripts/tests/wikitext-balance
 
 ## The whole pipeline on the bundled sample; results under out/demo/.
 demo: build

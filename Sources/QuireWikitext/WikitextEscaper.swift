@@ -23,6 +23,8 @@ public enum EscapeContext: Sendable {
 ///   `{` ending / `}` starting the run, since our own markup may stand next to it;
 /// - `[` and `]` in runs of two or more, `[` before a URL (`[http…`, `[//…`, `[mailto:…`), a `[`
 ///   ending / `]` starting the run;
+/// - the `:` of a URL protocol that starts a word (`http:`, `mailto:`…): MediaWiki turns a bare
+///   URL into an external link (found by checking our output with mwparserfromhell);
 /// - every second apostrophe of a run (`''`, `'''`);
 /// - tildes in runs of three or more (signatures);
 /// - the first `_` of every `__` (behaviour switches such as `__NOTOC__`);
@@ -133,6 +135,8 @@ public enum WikitextEscaper {
             return tildeRunLength(chars, at: i) >= 3 ? reference(char) : nil
         case "_":
             return next == "_" && underscoreRunPosition(chars, at: i) % 2 == 0 ? reference(char) : nil
+        case ":":
+            return endsFreeLinkProtocol(chars, at: i) ? reference(char) : nil
         case "|", "=":
             return context == .templateArgument ? reference(char) : nil
         default:
@@ -195,6 +199,19 @@ public enum WikitextEscaper {
         "worldwind:", "telnet:", "svn:", "git:", "mms:", "sftp:", "ssh:", "sip:", "sips:", "xmpp:", "geo:",
         "urn:", "magnet:", "tel:", "sms:", "bitcoin:", "redis:", "matrix:",
     ]
+
+    /// The colon at `i` ends a named URL protocol that starts a word (`http:` in `x http://…`),
+    /// which MediaWiki would make a free external link.
+    private static func endsFreeLinkProtocol(_ chars: [Character], at i: Int) -> Bool {
+        for scheme in urlProtocols where scheme.hasSuffix(":") {
+            let name = Array(scheme.dropLast())
+            guard i >= name.count else { continue }
+            let start = i - name.count
+            guard String(chars[start..<i]).lowercased() == String(name) else { continue }
+            if start == 0 || !(chars[start - 1].isLetter || chars[start - 1].isNumber) { return true }
+        }
+        return false
+    }
 
     /// A URL protocol (case-insensitive) starts at `i`.
     private static func startsURL(_ chars: [Character], at i: Int) -> Bool {
