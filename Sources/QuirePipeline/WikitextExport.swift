@@ -1,4 +1,5 @@
 import Foundation
+import QuireOCR
 public import QuireCatalogue
 public import QuireCore
 public import QuireWikitext
@@ -16,7 +17,8 @@ public struct WikitextExport: Sendable {
     }
 
     /// Generates every page of `id` that has text, for `wiki`, with the document's metadata.
-    public func generate(_ id: DocumentID, wiki: WikiCode, user: String = "") throws -> Result {
+    /// `lexicon` decides line-end hyphens (see ``lexicon(for:tessdata:cacheFolder:)``).
+    public func generate(_ id: DocumentID, wiki: WikiCode, user: String = "", lexicon: Lexicon? = nil) throws -> Result {
         let metadata = try catalogue.metadata(of: id)
         var sources: [PageNumber: PageSource] = [:]
         var missing: [PageNumber] = []
@@ -40,8 +42,19 @@ public struct WikitextExport: Sendable {
                 .invalidInput, "no page has text yet", remedy: "run 'quire ocr \(id)' first (or import or split texts)",
                 context: ErrorContext(document: id))
         }
-        let generated = try WikitextGenerator(wiki: wiki).generate(document: metadata, pages: sources, options: GenerationOptions(user: user, scan: scan))
+        let generated = try WikitextGenerator(wiki: wiki).generate(document: metadata, pages: sources, options: GenerationOptions(user: user, lexicon: lexicon, scan: scan))
         return Result(document: generated, pagesWithoutText: missing)
+    }
+
+    /// The dictionary words of the document's languages from their Tesseract models, or nil with
+    /// the reason when none can be read (hyphenation then uses the document's own words).
+    public func lexicon(for id: DocumentID, tessdata: String, cacheFolder: String) throws -> (lexicon: Lexicon?, problems: [any QuireError]) {
+        var words: [String] = []
+        var problems: [any QuireError] = []
+        for language in try catalogue.metadata(of: id).languages.languages {
+            do { words += try TesseractWordList.words(for: language, tessdata: tessdata, cacheFolder: cacheFolder) } catch { problems.append(error) }
+        }
+        return (words.isEmpty ? nil : Lexicon(words: words), problems)
     }
 
     /// A file name for a wiki title: `/`, `:`, `\` and control characters become `_`; the rest of

@@ -2,6 +2,7 @@ public import ArgumentParser
 import Foundation
 import QuireCatalogue
 import QuireCore
+import QuireOCR
 import QuirePipeline
 import QuireWikitext
 
@@ -37,6 +38,9 @@ extension Quire {
         @Option(help: ArgumentHelp("The account named in pagequality tags (the one that will publish).", valueName: "name"))
         var user: String = ""
 
+        @Option(help: ArgumentHelp("Folder with *.traineddata, whose dictionaries decide line-end hyphens (default: as for ocr).", valueName: "dir"))
+        var tessdata: String?
+
         func validate() throws {
             if DocumentID(document) == nil { throw ValidationError("'\(document)' is not a document slug") }
             if out == nil && page == nil { throw ValidationError("give --out DIR, or --page N to print one page") }
@@ -47,7 +51,17 @@ extension Quire {
             guard let id = DocumentID(document) else { throw ValidationError("'\(document)' is not a document slug") }
             let result: WikitextExport.Result
             do {
-                result = try WikitextExport(catalogue: try catalogueOptions.open()).generate(id, wiki: wiki, user: user)
+                let export = WikitextExport(catalogue: try catalogueOptions.open())
+                let environment = ProcessInfo.processInfo.environment
+                var lexicon: Lexicon?
+                if let tessdata = try? TessdataLocator(explicit: self.tessdata, environment: environment) {
+                    let found = try export.lexicon(for: id, tessdata: tessdata.folder, cacheFolder: TesseractWordList.defaultCacheFolder(environment: environment))
+                    lexicon = found.lexicon
+                    for problem in found.problems { Terminal.warning(problem.description) }
+                } else {
+                    Terminal.warning("no Tesseract language data found: line-end hyphens are decided from the document's own words only")
+                }
+                result = try export.generate(id, wiki: wiki, user: user, lexicon: lexicon)
             } catch {
                 throw QuireExit.fail(error)
             }

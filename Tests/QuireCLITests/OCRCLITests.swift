@@ -82,6 +82,9 @@ struct OCRCLITests {
         let page4 = try String(contentsOfFile: folder.file("wiki/Page_Luz 1931.tif_4.wikitext"), encoding: .utf8)
         #expect(page4.hasPrefix("<noinclude><pagequality level=\"1\" user=\"\" />{{rh||DISCURSO EN LA BIBLIOTECA POPULAR|3}}</noinclude>"))
         #expect(page4.hasSuffix("<noinclude></noinclude>"))
+        let page2 = try String(contentsOfFile: folder.file("wiki/Page_Luz 1931.tif_2.wikitext"), encoding: .utf8)
+        #expect(page2.contains("franco-chilena"))  // a compound at a line end keeps its hyphen (Tesseract's dictionary)
+        #expect(page2.contains("encuentro"))  // a syllable split joins
         let printed = try quire("wikitext", "luz", "--wiki", "en", "--page", "3")
         #expect(printed.standardOutput == (try String(contentsOfFile: folder.file("wiki/Page_Luz 1931.tif_3.wikitext"), encoding: .utf8)))
     }

@@ -140,3 +140,28 @@ struct SanitizerTests {
         #expect(!TextSanitizer.sanitize(TextFixtures.page([["limpio"]])).flags.contains(.sanitisedText))
     }
 }
+
+@Suite("Tesseract word lists", .enabled(if: Tessdata.hasSpanish && FileManager.default.isExecutableFile(atPath: "/usr/bin/dawg2wordlist"), "needs tesseract-ocr-spa and dawg2wordlist"))
+struct TesseractWordListTests {
+    @Test func spanishDictionaryIsUnpackedOnceAndCached() throws {
+        let cache = try TemporaryDirectory()
+        let tessdata = try #require(Tessdata.locator).folder
+        let words = try TesseractWordList.words(for: LanguageCode(tesseract: "spa")!, tessdata: tessdata, cacheFolder: cache.path)
+        #expect(words.count > 10_000)
+        #expect(words.contains("biblioteca"))
+        let cached = try FileManager.default.contentsOfDirectory(atPath: cache.path)
+        #expect(cached.count == 1 && cached[0].hasPrefix("spa-"))
+        #expect(try TesseractWordList.words(for: LanguageCode(tesseract: "spa")!, tessdata: tessdata, cacheFolder: cache.path) == words)
+    }
+
+    @Test func missingModelNamesItsPackage() throws {
+        let cache = try TemporaryDirectory()
+        let tessdata = try #require(Tessdata.locator).folder
+        do {
+            _ = try TesseractWordList.words(for: LanguageCode(tesseract: "qqq")!, tessdata: tessdata, cacheFolder: cache.path)
+            Issue.record("a missing model gave words")
+        } catch {
+            #expect(error.remedy.contains("tesseract-ocr-qqq"))
+        }
+    }
+}
