@@ -4,7 +4,9 @@ import QuireCore
 ///
 /// Note regions are those tagged `footnote`, or, on untagged pages, a region in the lower two
 /// fifths of the page (or, without boxes, at the end of the page) whose first word is a note
-/// marker that the body also has, with the regions after it. A note region is cut into notes at
+/// marker that the body also has — or, when OCR lost the body's marker, that sits under a
+/// footnote rule or is set in type at most 90% of the body's line height — with the regions
+/// after it (the rule itself is dropped). A note region is cut into notes at
 /// lines that start with a marker. Markers are superscript numbers (`¹`, `²³`), numbers in
 /// brackets (`(1)`, `[1]`), symbols (`*`, `†`, `‡`, `§`, `¶`) and, at the start of a note only,
 /// plain numbers (`1`, `1.`, `1)`), which OCR often makes of a superscript. In the body a marker
@@ -21,14 +23,40 @@ enum FootnoteExtractor {
             return (regions.filter { $0.role != .footnote }, regions.filter { $0.role == .footnote })
         }
         let bodyMarkers = Set(regions.flatMap { $0.lines.flatMap { $0.words.compactMap { bodyMarker($0.text)?.marker } } })
-        guard !bodyMarkers.isEmpty else { return (regions, []) }
         for (index, region) in regions.enumerated() where index > 0 && region.role == .paragraph {
-            guard let first = region.lines.first?.words.first, let marker = noteMarker(first.text)?.marker, bodyMarkers.contains(marker) else { continue }
+            guard let first = region.lines.first?.words.first, let marker = noteMarker(first.text)?.marker else { continue }
             let lowEnough = region.box.map { $0.top * 5 >= pageHeight * 3 } ?? (region.lines.first?.box.map { $0.top * 5 >= pageHeight * 3 } ?? (index == regions.count - 1))
             guard lowEnough else { continue }
-            return (Array(regions[..<index]), Array(regions[index...]))
+            // The body's marker was read, or OCR lost it but the type is a note's: smaller than
+            // the body's (a superscript `¹` is often read as `!` or `1`).
+            let widest = regions.compactMap { $0.box?.width }.max() ?? 0
+            let ruled = index >= 2 && isSeparatorRule(regions[index - 1], pageHeight: pageHeight, widest: widest)
+            let bodyEnd = ruled ? index - 1 : index
+            if bodyMarkers.contains(marker) || ruled || isSmallerType(regions[index...], than: regions[..<bodyEnd]) {
+                return (Array(regions[..<bodyEnd]), Array(regions[index...]))
+            }
         }
         return (regions, [])
+    }
+
+    /// A footnote rule as OCR sees it: a region with no letter or digit, at most 1% of the page
+    /// high and at most half as wide as the widest region.
+    private static func isSeparatorRule(_ region: TextRegion, pageHeight: Int, widest: Int) -> Bool {
+        guard let box = region.box else { return false }
+        let text = region.lines.flatMap(\.words).map(\.text).joined()
+        guard !text.contains(where: { $0.isLetter || $0.isNumber }) else { return false }
+        return box.width > 0 && box.height * 100 <= pageHeight && box.width * 2 <= widest
+    }
+
+    /// Whether the lines of `notes` are at most 90% as tall as the body's, by median line height
+/// (line boxes include accents and descenders, so 9 pt notes under 11 pt text measure ~0.85).
+    private static func isSmallerType(_ notes: ArraySlice<TextRegion>, than body: ArraySlice<TextRegion>) -> Bool {
+        func medianHeight(_ regions: ArraySlice<TextRegion>) -> Double? {
+            let heights = regions.flatMap { $0.lines.compactMap { $0.box?.height } }.filter { $0 > 0 }.sorted()
+            return heights.isEmpty ? nil : Double(heights[heights.count / 2])
+        }
+        guard let note = medianHeight(notes), let text = medianHeight(body), body.flatMap(\.lines).count >= 3 else { return false }
+        return note <= text * 0.90
     }
 
     /// The notes of note regions: a new note at every line that starts with a marker; lines

@@ -90,10 +90,14 @@ public struct WikitextGenerator: Sendable {
     /// Writes one draft as a Page: and checks that ProofreadPage reads it back unchanged.
     private func render(_ draft: PageDraft, policy: QualityPolicy, meanConfidence: Confidence?, user: String, title: String) throws(WikitextError) -> GeneratedPage {
         var draft = draft
-        let (level, pageFlags) = policy.level(for: draft, meanConfidence: meanConfidence)
+        var (level, pageFlags) = policy.level(for: draft, meanConfidence: meanConfidence)
         if level == .withoutText { draft.clearBody() }
         var wikitextFlags = Set<WikitextFlag>()
-        if !draft.unanchoredNotes.isEmpty { wikitextFlags.insert(.unmatchedFootnote) }
+        if !draft.unanchoredNotes.isEmpty {
+            // A note whose marker was not found sits at the top of the body: a person must move it.
+            wikitextFlags.insert(.unmatchedFootnote)
+            if level == .notProofread { level = .problematic }
+        }
         var renderer = PageRenderer(profile: profile)
         let header = renderer.header(draft)
         let body = renderer.body(draft)

@@ -82,6 +82,14 @@ struct OCRCLITests {
         let page4 = try String(contentsOfFile: folder.file("wiki/Page_Luz 1931.tif_4.wikitext"), encoding: .utf8)
         #expect(page4.hasPrefix("<noinclude><pagequality level=\"1\" user=\"\" />{{rh||DISCURSO EN LA BIBLIOTECA POPULAR|3}}</noinclude>"))
         #expect(page4.hasSuffix("<noinclude></noinclude>"))
+        // The footnote of page 3 is found by its smaller type although OCR misreads its marker,
+        // so the word split across pages 3 and 4 is seen and marked.
+        #expect(page4.contains("{{hwe|bliotecaria|bibliotecaria}}"))
+        let page3 = try String(contentsOfFile: folder.file("wiki/Page_Luz 1931.tif_3.wikitext"), encoding: .utf8)
+        #expect(page3.contains("<ref>El orador aludía"))
+        #expect(page3.contains("{{hws|bi|bibliotecaria}}"))
+        #expect(page3.hasPrefix("<noinclude><pagequality level=\"2\""))  // its note's marker was misread: a person places the <ref>
+        #expect(page3.hasSuffix("<noinclude>{{smallrefs}}</noinclude>"))
         let page2 = try String(contentsOfFile: folder.file("wiki/Page_Luz 1931.tif_2.wikitext"), encoding: .utf8)
         #expect(page2.contains("franco-chilena"))  // a compound at a line end keeps its hyphen (Tesseract's dictionary)
         #expect(page2.contains("encuentro"))  // a syllable split joins
