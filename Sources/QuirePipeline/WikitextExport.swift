@@ -18,7 +18,7 @@ public struct WikitextExport: Sendable {
 
     /// Generates every page of `id` that has text, for `wiki`, with the document's metadata.
     /// `lexicon` decides line-end hyphens (see ``lexicon(for:tessdata:cacheFolder:)``).
-    public func generate(_ id: DocumentID, wiki: WikiCode, user: String = "", lexicon: Lexicon? = nil) throws -> Result {
+    public func generate(_ id: DocumentID, wiki: WikiCode, user: String = "", lexicon: Lexicon? = nil, works: [WorkSpan] = []) throws -> Result {
         let metadata = try catalogue.metadata(of: id)
         var sources: [PageNumber: PageSource] = [:]
         var missing: [PageNumber] = []
@@ -42,7 +42,7 @@ public struct WikitextExport: Sendable {
                 .invalidInput, "no page has text yet", remedy: "run 'quire ocr \(id)' first (or import or split texts)",
                 context: ErrorContext(document: id))
         }
-        let generated = try WikitextGenerator(wiki: wiki).generate(document: metadata, pages: sources, options: GenerationOptions(user: user, lexicon: lexicon, scan: scan))
+        let generated = try WikitextGenerator(wiki: wiki).generate(document: metadata, pages: sources, options: GenerationOptions(user: user, lexicon: lexicon, scan: scan, works: works))
         return Result(document: generated, pagesWithoutText: missing)
     }
 
@@ -55,6 +55,21 @@ public struct WikitextExport: Sendable {
             do { words += try TesseractWordList.words(for: language, tessdata: tessdata, cacheFolder: cacheFolder) } catch { problems.append(error) }
         }
         return (words.isEmpty ? nil : Lexicon(words: words), problems)
+    }
+
+    /// Parses `TITLE=FROM-TO` or `TITLE=FROM.BLOCK-TO` (physical pages; BLOCK counts the
+    /// paragraphs of the first page from 0, for a work that starts mid-page): one work of a scan
+    /// that holds several, such as a pamphlet of speeches.
+    public static func work(_ text: String) -> WorkSpan? {
+        guard let separator = text.lastIndex(of: "=") else { return nil }
+        let title = text[..<separator].trimmingCharacters(in: .whitespaces)
+        let range = text[text.index(after: separator)...].split(separator: "-", omittingEmptySubsequences: false)
+        guard !title.isEmpty, range.count == 2, let to = Int(range[1]).flatMap(PageNumber.init) else { return nil }
+        let start = range[0].split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(start.count), let from = Int(start[0]).flatMap(PageNumber.init) else { return nil }
+        let block = start.count == 2 ? Int(start[1]) : 0
+        guard let block, block >= 0, from <= to else { return nil }
+        return WorkSpan(title: title, from: from, firstBlock: block, to: to)
     }
 
     /// A file name for a wiki title: `/`, `:`, `\` and control characters become `_`; the rest of

@@ -41,10 +41,16 @@ extension Quire {
         @Option(help: ArgumentHelp("Folder with *.traineddata, whose dictionaries decide line-end hyphens (default: as for ocr).", valueName: "dir"))
         var tessdata: String?
 
+        @Option(help: ArgumentHelp("One work of a scan that holds several: TITLE=FROM-TO, or TITLE=FROM.BLOCK-TO when it starts mid-page (repeat in page order). Each gets <section> marks and its own main page.", valueName: "work"))
+        var work: [String] = []
+
         func validate() throws {
             if DocumentID(document) == nil { throw ValidationError("'\(document)' is not a document slug") }
             if out == nil && page == nil { throw ValidationError("give --out DIR, or --page N to print one page") }
             if let page, page < 1 { throw ValidationError("--page counts from 1") }
+            for entry in work where WikitextExport.work(entry) == nil {
+                throw ValidationError("--work '\(entry)' is not TITLE=FROM-TO or TITLE=FROM.BLOCK-TO with physical page numbers")
+            }
         }
 
         func run() throws {
@@ -61,7 +67,7 @@ extension Quire {
                 } else {
                     Terminal.warning("no Tesseract language data found: line-end hyphens are decided from the document's own words only")
                 }
-                result = try export.generate(id, wiki: wiki, user: user, lexicon: lexicon)
+                result = try export.generate(id, wiki: wiki, user: user, lexicon: lexicon, works: work.compactMap(WikitextExport.work))
             } catch {
                 throw QuireExit.fail(error)
             }

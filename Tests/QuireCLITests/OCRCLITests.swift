@@ -93,6 +93,12 @@ struct OCRCLITests {
         let page2 = try String(contentsOfFile: folder.file("wiki/Page_Luz 1931.tif_2.wikitext"), encoding: .utf8)
         #expect(page2.contains("franco-chilena"))  // a compound at a line end keeps its hyphen (Tesseract's dictionary)
         #expect(page2.contains("encuentro"))  // a syllable split joins
+        let works = try quire("wikitext", "luz", "--wiki", "es", "--out", "works", "--work", "Portada=1-1", "--work", "La luz que se enciende=2-4")
+        #expect(works.status == 0, "\(works.standardError)")
+        let main = try String(contentsOfFile: folder.file("works/La luz que se enciende.wikitext"), encoding: .utf8)
+        #expect(main.contains("<pages index=\"Luz 1931.tif\" from=2 to=4"))
+        #expect(FileManager.default.fileExists(atPath: folder.file("works/Portada.wikitext")))
+        #expect(try quire("wikitext", "luz", "--wiki", "es", "--out", "x", "--work", "Sin páginas").status == 64)
         let printed = try quire("wikitext", "luz", "--wiki", "en", "--page", "3")
         #expect(printed.standardOutput == (try String(contentsOfFile: folder.file("wiki/Page_Luz 1931.tif_3.wikitext"), encoding: .utf8)))
     }
