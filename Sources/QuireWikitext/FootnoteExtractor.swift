@@ -23,28 +23,28 @@ enum FootnoteExtractor {
             return (regions.filter { $0.role != .footnote }, regions.filter { $0.role == .footnote })
         }
         let bodyMarkers = Set(regions.flatMap { $0.lines.flatMap { $0.words.compactMap { bodyMarker($0.text)?.marker } } })
+        let widest = regions.compactMap { $0.box?.width }.max() ?? 0
         for (index, region) in regions.enumerated() where index > 0 && region.role == .paragraph {
-            guard let first = region.lines.first?.words.first, let marker = noteMarker(first.text)?.marker else { continue }
+            guard let first = region.lines.first?.words.first else { continue }
             let lowEnough = region.box.map { $0.top * 5 >= pageHeight * 3 } ?? (region.lines.first?.box.map { $0.top * 5 >= pageHeight * 3 } ?? (index == regions.count - 1))
             guard lowEnough else { continue }
-            // The body's marker was read, or OCR lost it but the type is a note's: smaller than
-            // the body's (a superscript `¹` is often read as `!` or `1`).
-            let widest = regions.compactMap { $0.box?.width }.max() ?? 0
+            // Under a footnote rule: notes, even without a marker (a note continued from the
+            // previous page starts without one).
             let ruled = index >= 2 && isSeparatorRule(regions[index - 1], pageHeight: pageHeight, widest: widest)
-            let bodyEnd = ruled ? index - 1 : index
-            if bodyMarkers.contains(marker) || ruled || isSmallerType(regions[index...], than: regions[..<bodyEnd]) {
-                return (Array(regions[..<bodyEnd]), Array(regions[index...]))
+            if ruled { return (Array(regions[..<(index - 1)]), Array(regions[index...])) }
+            // Else a marker that the body also has, or, when OCR lost the body's marker (a
+            // superscript `¹` is often read as `!`), a marker in type smaller than the body's.
+            guard let marker = noteMarker(first.text)?.marker else { continue }
+            if bodyMarkers.contains(marker) || isSmallerType(regions[index...], than: regions[..<index]) {
+                return (Array(regions[..<index]), Array(regions[index...]))
             }
         }
         return (regions, [])
     }
 
-    /// A footnote rule as OCR sees it: a region with no letter or digit, at most 1% of the page
-    /// high and at most half as wide as the widest region.
+    /// A footnote rule, as ``NoiseFilter`` leaves it: an empty `other` region, thin and narrow.
     private static func isSeparatorRule(_ region: TextRegion, pageHeight: Int, widest: Int) -> Bool {
-        guard let box = region.box else { return false }
-        let text = region.lines.flatMap(\.words).map(\.text).joined()
-        guard !text.contains(where: { $0.isLetter || $0.isNumber }) else { return false }
+        guard region.role == .other, region.lines.allSatisfy(\.words.isEmpty), let box = region.box else { return false }
         return box.width > 0 && box.height * 100 <= pageHeight && box.width * 2 <= widest
     }
 

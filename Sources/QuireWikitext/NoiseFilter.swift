@@ -19,8 +19,11 @@ enum NoiseFilter {
         let heights = page.regions.flatMap { $0.lines.flatMap { $0.words.compactMap { $0.box?.height } } }
         let medianHeight = TextFrame.percentile(heights, 0.5)
         var cleaned = page
+        let widest = page.regions.compactMap { $0.box?.width }.max() ?? 0
         cleaned.regions = page.regions.compactMap { region -> TextRegion? in
             guard region.role != .illustration else { return nil }
+            // A footnote rule: kept, emptied, as a landmark for the footnote finder.
+            if isRule(region, page: page, widest: widest) { return TextRegion(role: .other, lines: [], box: region.box) }
             var region = region
             region.lines = region.lines.compactMap { line -> TextLine? in
                 var line = line
@@ -36,6 +39,13 @@ enum NoiseFilter {
             return region.lines.isEmpty ? nil : region
         }
         return cleaned
+    }
+
+    /// A region of rule-like ink only: no letter or digit, at most 1% of the page high and at
+    /// most half as wide as the widest region (how OCR reports a footnote rule).
+    static func isRule(_ region: TextRegion, page: PageText, widest: Int) -> Bool {
+        guard let box = region.box, box.width > 0, box.height * 100 <= page.height, box.width * 2 <= widest else { return false }
+        return !region.lines.flatMap(\.words).contains { $0.text.contains(where: isWordCharacter) }
     }
 
     private static func isWordCharacter(_ char: Character) -> Bool { char.isLetter || char.isNumber }

@@ -78,6 +78,7 @@ enum RunningHeaderDetector {
             if bottomIsFooter { removed.formUnion(band.bottomLines) }
             let regions = page.regions.enumerated().compactMap { index, region -> TextRegion? in
                 guard !band.taggedRegions.contains(index) else { return nil }
+                guard !region.lines.isEmpty else { return region.role == .other ? region : nil }  // a footnote rule landmark
                 var region = region
                 region.lines = region.lines.enumerated().filter { !removed.contains(LineAddress(region: index, line: $0.offset)) }.map(\.element)
                 return region.lines.isEmpty ? nil : region
