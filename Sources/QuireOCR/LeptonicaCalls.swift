@@ -162,11 +162,6 @@ enum LeptonicaCalls {
     static func geometry(_ image: PixImage) -> (width: Int, height: Int, depth: Int, dpi: Int) {
         (Int(pixGetWidth(image.pix)), Int(pixGetHeight(image.pix)), Int(pixGetDepth(image.pix)), Int(pixGetXRes(image.pix)))
     }
-
-    /// `pixWrite` as PNG, for debugging and tests.
-    static func writePNG(_ image: PixImage, to path: String) -> Bool {
-        pixWrite(path, image.pix, Int32(IFF_PNG)) == 0
-    }
 }
 
 /// The single owner of a Leptonica `Pix`: destroyed with `pixDestroy` when released.

@@ -48,12 +48,6 @@ final class TesseractAPI {
         TessBaseAPIDelete(handle)
     }
 
-    /// `TessBaseAPISetVariable`; false when Tesseract does not know the variable.
-    @discardableResult
-    func setVariable(_ name: String, _ value: String) -> Bool {
-        TessBaseAPISetVariable(handle, name, value) != 0
-    }
-
     /// `TessBaseAPISetPageSegMode`.
     func setPageSegmentationMode(_ mode: Int) {
         TessBaseAPISetPageSegMode(handle, TessPageSegMode(UInt32(mode)))
