@@ -8,6 +8,7 @@ public enum ErrorCode: String, CaseIterable, Sendable, Codable {
     case tooSmall = "too_small"
     case imageTooLarge = "image_too_large"
     case encryptedPDF = "encrypted_pdf"
+    case signedPDF = "signed_pdf"
     case invalidText = "invalid_text"
     case unreadableFile = "unreadable_file"
     // The catalogue.
@@ -34,7 +35,7 @@ public enum ErrorCode: String, CaseIterable, Sendable, Codable {
     /// The family this code belongs to.
     public var category: ErrorCategory {
         switch self {
-        case .emptyInput, .unsupportedFormat, .invalidInput, .tooSmall, .imageTooLarge, .encryptedPDF,
+        case .emptyInput, .unsupportedFormat, .invalidInput, .tooSmall, .imageTooLarge, .encryptedPDF, .signedPDF,
              .invalidText, .unreadableFile:
             .input
         case .catalogueNotFound, .catalogueExists, .catalogueTooNew, .catalogueDamaged, .catalogueBusy:

@@ -11,6 +11,7 @@ struct ExternalTool: Sendable {
 
     static let pdfinfo = ExternalTool(name: "pdfinfo", package: "poppler-utils")
     static let djvused = ExternalTool(name: "djvused", package: "djvulibre-bin")
+    static let pdfsig = ExternalTool(name: "pdfsig", package: "poppler-utils")
 
     struct Output {
         let status: Int32

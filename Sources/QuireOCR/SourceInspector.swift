@@ -82,6 +82,12 @@ public enum SourceInspector {
         return SourceInspection(format: .djvu, pageCount: pages)
     }
 
+    /// How many digital signatures a PDF carries (`pdfsig`); 0 for an unsigned one.
+    public static func signatureCount(pdf path: String) throws(OCRError) -> Int {
+        let output = try ExternalTool.pdfsig.run([path], context: ErrorContext(file: path))
+        return output.standardOutput.split(separator: "\n").filter { $0.hasPrefix("Signature #") }.count
+    }
+
     /// The value of `Name:   value` in pdfinfo's output.
     private static func field(_ name: String, in text: String) -> String? {
         for line in text.split(separator: "\n") where line.hasPrefix(name + ":") {

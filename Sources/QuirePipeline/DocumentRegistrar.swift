@@ -12,8 +12,11 @@ public struct AddRequest: Sendable {
     public var metadata: DocumentMetadata
     /// Re-register files whose content changed, resetting their pages' OCR.
     public var acceptChanges: Bool
+    /// Register digitally signed PDFs (refused otherwise, for a person to decide).
+    public var acceptSignedPDF: Bool
 
-    public init(paths: [String], workingDirectory: String, documentID: DocumentID?, metadata: DocumentMetadata, acceptChanges: Bool) {
+    public init(paths: [String], workingDirectory: String, documentID: DocumentID?, metadata: DocumentMetadata, acceptChanges: Bool, acceptSignedPDF: Bool = false) {
+        self.acceptSignedPDF = acceptSignedPDF
         self.paths = paths
         self.workingDirectory = workingDirectory
         self.documentID = documentID
@@ -80,7 +83,7 @@ public struct DocumentRegistrar: Sendable {
     /// Per-file problems are entries of the report; only catalogue failures throw.
     public func add(_ request: AddRequest) throws(CatalogueError) -> AddReport {
         let id = request.documentID ?? DocumentID.slug(fromTitle: request.metadata.title)
-        let items = SourceScanner(workingDirectory: request.workingDirectory).scan(request.paths)
+        let items = SourceScanner(workingDirectory: request.workingDirectory, acceptSignedPDF: request.acceptSignedPDF).scan(request.paths)
         var candidates: [SourceCandidate] = []
         for case .candidate(let candidate) in items { candidates.append(candidate) }
 

@@ -16,6 +16,8 @@ struct SourceScanner: Sendable {
     }
 
     let workingDirectory: String
+    /// Register digitally signed PDFs (a person decided they may be published).
+    var acceptSignedPDF = false
 
     /// One file to inspect, or an error found while expanding the paths.
     private enum Work: Sendable {
@@ -123,6 +125,15 @@ struct SourceScanner: Sendable {
                 pageCount = 0
             } else {
                 pageCount = try SourceInspector.inspect(path: path, format: format).pageCount
+                if format == .pdf && !acceptSignedPDF {
+                    let signatures = try SourceInspector.signatureCount(pdf: path)
+                    if signatures > 0 {
+                        return .failure(PipelineError(
+                            .signedPDF, "the PDF is digitally signed (\(signatures) signature\(signatures == 1 ? "" : "s")); a signed document is a record someone vouched for",
+                            remedy: "a person decides whether it may be published; Quire never modifies the file, so the signature stays valid: add it again with --accept-signed-pdf",
+                            context: context))
+                    }
+                }
             }
             return .candidate(SourceCandidate(absolutePath: path, sha256: hasher.finalizeHex(), byteSize: size, format: format, pageCount: pageCount))
         } catch let error as any QuireError {

@@ -64,6 +64,9 @@ extension Quire {
         @Flag(name: .customLong("accept-changes"), help: "Re-register files whose content changed, resetting their pages for OCR.")
         var acceptChanges = false
 
+        @Flag(name: .customLong("accept-signed-pdf"), help: "Register digitally signed PDFs (refused otherwise, for a person to decide; Quire never modifies them).")
+        var acceptSignedPDF = false
+
         func validate() throws {
             if let id, DocumentID(id) == nil {
                 throw ValidationError("--id '\(id)' is not a slug: use 1–64 lowercase letters, digits, '-', '_' or '.', starting with a letter or digit")
@@ -97,7 +100,7 @@ extension Quire {
                 languages: languages, publisher: publisher, wikiFileName: wikiFile)
             let request = AddRequest(
                 paths: paths, workingDirectory: FileManager.default.currentDirectoryPath,
-                documentID: id.flatMap(DocumentID.init), metadata: metadata, acceptChanges: acceptChanges)
+                documentID: id.flatMap(DocumentID.init), metadata: metadata, acceptChanges: acceptChanges, acceptSignedPDF: acceptSignedPDF)
             let report: AddReport
             do {
                 report = try DocumentRegistrar(catalogue: try catalogueOptions.open()).add(request)

@@ -95,3 +95,22 @@ struct CLITests {
         #expect(status.standardOutput.contains(elsewhere.file("quire.sqlite")))
     }
 }
+
+/// A digitally signed PDF waits for a person's decision (quality bar O-4).
+@Suite("Signed PDFs", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/pdfsig"), "needs pdfsig (poppler-utils)"))
+struct SignedPDFTests {
+    @Test func signedPDFIsRefusedUntilAPersonAcceptsIt() throws {
+        let folder = try TemporaryDirectory()
+        try folder.write("firmado.pdf", bytes: ImageFixtures.signedPDF())
+        try folder.write("plain.pdf", bytes: ImageFixtures.pdf(pages: 1))
+        let quire = RepositoryPaths.quireExecutable
+        #expect(try CommandRunner.run(quire, ["init"], in: folder.path).status == 0)
+        let refused = try CommandRunner.run(quire, ["add", "firmado.pdf", "plain.pdf", "--title", "Acta", "--lang", "spa"], in: folder.path)
+        #expect(refused.status == 3)
+        #expect(refused.standardError.contains("digitally signed"))
+        #expect(refused.standardError.contains("--accept-signed-pdf"))
+        let accepted = try CommandRunner.run(quire, ["add", "firmado.pdf", "--title", "Acta", "--lang", "spa", "--accept-signed-pdf"], in: folder.path)
+        #expect(accepted.status == 0, "\(accepted.standardError)")
+        #expect(accepted.standardOutput.contains("added"))
+    }
+}

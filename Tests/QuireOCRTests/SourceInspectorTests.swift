@@ -48,6 +48,16 @@ struct SourceInspectorTests {
         #expect(inspection.firstPageSize?.width == 1748 && inspection.firstPageSize?.height == 2480)
     }
 
+    @Test func fiveThousandPageTIFFIsCountedAndReadOnePageAtATime() throws {
+        let path = try folder.write("huge.tif", bytes: ImageFixtures.multiPageTIFF(pages: 5000) { $0 == 4999 ? 0 : 255 })
+        #expect(try SourceInspector.inspect(path: path, format: .tiff).pageCount == 5000)
+        let last = try #require(LeptonicaCalls.readTIFF(path: path, page: 4999))
+        let first = try #require(LeptonicaCalls.readTIFF(path: path, page: 0))
+        #expect(LeptonicaCalls.geometry(last).width == 8)
+        #expect(LeptonicaCalls.inkFraction(last) == 1)  // the black page: the one asked for
+        #expect(LeptonicaCalls.inkFraction(first) == 0)
+    }
+
     @Test(.enabled(if: ExternalTool.pdfinfo.executablePath != nil, "needs pdfinfo (poppler-utils)"))
     func pdfPagesAreCounted() throws {
         let path = try folder.write("three pages.pdf", bytes: ImageFixtures.pdf(pages: 3))

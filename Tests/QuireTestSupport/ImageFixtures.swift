@@ -66,6 +66,29 @@ public enum ImageFixtures {
         return out + le32(0) + pixels
     }
 
+    /// An uncompressed 8-bit grey TIFF of `pages` pages of `side`×`side` pixels, page n (0-based)
+    /// filled with `grey(n)`, so a test can tell which page was decoded.
+    public static func multiPageTIFF(pages: Int, side: Int = 8, grey: (Int) -> UInt8 = { _ in 255 }) -> [UInt8] {
+        func le16(_ v: Int) -> [UInt8] { [UInt8(v & 0xFF), UInt8(v >> 8 & 0xFF)] }
+        func le32(_ v: Int) -> [UInt8] { le16(v & 0xFFFF) + le16(v >> 16) }
+        let entries = 8
+        let ifdSize = 2 + entries * 12 + 4
+        let pageSize = ifdSize + side * side
+        var out: [UInt8] = [0x49, 0x49, 42, 0] + le32(8)
+        for page in 0..<pages {
+            let ifd = 8 + page * pageSize
+            let data = ifd + ifdSize
+            let next = page + 1 < pages ? ifd + pageSize : 0
+            let fields: [(tag: Int, type: Int, value: Int)] = [
+                (256, 4, side), (257, 4, side), (258, 3, 8), (259, 3, 1), (262, 3, 1), (273, 4, data), (278, 4, side), (279, 4, side * side),
+            ]
+            out += le16(entries)
+            for field in fields { out += le16(field.tag) + le16(field.type) + le32(1) + (field.type == 3 ? le16(field.value) + [0, 0] : le32(field.value)) }
+            out += le32(next) + [UInt8](repeating: grey(page), count: side * side)
+        }
+        return out
+    }
+
     /// A bilevel PBM (P4) of `width`×`height` with dark bars: input for `cjb2` to make a DjVu.
     public static func pbm(width: Int, height: Int) -> [UInt8] {
         var out = Array("P4\n\(width) \(height)\n".utf8)
@@ -126,6 +149,37 @@ public enum ImageFixtures {
         return ~crc
     }
 
+    /// A one-page PDF carrying a (cryptographically empty) signature field and value, which
+    /// `pdfsig` lists as a signature: stands in for a digitally signed record.
+    public static func signedPDF() -> [UInt8] {
+        let objects = [
+            "<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [4 0 R] /SigFlags 3 >> >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 298 420] /Annots [4 0 R] >>",
+            "<< /Type /Annot /Subtype /Widget /FT /Sig /T (Signature1) /Rect [0 0 0 0] /P 3 0 R /V 5 0 R >>",
+            "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /adbe.pkcs7.detached /ByteRange [0 0 0 0] /Contents <"
+                + String(repeating: "00", count: 64) + "> /M (D:20260101000000Z) >>",
+        ]
+        return pdfFile(objects)
+    }
+
+    private static func pdfFile(_ objects: [String]) -> [UInt8] {
+        var body = "%PDF-1.7\n"
+        var offsets: [Int] = []
+        for (index, object) in objects.enumerated() {
+            offsets.append(body.utf8.count)
+            body += "\(index + 1) 0 obj\n\(object)\nendobj\n"
+        }
+        let xref = body.utf8.count
+        body += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
+        for offset in offsets {
+            let digits = String(offset)
+            body += String(repeating: "0", count: 10 - digits.count) + digits + " 00000 n \n"
+        }
+        body += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
+        return Array(body.utf8)
+    }
+
     /// A minimal valid PDF of A6 pages, with a correct cross-reference table. Pages with a
     /// line in `text` carry it in Helvetica (a real text layer); the others are empty.
     public static func pdf(pages: Int = 1, text: [Int: String] = [:]) -> [UInt8] {
@@ -146,19 +200,6 @@ public enum ImageFixtures {
             let stream = text[page].map { "BT /F1 18 Tf 30 300 Td (\($0)) Tj ET" } ?? ""
             objects.append("<< /Length \(stream.utf8.count) >>\nstream\n\(stream)\nendstream")
         }
-        var body = "%PDF-1.4\n"
-        var offsets: [Int] = []
-        for (index, object) in objects.enumerated() {
-            offsets.append(body.utf8.count)
-            body += "\(index + 1) 0 obj\n\(object)\nendobj\n"
-        }
-        let xref = body.utf8.count
-        body += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
-        for offset in offsets {
-            let digits = String(offset)
-            body += String(repeating: "0", count: 10 - digits.count) + digits + " 00000 n \n"
-        }
-        body += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
-        return Array(body.utf8)
+        return pdfFile(objects)
     }
 }
