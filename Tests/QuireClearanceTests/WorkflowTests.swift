@@ -1,0 +1,49 @@
+import QuireClearance
+import Testing
+
+@Suite("Clearance workflow")
+struct WorkflowTests {
+    func step(_ from: ClearanceStatus, _ to: ClearanceStatus, verdict: Verdict? = .free, justification: String? = nil) -> ClearanceStep {
+        ClearanceStep(target: .esWikisource, from: from, to: to, actor: "Ana (rights)", reason: "revisado", engineVerdict: verdict, justification: justification)
+    }
+
+    @Test("allowed moves", arguments: [
+        (ClearanceStatus.uncleared, ClearanceStatus.inReview), (.inReview, .cleared), (.inReview, .rejected),
+        (.inReview, .uncleared), (.cleared, .inReview), (.rejected, .inReview),
+    ])
+    func allowed(from: ClearanceStatus, to: ClearanceStatus) throws {
+        #expect(try ClearanceWorkflow.validate(step(from, to), current: from).to == to)
+    }
+
+    @Test("refused moves", arguments: [
+        (ClearanceStatus.uncleared, ClearanceStatus.cleared), (.uncleared, .rejected), (.cleared, .rejected), (.rejected, .cleared), (.cleared, .uncleared),
+    ])
+    func refused(from: ClearanceStatus, to: ClearanceStatus) {
+        #expect(throws: ClearanceError.self) { try ClearanceWorkflow.validate(step(from, to), current: from) }
+    }
+
+    @Test func aStaleStepIsRefused() {
+        #expect(throws: ClearanceError.self) { try ClearanceWorkflow.validate(step(.inReview, .cleared), current: .uncleared) }
+    }
+
+    @Test func clearingAgainstTheEngineNeedsAWrittenJustification() throws {
+        #expect(throws: ClearanceError.self) { try ClearanceWorkflow.validate(step(.inReview, .cleared, verdict: .needsReview), current: .inReview) }
+        #expect(throws: ClearanceError.self) { try ClearanceWorkflow.validate(step(.inReview, .cleared, verdict: .notFree, justification: "ok"), current: .inReview) }
+        let justified = step(.inReview, .cleared, verdict: .notFree, justification: "Permiso de los herederos, ticket VRTS 2026112410000123")
+        #expect(try ClearanceWorkflow.validate(justified, current: .inReview).justification != nil)
+        #expect(throws: ClearanceError.self) { try ClearanceWorkflow.validate(step(.inReview, .cleared, verdict: nil), current: .inReview) }
+    }
+
+    @Test func rejectingNeedsNoJustificationButEveryStepNeedsAReason() throws {
+        #expect(try ClearanceWorkflow.validate(step(.inReview, .rejected, verdict: .free), current: .inReview).to == .rejected)
+        var silent = step(.uncleared, .inReview)
+        silent.reason = "  "
+        #expect(throws: ClearanceError.self) { try ClearanceWorkflow.validate(silent, current: .uncleared) }
+    }
+
+    @Test func statusIsTheLastEntryOfTheHistory() {
+        #expect(ClearanceWorkflow.status(after: []) == .uncleared)
+        let history = [step(.uncleared, .inReview), step(.inReview, .cleared), step(.cleared, .inReview), step(.inReview, .rejected)]
+        #expect(ClearanceWorkflow.status(after: history) == .rejected)
+    }
+}
