@@ -43,6 +43,7 @@ public struct Evaluation: Sendable {
         }
         let truths = Dictionary(pairs.map { ($0.image, $0.truth) }, uniquingKeysWith: { first, _ in first })
         let texts = PageCollector()
+        let pagesPerFile = Dictionary(grouping: pages, by: \.path).mapValues(\.count)
         OneShotOCR(pool: pool, languages: languages).run(pages) { [normalizer] outcome in
             let path = outcome.source.path
             let folder = Self.folder(of: path, root: root)
@@ -51,7 +52,7 @@ public struct Evaluation: Sendable {
                 return
             }
             // Multi-page images: the ground truth covers the whole file; score once all pages are in.
-            guard let whole = texts.add(path, index: outcome.source.pageIndex, text: text.plainText, of: pages.filter { $0.path == path }.count) else { return }
+            guard let whole = texts.add(path, index: outcome.source.pageIndex, text: text.plainText, of: pagesPerFile[path] ?? 1) else { return }
             guard let truthPath = truths[path], let truth = try? String(contentsOfFile: truthPath, encoding: .utf8) else {
                 deliver(PageScore(image: path, folder: folder, score: nil, error: PipelineError(.invalidText, "its ground truth is not readable UTF-8", remedy: "check the .gt.txt file", context: ErrorContext(file: path))))
                 return

@@ -1,22 +1,8 @@
 import ArgumentParser
 import QuireCore
 
-/// The exit codes of `quire`, documented in the README. One table, applied once.
+/// The exit codes of `quire` (the table is in the README), applied once.
 enum QuireExit {
-    /// Every exit code with its meaning, in README order.
-    static let table: [(code: Int32, meaning: String)] = [
-        (0, "success"),
-        (1, "internal error (a bug: please report it)"),
-        (3, "partly done: some files or pages failed, the rest succeeded and was kept"),
-        (4, "bad input: a file cannot be used as given"),
-        (5, "catalogue problem: none found, written by a newer Quire, damaged or locked"),
-        (6, "conflict with the catalogue: unknown document, file registered elsewhere or changed"),
-        (7, "missing dependency: a program or language data is not installed"),
-        (8, "cannot write: output folder not writable, disk full"),
-        (9, "refused by clearance: the document is not cleared for the target"),
-        (64, "usage error: bad arguments or option values"),
-    ]
-
     static let partial: Int32 = 3
 
     /// The exit code for an error category.
