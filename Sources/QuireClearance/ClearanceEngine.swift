@@ -1,5 +1,5 @@
 import Foundation
-import QuireCore
+public import QuireCore
 
 /// The pure licence-clearance rules engine: facts and an evaluation date in, a verdict per
 /// target out. It interprets a ``RuleSet``; it never reads the clock, the network or a file, so
@@ -67,10 +67,15 @@ public struct ClearanceEngine: Sendable {
         if policy.acceptedLicences.contains(licence.kind) {
             if publicDomain.verdict == .free { return publicDomain }
             let template = rules.licenceTemplates[licence.kind].map { $0.replacingOccurrences(of: "{id}", with: licence.id) }
+            if facts.licenceEvidence == false {
+                return publicDomain.forReview(
+                    "\(name): released under \(licence.id), but no evidence of permission is on record (\(rules.licenceEvidence.citation))",
+                    rule: rules.licenceEvidence)
+            }
             var finding = Finding.free(
                 "\(name): released under \(licence.id), a licence accepted here (\(rule.citation))", rule: rule, templates: [template])
             finding.ruleIDs.append(rules.licenceEvidence.id)
-            return finding.assuming(rules.licenceEvidence.citation)
+            return facts.licenceEvidence == true ? finding : finding.assuming(rules.licenceEvidence.citation)
         }
         if policy.rejectedLicences.contains(licence.kind) {
             let rejection = "\(name): \(licence.id) is not accepted (\(rule.citation))"

@@ -1,23 +1,5 @@
 public import QuireCore
 
-/// Whose official work a text is, when it is one.
-public enum OfficialWork: String, CaseIterable, Sendable, Codable {
-    /// A work of a state or public body of the country of first publication (a law, a decision,
-    /// a ministry publication). The country's official-works rule applies.
-    case state
-    /// A work of the United States federal government (17 USC 105), including official speeches
-    /// of federal officials.
-    case usFederal = "us-federal"
-}
-
-/// Where a speech was given, when the text is one.
-public enum SpeechVenue: String, CaseIterable, Sendable, Codable {
-    /// A public or political speech, lecture or address.
-    case `public`
-    /// A speech before a parliament or another deliberative assembly.
-    case parliament
-}
-
 /// Everything the rules engine needs to know about a work. Unknown facts are nil (or
 /// ``DeathStatus/unknown``, ``ContributorIdentity/unknown``) and never lead to `free`.
 public struct ClearanceFacts: Hashable, Sendable {
@@ -36,12 +18,18 @@ public struct ClearanceFacts: Hashable, Sendable {
     public var usNotice: Bool?
     /// Whether the US copyright was renewed (works published 1931–1963); nil when unknown.
     public var usRenewed: Bool?
+    /// Whether evidence of the licence (a permission ticket, a public statement, a file) is on
+    /// record: nil when not tracked (the JSON Lines interface; the verdict then assumes it and
+    /// says so), false when the catalogue holds none, which sends a licence-only case to review.
+    public var licenceEvidence: Bool?
 
     /// Facts as given; every clearance-specific fact defaults to "none" or "unknown".
     public init(
         contributors: [Contributor], publication: Publication, official: OfficialWork? = nil,
-        speech: SpeechVenue? = nil, licence: Licence? = nil, usNotice: Bool? = nil, usRenewed: Bool? = nil
+        speech: SpeechVenue? = nil, licence: Licence? = nil, usNotice: Bool? = nil, usRenewed: Bool? = nil,
+        licenceEvidence: Bool? = nil
     ) {
+        self.licenceEvidence = licenceEvidence
         self.contributors = contributors
         self.publication = publication
         self.official = official
@@ -59,6 +47,15 @@ public struct ClearanceFacts: Hashable, Sendable {
         self.init(
             contributors: metadata.contributors, publication: metadata.publication, official: official,
             speech: speech, licence: licence, usNotice: usNotice, usRenewed: usRenewed)
+    }
+
+    /// A catalogued document's facts: its metadata and its rights facts, with the evidence on
+    /// record. A licence that does not parse counts as no licence (``Licence`` validates input).
+    public init(metadata: DocumentMetadata, rights: RightsFacts) {
+        self.init(
+            metadata: metadata, official: rights.official, speech: rights.speech, licence: rights.licence.flatMap(Licence.init),
+            usNotice: rights.usNotice, usRenewed: rights.usRenewed)
+        licenceEvidence = !rights.evidence.isEmpty
     }
 
     /// The country of first publication, taken as the work's source country.

@@ -1,17 +1,5 @@
 import Foundation
-import QuireCore
-
-/// Where a document stands with a rights officer, per target.
-public enum ClearanceStatus: String, CaseIterable, Sendable, Codable {
-    /// Nobody has looked yet: the starting state, never publishable.
-    case uncleared
-    /// A person is reviewing the facts and the engine's verdict.
-    case inReview = "in-review"
-    /// A person cleared it for the target: publishable there.
-    case cleared
-    /// A person decided it may not be published there.
-    case rejected
-}
+public import QuireCore
 
 /// One entry of a document's clearance history: who moved it from what to what, when and why.
 /// Entries are only ever appended; a correction is a new entry.
@@ -24,7 +12,7 @@ public struct ClearanceStep: Hashable, Sendable, Codable {
     /// Why, in their words.
     public var reason: String
     /// Permission ticket, URL or file fingerprint backing the decision.
-    public var evidence: [String]
+    public var evidence: [Evidence]
     /// The engine's verdict for the target when the step was taken.
     public var engineVerdict: Verdict?
     /// When clearing against the engine's verdict: the written justification.
@@ -32,7 +20,7 @@ public struct ClearanceStep: Hashable, Sendable, Codable {
 
     public init(
         target: ClearanceTarget, from: ClearanceStatus, to: ClearanceStatus, actor: String, reason: String,
-        evidence: [String] = [], engineVerdict: Verdict? = nil, justification: String? = nil
+        evidence: [Evidence] = [], engineVerdict: Verdict? = nil, justification: String? = nil
     ) {
         self.target = target
         self.from = from

@@ -1,3 +1,4 @@
+public import QuireCore
 /// The engine's answer for one target: the verdict, why, on which assumptions, when the work
 /// becomes free if that can be known, and the templates to put on the Index/File page.
 public struct TargetVerdict: Hashable, Sendable {

@@ -47,6 +47,22 @@ public struct Contributor: Hashable, Sendable, Codable {
         }
     }
 
+    /// The contributor as one phrase: `Salvador Allende (1908–1973)`, `Jane Doe (b. 1950)`,
+    /// `anonymous`, `unknown`.
+    public var summary: String {
+        switch identity {
+        case .anonymous: return "anonymous"
+        case .unknown: return "unknown"
+        case .person(let name, let born, let death):
+            let bornText = born?.description ?? ""
+            switch death {
+            case .died(let date): return "\(name) (\(bornText)–\(date))"
+            case .living: return "\(name) (\(bornText)–, living)"
+            case .unknown: return born.map { "\(name) (b. \($0))" } ?? name
+            }
+        }
+    }
+
     /// Parses `Salvador Allende (1908–1973)`, `Jane Doe (b. 1950)`, `X (1890s–c. 1950)`,
     /// `Someone (1901–)` (living), `Someone (1901–?)` (death unknown), `Someone` (dates unknown),
     /// `anonymous` and `unknown`. Throws a ``CoreError`` that names what it could not read.

@@ -21,6 +21,7 @@ public enum ErrorCode: String, CaseIterable, Sendable, Codable {
     case documentExists = "document_exists"
     case fileRegisteredElsewhere = "file_registered_elsewhere"
     case fileChanged = "file_changed"
+    case clearanceConflict = "clearance_conflict"
     // The machine.
     case missingDependency = "missing_dependency"
     case outputNotWritable = "output_not_writable"
@@ -40,7 +41,7 @@ public enum ErrorCode: String, CaseIterable, Sendable, Codable {
             .input
         case .catalogueNotFound, .catalogueExists, .catalogueTooNew, .catalogueDamaged, .catalogueBusy:
             .catalogue
-        case .documentNotFound, .documentExists, .fileRegisteredElsewhere, .fileChanged:
+        case .documentNotFound, .documentExists, .fileRegisteredElsewhere, .fileChanged, .clearanceConflict:
             .conflict
         case .missingDependency: .environment
         case .outputNotWritable, .diskFull, .ioFailure: .io

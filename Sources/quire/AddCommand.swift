@@ -28,32 +28,11 @@ extension Quire {
         @Option(help: ArgumentHelp("Languages of the text, Tesseract codes joined by + (spa, deu_latf, spa+eng).", valueName: "codes"))
         var lang: String
 
-        @Option(help: ArgumentHelp("An author: \"Name (1908–1973)\", \"Name (b. 1950)\", anonymous or unknown. Repeatable.", valueName: "name"))
-        var author: [String] = []
+        @OptionGroup(title: "Who made it, when and where it was published")
+        var work: WorkFactsOptions
 
-        @Option(help: ArgumentHelp("A translator, in the same form. Repeatable.", valueName: "name"))
-        var translator: [String] = []
-
-        @Option(help: ArgumentHelp("An editor, in the same form. Repeatable.", valueName: "name"))
-        var editor: [String] = []
-
-        @Option(help: ArgumentHelp("An illustrator, in the same form. Repeatable.", valueName: "name"))
-        var illustrator: [String] = []
-
-        @Option(help: ArgumentHelp("First publication: 1972, 1972-09-04, 1970s or 19th century.", valueName: "date"))
-        var published: String?
-
-        @Flag(help: "The work was never published (a manuscript, an unprinted speech).")
-        var unpublished = false
-
-        @Option(help: ArgumentHelp("Place of publication as printed.", valueName: "place"))
-        var place: String?
-
-        @Option(help: ArgumentHelp("Country of first publication, ISO 3166-1 (CL, ES, US).", valueName: "code"))
-        var country: String?
-
-        @Option(help: ArgumentHelp("Publisher as printed.", valueName: "name"))
-        var publisher: String?
+        @OptionGroup(title: "Rights facts and evidence (see 'quire clearance set')")
+        var rights: RightsOptions
 
         @Option(name: .customLong("wiki-file"), help: ArgumentHelp("The scan's file name on the wiki, e.g. \"Discurso 1972.pdf\".", valueName: "name"))
         var wikiFile: String?
@@ -72,38 +51,22 @@ extension Quire {
                 throw ValidationError("--id '\(id)' is not a slug: use 1–64 lowercase letters, digits, '-', '_' or '.', starting with a letter or digit")
             }
             if LanguageSet(lang) == nil { throw ValidationError("--lang '\(lang)' is not a list of Tesseract language codes such as spa or spa+eng") }
-            if let published, HistoricalDate.parse(published) == nil {
-                throw ValidationError("--published '\(published)' is not a date: use 1972, 1972-09-04, 1970s or 19th century")
-            }
-            if published != nil && unpublished { throw ValidationError("--published and --unpublished contradict each other") }
-            if let country, CountryCode(country) == nil { throw ValidationError("--country '\(country)' is not an ISO 3166-1 alpha-2 code such as CL") }
             if title.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--title must not be empty") }
-            _ = try contributors()
-        }
-
-        private func contributors() throws -> [Contributor] {
-            var list: [Contributor] = []
-            for (names, role) in [(author, ContributorRole.author), (translator, .translator), (editor, .editor), (illustrator, .illustrator)] {
-                for name in names {
-                    do { list.append(try Contributor.parse(name, role: role)) } catch { throw ValidationError("--\(role.rawValue): \(error.message) — \(error.remedy)") }
-                }
-            }
-            return list
         }
 
         func run() throws {
             guard let languages = LanguageSet(lang) else { throw ValidationError("--lang '\(lang)' is not a list of language codes") }
             let metadata = DocumentMetadata(
-                title: title.trimmingCharacters(in: .whitespaces), contributors: try contributors(),
-                publication: Publication(
-                    date: published.flatMap(HistoricalDate.parse), place: place, country: country.flatMap(CountryCode.init), unpublished: unpublished),
-                languages: languages, publisher: publisher, wikiFileName: wikiFile)
+                title: title.trimmingCharacters(in: .whitespaces), contributors: try work.contributors(), publication: work.publication,
+                languages: languages, publisher: work.publisher, wikiFileName: wikiFile)
             let request = AddRequest(
                 paths: paths, workingDirectory: FileManager.default.currentDirectoryPath,
                 documentID: id.flatMap(DocumentID.init), metadata: metadata, acceptChanges: acceptChanges, acceptSignedPDF: acceptSignedPDF)
             let report: AddReport
             do {
-                report = try DocumentRegistrar(catalogue: try catalogueOptions.open()).add(request)
+                let catalogue = try catalogueOptions.open()
+                report = try DocumentRegistrar(catalogue: catalogue).add(request)
+                try recordRights(report, catalogue: catalogue)
             } catch {
                 throw QuireExit.fail(error)
             }
@@ -118,6 +81,14 @@ extension Quire {
                 if let first = failures.first { throw ExitCode(QuireExit.code(for: first.code.category)) }
                 throw ExitCode(QuireExit.code(for: ErrorCategory.conflict))
             }
+        }
+
+        /// Rights facts given at `add` go through the clearance desk, so they enter the history.
+        private func recordRights(_ report: AddReport, catalogue: Catalogue) throws {
+            let change = try FactsChange(work: nil, rights: rights)
+            guard !change.isEmpty, (try? catalogue.summary(of: report.document)) != nil else { return }
+            let actor = ClearanceDesk.actor(given: nil, environment: ProcessInfo.processInfo.environment) ?? "quire add"
+            try ClearanceDesk(catalogue: catalogue).setFacts(report.document, change, actor: actor, reason: "given at 'quire add'")
         }
     }
 }

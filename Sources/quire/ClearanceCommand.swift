@@ -1,4 +1,4 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
 import QuireClearance
 import QuireCore
@@ -7,10 +7,20 @@ extension Quire {
     /// `quire clearance`: licence clearance per document and target wiki.
     struct Clearance: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Licence clearance: evaluate cases against the rules, per target wiki.",
-            subcommands: [Evaluate.self])
+            abstract: "Licence clearance per document and target wiki: facts, verdicts, decisions, history, reports.",
+            discussion: """
+                Targets: en.wikisource, es.wikisource, fr.wikisource, de.wikisource, it.wikisource, commons. \
+                A document goes uncleared → in-review → cleared or rejected, per target; every step and \
+                every change of facts is appended to its history, which can never be edited. \
+                'wikitext', 'export' and 'publish' refuse a document not cleared for their wiki (exit 9).
+                """,
+            subcommands: [
+                SetFacts.self, Show.self, Review.self, Clear.self, Reject.self, Withdraw.self, History.self, Report.self, Evaluate.self,
+            ])
     }
 }
+
+extension ClearanceTarget: ExpressibleByArgument {}
 
 extension Quire.Clearance {
     /// `quire clearance evaluate`: the rules engine as a JSON Lines filter.

@@ -26,17 +26,20 @@ extension Quire {
                     let summary = try catalogue.summary(of: id)
                     let sources = try catalogue.sources(of: id)
                     let pages = try catalogue.pages(of: id)
+                    let clearance = ClearanceEvent.statuses(after: try catalogue.clearanceHistory(of: id))
                     if output.json {
-                        try Terminal.json(DocumentStatusJSON(summary: summary, sources: sources, pages: pages))
+                        try Terminal.json(DocumentStatusJSON(summary: summary, clearance: clearance, sources: sources, pages: pages))
                     } else {
-                        StatusText.printDocument(summary, sources: sources, pages: pages)
+                        StatusText.printDocument(summary, clearance: clearance, sources: sources, pages: pages)
                     }
                 } else {
                     let summaries = try catalogue.summaries()
+                    let clearance = try catalogue.clearanceStatuses()
                     if output.json {
-                        try Terminal.json(CatalogueStatusJSON(catalogue: catalogue.path, documents: summaries.map(DocumentSummaryJSON.init)))
+                        try Terminal.json(CatalogueStatusJSON(
+                            catalogue: catalogue.path, documents: summaries.map { DocumentSummaryJSON($0, clearance: clearance[$0.id] ?? [:]) }))
                     } else {
-                        StatusText.printCatalogue(catalogue.path, summaries)
+                        StatusText.printCatalogue(catalogue.path, summaries, clearance: clearance)
                     }
                 }
             } catch let error as CatalogueError {

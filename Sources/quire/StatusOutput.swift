@@ -2,14 +2,26 @@ import Foundation
 import QuireCatalogue
 import QuireCore
 
-/// Clearance state shown by `quire status` until a document has been reviewed.
+/// A document's clearance per target in one phrase: `cleared: es.wikisource; in-review: commons`,
+/// or `uncleared` when no target has moved.
 enum ClearanceDisplay {
-    static let notReviewed = "uncleared"
+    static func text(_ statuses: [ClearanceTarget: ClearanceStatus]) -> String {
+        let groups = ClearanceStatus.allCases.filter { $0 != .uncleared }.compactMap { status -> String? in
+            let targets = ClearanceTarget.allCases.filter { statuses[$0] == status }
+            return targets.isEmpty ? nil : "\(status.rawValue): \(targets.map(\.rawValue).joined(separator: ", "))"
+        }
+        return groups.isEmpty ? ClearanceStatus.uncleared.rawValue : groups.joined(separator: "; ")
+    }
+
+    /// Every target's status by its name, for JSON.
+    static func json(_ statuses: [ClearanceTarget: ClearanceStatus]) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: ClearanceTarget.allCases.map { ($0.rawValue, (statuses[$0] ?? .uncleared).rawValue) })
+    }
 }
 
 /// The text form of `quire status`.
 enum StatusText {
-    static func printCatalogue(_ path: String, _ summaries: [DocumentSummary]) {
+    static func printCatalogue(_ path: String, _ summaries: [DocumentSummary], clearance: [DocumentID: [ClearanceTarget: ClearanceStatus]]) {
         Terminal.out("Catalogue: \(path)")
         guard !summaries.isEmpty else {
             Terminal.out("No documents yet. Register one with: quire add SCANS… --title \"Title\" --lang spa")
@@ -18,7 +30,7 @@ enum StatusText {
         let rows = summaries.map { summary -> [String] in
             [
                 summary.id.rawValue, "\(summary.pageCount)", states(summary), percent(summary.progress),
-                levels(summary), ClearanceDisplay.notReviewed, summary.metadata.title,
+                levels(summary), ClearanceDisplay.text(clearance[summary.id] ?? [:]), summary.metadata.title,
             ]
         }
         for line in Terminal.table(["DOCUMENT", "PAGES", "STATES", "OCR", "LEVELS 0/1/2/3/4", "CLEARANCE", "TITLE"], rows) {
@@ -29,19 +41,19 @@ enum StatusText {
         Terminal.out("\(summaries.count) document\(summaries.count == 1 ? "" : "s"), \(total) pages, \(done) with text.")
     }
 
-    static func printDocument(_ summary: DocumentSummary, sources: [SourceFileEntry], pages: [PageEntry]) {
+    static func printDocument(_ summary: DocumentSummary, clearance: [ClearanceTarget: ClearanceStatus], sources: [SourceFileEntry], pages: [PageEntry]) {
         let metadata = summary.metadata
         Terminal.out("Document:   \(summary.id)")
         Terminal.out("Title:      \(metadata.title)")
         for contributor in metadata.contributors {
-            Terminal.out("\(contributor.role.rawValue.capitalized + ":", padding: 12)\(ContributorText.describe(contributor))")
+            Terminal.out("\(contributor.role.rawValue.capitalized + ":", padding: 12)\(contributor.summary)")
         }
         if let date = metadata.publication.date { Terminal.out("Published:  \(date)\(metadata.publication.place.map { ", \($0)" } ?? "")\(metadata.publication.country.map { " (\($0))" } ?? "")") }
         if metadata.publication.unpublished { Terminal.out("Published:  never (unpublished)") }
         if let publisher = metadata.publisher { Terminal.out("Publisher:  \(publisher)") }
         Terminal.out("Languages:  \(metadata.languages)")
         if let file = metadata.wikiFileName { Terminal.out("Wiki file:  \(file)") }
-        Terminal.out("Clearance:  \(ClearanceDisplay.notReviewed)")
+        Terminal.out("Clearance:  \(ClearanceDisplay.text(clearance)) (details: quire clearance show \(summary.id))")
         Terminal.out("Pages:      \(summary.pageCount) (\(states(summary))), OCR \(percent(summary.progress)), levels \(levels(summary))")
         Terminal.out("")
         Terminal.out("Files:")
@@ -81,23 +93,6 @@ enum StatusText {
     static func percent(_ value: Double) -> String { String(format: "%.0f%%", value * 100) }
 }
 
-/// `Name (1908–1973)` as Quire writes contributors back.
-enum ContributorText {
-    static func describe(_ contributor: Contributor) -> String {
-        switch contributor.identity {
-        case .anonymous: return "anonymous"
-        case .unknown: return "unknown"
-        case .person(let name, let born, let death):
-            let bornText = born?.description ?? ""
-            switch death {
-            case .died(let date): return "\(name) (\(bornText)–\(date))"
-            case .living: return "\(name) (\(bornText)–, living)"
-            case .unknown: return born.map { "\(name) (b. \($0))" } ?? name
-            }
-        }
-    }
-}
-
 extension DefaultStringInterpolation {
     mutating func appendInterpolation(_ text: String, padding width: Int) {
         appendLiteral(text.padding(toLength: max(width, text.count + 1), withPad: " ", startingAt: 0))
@@ -120,21 +115,21 @@ struct DocumentSummaryJSON: Encodable {
     var states: [String: Int]
     var levels: [String: Int]
     var progress: Double
-    var clearance: String
+    var clearance: [String: String]
     var scanFiles: Int
     var transcriptFiles: Int
     var createdAt: String
 
-    init(_ summary: DocumentSummary) {
+    init(_ summary: DocumentSummary, clearance: [ClearanceTarget: ClearanceStatus]) {
         id = summary.id.rawValue
         title = summary.metadata.title
         languages = summary.metadata.languages.tesseractString
-        contributors = summary.metadata.contributors.map { "\($0.role.rawValue): \(ContributorText.describe($0))" }
+        contributors = summary.metadata.contributors.map { "\($0.role.rawValue): \($0.summary)" }
         pages = summary.pageCount
         states = Dictionary(uniqueKeysWithValues: PageState.allCases.map { ($0.rawValue, summary.pagesByState[$0, default: 0]) })
         levels = Dictionary(uniqueKeysWithValues: summary.pagesByQuality.map { ("\($0.key.rawValue)", $0.value) })
         progress = summary.progress
-        clearance = ClearanceDisplay.notReviewed
+        self.clearance = ClearanceDisplay.json(clearance)
         scanFiles = summary.scanFileCount
         transcriptFiles = summary.transcriptFileCount
         createdAt = summary.createdAt
@@ -148,8 +143,8 @@ struct DocumentStatusJSON: Encodable {
     var files: [SourceFileEntry]
     var pages: [PageEntry]
 
-    init(summary: DocumentSummary, sources: [SourceFileEntry], pages: [PageEntry]) {
-        document = DocumentSummaryJSON(summary)
+    init(summary: DocumentSummary, clearance: [ClearanceTarget: ClearanceStatus], sources: [SourceFileEntry], pages: [PageEntry]) {
+        document = DocumentSummaryJSON(summary, clearance: clearance)
         metadata = summary.metadata
         files = sources
         self.pages = pages

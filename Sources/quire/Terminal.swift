@@ -23,8 +23,9 @@ enum Terminal {
     }
 
     /// Pretty, key-sorted JSON of a value on stdout.
-    static func json(_ value: some Encodable) throws {
+    static func json(_ value: some Encodable, snakeCase: Bool = false) throws {
         let encoder = JSONEncoder()
+        if snakeCase { encoder.keyEncodingStrategy = .convertToSnakeCase }
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(value)
         FileHandle.standardOutput.write(data + Data("\n".utf8))

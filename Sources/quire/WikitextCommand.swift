@@ -18,10 +18,13 @@ extension Quire {
                 flags). Running headers go to the header field with the wiki's template, footnotes \
                 become <ref>, line-end hyphenation is joined, words split across pages and \
                 paragraphs ending at a page end follow the wiki's conventions; OCR text never \
-                becomes markup. --page N prints one Page: page to stdout instead.
+                becomes markup. --page N prints one Page: page to stdout instead. The document must \
+                be cleared for the wiki's Wikisource ('quire clearance'); otherwise the command stops \
+                with exit 9 unless --override-clearance gives a reason, which is recorded.
                 """)
 
         @OptionGroup var catalogueOptions: CatalogueOptions
+        @OptionGroup var clearance: ClearanceGateOptions
 
         @Argument(help: ArgumentHelp("The document's slug.", valueName: "document"))
         var document: String
@@ -57,7 +60,9 @@ extension Quire {
             guard let id = DocumentID(document) else { throw ValidationError("'\(document)' is not a document slug") }
             let result: WikitextExport.Result
             do {
-                let export = WikitextExport(catalogue: try catalogueOptions.open())
+                let catalogue = try catalogueOptions.open()
+                try clearance.check(id, wikisource: wiki.rawValue, catalogue: catalogue, command: "quire wikitext --wiki \(wiki.rawValue)")
+                let export = WikitextExport(catalogue: catalogue)
                 let environment = ProcessInfo.processInfo.environment
                 var lexicon: Lexicon?
                 if let tessdata = try? TessdataLocator(explicit: self.tessdata, environment: environment) {

@@ -1,0 +1,66 @@
+public import QuireClearance
+public import QuireCore
+
+/// Nothing uncleared leaves: `wikitext`, `export` and `publish` ask the gate first. A document
+/// passes for a target when a rights officer cleared it there; otherwise the command stops with
+/// `clearance_required` (exit 9), unless an override with a reason is given, which is recorded in
+/// the document's history.
+public struct ClearanceGate: Sendable {
+    public let desk: ClearanceDesk
+
+    public init(desk: ClearanceDesk) { self.desk = desk }
+
+    /// The shortest reason accepted for an override.
+    public static let minimumOverrideReason = 10
+
+    /// How the document passed.
+    public enum Passage: Hashable, Sendable {
+        /// Cleared for the target; the flag says whether facts changed after the decision.
+        case cleared(factsChangedSinceDecision: Bool)
+        /// Not cleared, but let through by an override recorded in the history.
+        case overridden(status: ClearanceStatus)
+    }
+
+    /// Checks `id` for `target` as of `asOf`; with `override` (a reason), records the override by
+    /// `actor` for `command` and lets it pass.
+    public func check(
+        _ id: DocumentID, target: ClearanceTarget, asOf: CalendarDate, override: String?, actor: String?, command: String
+    ) throws -> Passage {
+        let dossier = try desk.dossier(id, asOf: asOf)
+        let status = dossier.statuses[target] ?? .uncleared
+        if status == .cleared {
+            return .cleared(factsChangedSinceDecision: dossier.factsChangedSinceDecision.contains(target))
+        }
+        let verdict = dossier.evaluation[target]
+        guard let override else {
+            throw PipelineError(
+                .clearanceRequired, Self.explanation(status: status, target: target, verdict: verdict, missing: dossier.missing),
+                remedy: "a rights officer reviews it ('quire clearance review \(id) --target \(target.rawValue)', then 'clear' or 'reject'); "
+                    + "to go ahead anyway, pass --override-clearance \"why\" (recorded in the history)",
+                context: ErrorContext(document: id))
+        }
+        let reason = override.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard reason.count >= Self.minimumOverrideReason else {
+            throw PipelineError(
+                .invalidArgument, "an override needs a reason of at least \(Self.minimumOverrideReason) characters",
+                remedy: "say why this uncleared document may go ahead, e.g. --override-clearance \"test import on a private wiki\"",
+                context: ErrorContext(document: id))
+        }
+        guard let actor = actor.flatMap(ClearanceDesk.nonEmpty) else {
+            throw PipelineError(.invalidArgument, "an override needs who made it", remedy: "set QUIRE_ACTOR to your name", context: ErrorContext(document: id))
+        }
+        try desk.catalogue.appendEvent(ClearanceEvent(
+            document: id, kind: .override, target: target, actor: actor, reason: reason,
+            engineVerdict: verdict.verdict, rulesVersion: desk.engine.rules.version, detail: command))
+        return .overridden(status: status)
+    }
+
+    /// Why a document may not leave: its status, the engine's verdict and reasons, the facts missing.
+    static func explanation(status: ClearanceStatus, target: ClearanceTarget, verdict: TargetVerdict, missing: [String]) -> String {
+        var text = "not cleared for \(target.rawValue) (status \(status.rawValue)); the engine's verdict is \(verdict.verdict.rawValue)"
+        if let reason = verdict.reasons.last { text += ": \(reason)" }
+        if let freeFrom = verdict.freeFrom { text += "; free from \(freeFrom)" }
+        if !missing.isEmpty { text += "; facts missing: \(missing.joined(separator: "; "))" }
+        return text
+    }
+}

@@ -1,0 +1,134 @@
+import ArgumentParser
+import Foundation
+import QuireCatalogue
+import QuireClearance
+import QuireCore
+import QuirePipeline
+
+/// Who acts, for every command that writes to the clearance history.
+struct ActorOptions: ParsableArguments {
+    @Option(name: .customLong("by"), help: ArgumentHelp("Who acts, as recorded in the history (default: QUIRE_ACTOR, else the login name).", valueName: "name"))
+    var by: String?
+
+    func actor() throws -> String {
+        guard let actor = ClearanceDesk.actor(given: by, environment: ProcessInfo.processInfo.environment) else {
+            throw ValidationError("say who acts with --by NAME (or set QUIRE_ACTOR)")
+        }
+        return actor
+    }
+}
+
+/// `--as-of`: the date the engine evaluates on (default today, UTC).
+struct AsOfOptions: ParsableArguments {
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Evaluate as of this date, YYYY-MM-DD (default: today, UTC).", valueName: "date"))
+    var asOf: String?
+
+    func validate() throws {
+        if let asOf, CalendarDate(asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not a date in the form YYYY-MM-DD") }
+    }
+
+    var date: CalendarDate { asOf.flatMap(CalendarDate.init) ?? Quire.Clearance.Evaluate.today() }
+}
+
+extension Quire.Clearance {
+    /// `quire clearance set DOC …`: record facts, each change in the history.
+    struct SetFacts: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set",
+            abstract: "Record a document's rights facts: contributors and life dates, publication, official work, speech, licence, rights holder, evidence.",
+            discussion: """
+                Only the facts given change; contributors given replace the stored ones. 'none' unsets \
+                --official, --speech, --licence and --rights-holder; 'unknown' unsets --us-notice and \
+                --us-renewed. Evidence is only ever added; files are kept by path and SHA-256. Each \
+                change is appended to the history with who made it and why.
+                """)
+
+        @OptionGroup var catalogueOptions: CatalogueOptions
+        @Argument(help: ArgumentHelp("The document's slug.", valueName: "document"))
+        var document: String
+        @OptionGroup(title: "Who made it, when and where it was published") var work: WorkFactsOptions
+        @OptionGroup(title: "Rights facts and evidence") var rights: RightsOptions
+        @OptionGroup var actor: ActorOptions
+        @Option(help: ArgumentHelp("Why, or where the facts come from (recorded in the history).", valueName: "text"))
+        var reason: String?
+
+        func validate() throws {
+            if DocumentID(document) == nil { throw ValidationError("'\(document)' is not a document slug") }
+        }
+
+        func run() throws {
+            guard let id = DocumentID(document) else { throw ValidationError("'\(document)' is not a document slug") }
+            let change = try FactsChange(work: work, rights: rights)
+            guard !change.isEmpty else { throw ValidationError("give at least one fact to set (see 'quire clearance set --help')") }
+            let by = try actor.actor()
+            do {
+                let changes = try ClearanceDesk(catalogue: try catalogueOptions.open()).setFacts(id, change, actor: by, reason: reason)
+                if changes.isEmpty {
+                    Terminal.note("No fact changed for '\(id)'.")
+                } else {
+                    for line in changes { Terminal.out(line) }
+                    Terminal.note("Recorded \(changes.count) change\(changes.count == 1 ? "" : "s") for '\(id)' by \(by). See 'quire clearance show \(id)'.")
+                }
+            } catch {
+                throw QuireExit.fail(error)
+            }
+        }
+    }
+
+    /// `quire clearance show DOC`: facts, verdicts per target, statuses, missing facts.
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show a document's facts, the engine's verdict and status per target, and the facts still missing.")
+
+        @OptionGroup var catalogueOptions: CatalogueOptions
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var asOf: AsOfOptions
+        @Argument(help: ArgumentHelp("The document's slug.", valueName: "document"))
+        var document: String
+
+        func validate() throws {
+            if DocumentID(document) == nil { throw ValidationError("'\(document)' is not a document slug") }
+        }
+
+        func run() throws {
+            guard let id = DocumentID(document) else { throw ValidationError("'\(document)' is not a document slug") }
+            let dossier: ClearanceDesk.Dossier
+            do { dossier = try ClearanceDesk(catalogue: try catalogueOptions.open()).dossier(id, asOf: asOf.date) } catch { throw QuireExit.fail(error) }
+            if output.json {
+                try Terminal.json(DossierJSON(dossier), snakeCase: true)
+            } else {
+                DossierText.print(dossier)
+            }
+        }
+    }
+
+    /// `quire clearance history DOC`: the append-only log.
+    struct History: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show a document's clearance history: every fact change, decision and override, oldest first.")
+
+        @OptionGroup var catalogueOptions: CatalogueOptions
+        @OptionGroup var output: OutputOptions
+        @Argument(help: ArgumentHelp("The document's slug.", valueName: "document"))
+        var document: String
+
+        func validate() throws {
+            if DocumentID(document) == nil { throw ValidationError("'\(document)' is not a document slug") }
+        }
+
+        func run() throws {
+            guard let id = DocumentID(document) else { throw ValidationError("'\(document)' is not a document slug") }
+            let history: [ClearanceEvent]
+            do { history = try catalogueOptions.open().clearanceHistory(of: id) } catch { throw QuireExit.fail(error) }
+            if output.json {
+                try Terminal.json(history, snakeCase: true)
+                return
+            }
+            guard !history.isEmpty else {
+                Terminal.out("No clearance history for '\(id)' yet: it is uncleared for every target.")
+                return
+            }
+            for event in history { Terminal.out(HistoryText.line(event)) }
+        }
+    }
+}
