@@ -36,7 +36,7 @@ extension Catalogue {
                 arguments: [id.rawValue, facts.official?.rawValue, facts.speech?.rawValue, facts.licence, facts.rightsHolder, facts.usNotice, facts.usRenewed, now])
             for item in change.addEvidence {
                 try db.execute(
-                    sql: "INSERT OR IGNORE INTO evidence (document_id, kind, value, sha256, added_at) VALUES (?, ?, ?, ?, ?)",
+                    sql: "INSERT INTO evidence (document_id, kind, value, sha256, added_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                     arguments: [id.rawValue, item.kind.rawValue, item.value, item.sha256, now])
             }
             try insert(db, event, at: now)

@@ -26,9 +26,9 @@ extension CatalogueSchema {
                 value TEXT NOT NULL CHECK (value <> ''),
                 sha256 TEXT CHECK (sha256 IS NULL OR length(sha256) = 64),
                 added_at TEXT NOT NULL,
-                CHECK ((kind = 'file') = (sha256 IS NOT NULL)),
-                UNIQUE (document_id, kind, value, sha256)
+                CHECK ((kind = 'file') = (sha256 IS NOT NULL))
             ) STRICT;
+            CREATE UNIQUE INDEX evidence_once ON evidence(document_id, kind, value, ifnull(sha256, ''));
 
             CREATE TABLE clearance_event (
                 sequence INTEGER PRIMARY KEY AUTOINCREMENT,

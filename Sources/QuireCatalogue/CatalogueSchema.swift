@@ -12,7 +12,7 @@ enum CatalogueSchema {
     }
 
     /// Documents, their contributors, source files, pages and page texts.
-    private static func foundation(_ db: Database) throws {
+    static func foundation(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE document (
                 id TEXT PRIMARY KEY NOT NULL CHECK (length(id) BETWEEN 1 AND 64),

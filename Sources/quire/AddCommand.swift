@@ -87,7 +87,7 @@ extension Quire {
         private func recordRights(_ report: AddReport, catalogue: Catalogue) throws {
             let change = try FactsChange(work: nil, rights: rights)
             guard !change.isEmpty, (try? catalogue.summary(of: report.document)) != nil else { return }
-            let actor = ClearanceDesk.actor(given: nil, environment: ProcessInfo.processInfo.environment) ?? "quire add"
+            let actor = ActorOptions.current() ?? "quire add"
             try ClearanceDesk(catalogue: catalogue).setFacts(report.document, change, actor: actor, reason: "given at 'quire add'")
         }
     }

@@ -11,10 +11,14 @@ struct ActorOptions: ParsableArguments {
     var by: String?
 
     func actor() throws -> String {
-        guard let actor = ClearanceDesk.actor(given: by, environment: ProcessInfo.processInfo.environment) else {
-            throw ValidationError("say who acts with --by NAME (or set QUIRE_ACTOR)")
-        }
+        guard let actor = Self.current(given: by) else { throw ValidationError("say who acts with --by NAME (or set QUIRE_ACTOR)") }
         return actor
+    }
+
+    /// Given, else `QUIRE_ACTOR`, else the login name (from the environment or the user database).
+    static func current(given: String? = nil) -> String? {
+        ClearanceDesk.actor(given: given, environment: ProcessInfo.processInfo.environment)
+            ?? ClearanceDesk.actor(given: NSUserName(), environment: [:])
     }
 }
 

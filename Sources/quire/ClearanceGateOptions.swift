@@ -16,11 +16,10 @@ struct ClearanceGateOptions: ParsableArguments {
     /// recorded); warns when facts changed after the decision.
     func check(_ id: DocumentID, wikisource language: String, catalogue: Catalogue, command: String) throws {
         guard let target = ClearanceTarget(wikisource: language) else { return }
-        let environment = ProcessInfo.processInfo.environment
         let gate = ClearanceGate(desk: ClearanceDesk(catalogue: catalogue))
         switch try gate.check(
             id, target: target, asOf: Quire.Clearance.Evaluate.today(), override: overrideClearance,
-            actor: ClearanceDesk.actor(given: nil, environment: environment), command: command)
+            actor: ActorOptions.current(), command: command)
         {
         case .cleared(let changed):
             if changed { Terminal.warning("document '\(id)': facts changed after it was cleared for \(target.rawValue); see 'quire clearance show \(id)'") }

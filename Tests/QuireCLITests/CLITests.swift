@@ -48,7 +48,7 @@ struct CLITests {
         let documents = json?["documents"] as? [[String: Any]]
         #expect(documents?.first?["id"] as? String == "discurso-de-prueba")
         #expect(documents?.first?["pages"] as? Int == 2)
-        #expect(documents?.first?["clearance"] as? String == "uncleared")
+        #expect((documents?.first?["clearance"] as? [String: String])?["es.wikisource"] == "uncleared")
 
         let detail = try quire("status", "discurso-de-prueba")
         #expect(detail.standardOutput.contains("Ana Pérez (1890–1951)"))

@@ -69,10 +69,19 @@ struct OCRCLITests {
     @Test func wikitextForAnOCRdDocument() throws {
         #expect(try quire("init").status == 0)
         #expect(try quire("add", RepositoryPaths.bundledSample + "/discurso.tif", "--title", "La luz", "--lang", "spa", "--id", "luz", "--wiki-file", "Luz 1931.tif").status == 0)
-        let early = try quire("wikitext", "luz", "--wiki", "es", "--out", "wiki")
+        // Not cleared: refused with exit 9, saying why; an override with a reason goes ahead.
+        let refused = try quire("wikitext", "luz", "--wiki", "es", "--out", "wiki")
+        #expect(refused.status == 9)
+        #expect(refused.standardError.contains("not cleared for es.wikisource"))
+        let early = try quire("wikitext", "luz", "--wiki", "es", "--out", "wiki", "--override-clearance", "checking the generator only")
         #expect(early.status == 4)
         #expect(early.standardError.contains("quire ocr luz"))
         #expect(try quire("ocr", "luz", "--preprocess", "none").status == 0)
+        #expect(try quire(
+            "clearance", "set", "luz", "--author", "Anselmo Urrutia Bravo (1870–1931)", "--published", "1931", "--country", "CL",
+            "--licence", "CC0-1.0", "--ticket", "2026112410000001", "--by", "Ana").status == 0)
+        #expect(try quire("clearance", "review", "luz", "--target", "en.wikisource", "--by", "Ana", "--reason", "sample release").status == 0)
+        #expect(try quire("clearance", "clear", "luz", "--target", "en.wikisource", "--by", "Ana", "--reason", "CC0 with ticket").status == 0)
         let result = try quire("wikitext", "luz", "--wiki", "en", "--out", "wiki")
         #expect(result.status == 0, "\(result.standardError)")
         let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder.file("wiki/manifest.json")))) as? [[String: Any]]
@@ -93,12 +102,14 @@ struct OCRCLITests {
         let page2 = try String(contentsOfFile: folder.file("wiki/Page_Luz 1931.tif_2.wikitext"), encoding: .utf8)
         #expect(page2.contains("franco-chilena"))  // a compound at a line end keeps its hyphen (Tesseract's dictionary)
         #expect(page2.contains("encuentro"))  // a syllable split joins
-        let works = try quire("wikitext", "luz", "--wiki", "es", "--out", "works", "--work", "Portada=1-1", "--work", "La luz que se enciende=2-4")
+        let works = try quire(
+            "wikitext", "luz", "--wiki", "es", "--out", "works", "--work", "Portada=1-1", "--work", "La luz que se enciende=2-4",
+            "--override-clearance", "checking the generator only")
         #expect(works.status == 0, "\(works.standardError)")
         let main = try String(contentsOfFile: folder.file("works/La luz que se enciende.wikitext"), encoding: .utf8)
         #expect(main.contains("<pages index=\"Luz 1931.tif\" from=2 to=4"))
         #expect(FileManager.default.fileExists(atPath: folder.file("works/Portada.wikitext")))
-        #expect(try quire("wikitext", "luz", "--wiki", "es", "--out", "x", "--work", "Sin páginas").status == 64)
+        #expect(try quire("wikitext", "luz", "--wiki", "en", "--out", "x", "--work", "Sin páginas").status == 64)
         let printed = try quire("wikitext", "luz", "--wiki", "en", "--page", "3")
         #expect(printed.standardOutput == (try String(contentsOfFile: folder.file("wiki/Page_Luz 1931.tif_3.wikitext"), encoding: .utf8)))
     }

@@ -1,4 +1,5 @@
 import QuireClearance
+import QuireCore
 import Testing
 
 @Suite("Clearance workflow")

@@ -1,0 +1,121 @@
+import Foundation
+import GRDB
+@testable import QuireCatalogue
+import QuireCore
+import QuireTestSupport
+import Testing
+
+@Suite("Catalogue: rights facts and the append-only clearance history")
+struct ClearanceHistoryTests {
+    let folder: TemporaryDirectory
+    let catalogue: Catalogue
+    let id = DocumentID("discurso")!
+
+    init() throws {
+        folder = try TemporaryDirectory()
+        catalogue = try Catalogue.create(at: folder.file("quire.sqlite"))
+        let source = SourceCandidate(absolutePath: folder.file("scan.tif"), sha256: String(repeating: "a", count: 64), byteSize: 10, format: .tiff, pageCount: 2)
+        _ = try catalogue.register(id, metadata: CatalogueTests.metadata(), sources: [source])
+    }
+
+    func transition(_ from: ClearanceStatus, _ to: ClearanceStatus, target: ClearanceTarget = .esWikisource) -> ClearanceEvent {
+        ClearanceEvent(document: id, kind: .transition, target: target, from: from, to: to, actor: "Ana", reason: "step", engineVerdict: .free, rulesVersion: "r")
+    }
+
+    func factsEvent(_ detail: String = "licence: unknown → CC-BY-SA-4.0") -> ClearanceEvent {
+        ClearanceEvent(document: id, kind: .facts, actor: "Ana", reason: "permission received", detail: detail)
+    }
+
+    @Test func historyCannotBeUpdatedOrDeletedEvenWithSQL() throws {
+        try catalogue.appendTransition(transition(.uncleared, .inReview))
+        try catalogue.appendTransition(transition(.inReview, .cleared))
+        let before = try catalogue.clearanceHistory(of: id)
+        for sql in [
+            "UPDATE clearance_event SET to_status = 'rejected'",
+            "UPDATE clearance_event SET reason = 'rewritten' WHERE sequence = 1",
+            "DELETE FROM clearance_event",
+            "DELETE FROM clearance_event WHERE sequence = 2",
+            "DELETE FROM document",
+        ] {
+            #expect(throws: DatabaseError.self, "\(sql)") { try catalogue.pool.write { db in try db.execute(sql: sql) } }
+        }
+        #expect(try catalogue.clearanceHistory(of: id) == before)
+        #expect(ClearanceEvent.statuses(after: before)[.esWikisource] == .cleared)
+        // A correction is a new entry.
+        try catalogue.appendTransition(transition(.cleared, .inReview))
+        #expect(try catalogue.clearanceHistory(of: id).count == 3)
+    }
+
+    @Test func aStaleDecisionIsRefusedNotLost() throws {
+        try catalogue.appendTransition(transition(.uncleared, .inReview))
+        try catalogue.appendTransition(transition(.inReview, .rejected))
+        // Somebody else decided first: a decision taken from in-review no longer applies.
+        #expect { try catalogue.appendTransition(transition(.inReview, .cleared)) } throws: { error in
+            (error as? CatalogueError)?.code == .clearanceConflict
+        }
+        #expect(try catalogue.clearanceHistory(of: id).map(\.to) == [.inReview, .rejected])
+        #expect(try catalogue.clearanceStatuses()[id]?[.esWikisource] == .rejected)
+        #expect(try catalogue.clearanceStatuses()[id]?[.commons] == .uncleared)
+    }
+
+    @Test func factsEvidenceAndTheirEntryAreWrittenTogether() throws {
+        let ticket = Evidence(kind: .ticket, value: "2026112410000001")
+        let file = Evidence(kind: .file, value: "permiso.pdf", sha256: String(repeating: "b", count: 64))
+        var metadata = try catalogue.metadata(of: id)
+        metadata.publication.country = CountryCode("ES")
+        try catalogue.updateFacts(
+            id, metadata: metadata,
+            rights: RightsFactsChange(speech: .some(.parliament), licence: .some("CC-BY-SA-4.0"), rightsHolder: .some("Fundación X"), addEvidence: [ticket, file]),
+            event: factsEvent())
+        // The same evidence again is not duplicated; a field set to nil is unset.
+        try catalogue.updateFacts(id, metadata: metadata, rights: RightsFactsChange(speech: .some(nil), addEvidence: [ticket]), event: factsEvent("speech: parliament → unknown"))
+        let rights = try catalogue.rightsFacts(of: id)
+        #expect(rights.speech == nil)
+        #expect(rights.licence == "CC-BY-SA-4.0")
+        #expect(rights.rightsHolder == "Fundación X")
+        #expect(rights.evidence == [ticket, file])
+        #expect(try catalogue.metadata(of: id).publication.country == CountryCode("ES"))
+        #expect(try catalogue.metadata(of: id).title == "Discurso de prueba")
+        let history = try catalogue.clearanceHistory(of: id)
+        #expect(history.map(\.kind) == [.facts, .facts])
+        #expect(history.allSatisfy { $0.at != nil && $0.sequence != nil })
+    }
+
+    @Test func aFailedFactsUpdateWritesNothing() throws {
+        let bad = Evidence(kind: .file, value: "x.pdf", sha256: "short")  // violates the schema's CHECK
+        #expect(throws: CatalogueError.self) {
+            try catalogue.updateFacts(id, metadata: try catalogue.metadata(of: id), rights: RightsFactsChange(licence: .some("CC0-1.0"), addEvidence: [bad]), event: factsEvent())
+        }
+        #expect(try catalogue.rightsFacts(of: id) == RightsFacts())
+        #expect(try catalogue.clearanceHistory(of: id).isEmpty)
+    }
+
+    @Test func schemaRefusesMalformedEntries() throws {
+        for sql in [
+            "INSERT INTO clearance_event (document_id, kind, target, actor, reason, at) VALUES ('discurso', 'transition', 'commons', 'a', 'b', 'now')",
+            "INSERT INTO clearance_event (document_id, kind, target, actor, reason, at) VALUES ('discurso', 'facts', 'commons', 'a', 'b', 'now')",
+            "INSERT INTO clearance_event (document_id, kind, actor, reason, at) VALUES ('discurso', 'facts', '', 'b', 'now')",
+            "INSERT INTO clearance_event (document_id, kind, target, actor, reason, at) VALUES ('discurso', 'override', 'xx.wikisource', 'a', 'b', 'now')",
+            "INSERT INTO clearance_event (document_id, kind, actor, reason, at) VALUES ('nobody', 'facts', 'a', 'b', 'now')",
+        ] {
+            #expect(throws: DatabaseError.self, "\(sql)") { try catalogue.pool.write { db in try db.execute(sql: sql) } }
+        }
+    }
+
+    @Test func aVersionOneCatalogueIsUpgradedKeepingItsDocuments() throws {
+        let path = folder.file("old.sqlite")
+        do {
+            let queue = try DatabaseQueue(path: path)
+            var migrator = DatabaseMigrator()
+            migrator.registerMigration("v1-foundation", migrate: CatalogueSchema.foundation)
+            try migrator.migrate(queue)
+            try queue.write { db in
+                try db.execute(sql: "INSERT INTO document (id, title, languages, created_at) VALUES ('viejo', 'Viejo', 'spa', 'then')")
+            }
+        }
+        let upgraded = try Catalogue.open(at: path)
+        #expect(try upgraded.appliedMigrations() == ["v1-foundation", "v2-clearance"])
+        #expect(try upgraded.rightsFacts(of: DocumentID("viejo")!) == RightsFacts())
+        #expect(try upgraded.clearanceStatuses()[DocumentID("viejo")!]?[.enWikisource] == .uncleared)
+    }
+}
