@@ -1,0 +1,119 @@
+import Foundation
+import QuireTestSupport
+import Testing
+
+/// A rights officer's session: facts at `add` and with `set`, review, clear, history, reports,
+/// and the gate on `wikitext`.
+@Suite("quire clearance workflow")
+struct ClearanceWorkflowCLITests {
+    let folder: TemporaryDirectory
+
+    init() throws {
+        folder = try TemporaryDirectory()
+        try folder.write("scan.png", bytes: ImageFixtures.png(width: 40, height: 40))
+        #expect(try quire("init").status == 0)
+    }
+
+    func quire(_ arguments: String..., environment: [String: String] = ["QUIRE_ACTOR": "Ana Rights"]) throws -> CommandResult {
+        try CommandRunner.run(RepositoryPaths.quireExecutable, arguments, in: folder.path, environment: environment)
+    }
+
+    func json(_ result: CommandResult) throws -> Any {
+        try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8))
+    }
+
+    @Test func factsDecisionsHistoryAndTheGate() throws {
+        let add = try quire(
+            "add", "scan.png", "--id", "discurso", "--title", "Discurso", "--lang", "spa", "--author", "Salvador Allende (1908–1973)",
+            "--published", "1971", "--country", "CL", "--speech", "public")
+        #expect(add.status == 0, "\(add.standardError)")
+        try folder.write("permiso.txt", text: "Permiso de la fundación")
+        let set = try quire(
+            "clearance", "set", "discurso", "--licence", "https://creativecommons.org/licenses/by-sa/4.0/", "--rights-holder", "Fundación X",
+            "--ticket", "2026112410000001", "--evidence-file", "permiso.txt", "--reason", "release letter received")
+        #expect(set.status == 0, "\(set.standardError)")
+        #expect(set.standardOutput.contains("licence: unknown → CC-BY-SA-4.0"))
+
+        let show = try json(try quire("clearance", "show", "discurso", "--json", "--as-of", "2026-11-24")) as? [String: Any]
+        let targets = show?["targets"] as? [String: [String: Any]]
+        #expect(targets?["commons"]?["verdict"] as? String == "free")  // a release with evidence on record
+        #expect(targets?["commons"]?["status"] as? String == "uncleared")
+        #expect(((show?["rights"] as? [String: Any])?["evidence"] as? [Any])?.count == 2)
+
+        // The gate: refused with exit 9 and the reason.
+        let refused = try quire("wikitext", "discurso", "--wiki", "es", "--out", "w")
+        #expect(refused.status == 9)
+        #expect(refused.standardError.contains("not cleared for es.wikisource"))
+        #expect(!FileManager.default.fileExists(atPath: folder.file("w")))
+
+        // Workflow: uncleared → cleared directly is refused; review then clear.
+        #expect(try quire("clearance", "clear", "discurso", "--target", "es.wikisource", "--reason", "ok").status == 64)
+        #expect(try quire("clearance", "review", "discurso", "--all-targets", "--reason", "release letter").status == 0)
+        let clear = try quire("clearance", "clear", "discurso", "--target", "es.wikisource", "--target", "commons", "--reason", "CC BY-SA 4.0 by the rights holder")
+        #expect(clear.status == 0, "\(clear.standardError)")
+        #expect(try quire("clearance", "reject", "discurso", "--target", "fr.wikisource", "--reason", "French policy: ask first").status == 0)
+        // Past the gate now (no text yet: exit 4, not 9).
+        let early = try quire("wikitext", "discurso", "--wiki", "es", "--out", "w")
+        #expect(early.status == 4, "\(early.standardError)")
+
+        let history = try json(try quire("clearance", "history", "discurso", "--json")) as? [[String: Any]]
+        let kinds = history?.compactMap { $0["kind"] as? String } ?? []
+        #expect(kinds == ["facts", "facts"] + Array(repeating: "transition", count: 6 + 2 + 1))
+        #expect(history?.last?["actor"] as? String == "Ana Rights")
+        #expect(history?.last?["to"] as? String == "rejected")
+        #expect(history?.allSatisfy { $0["at"] is String && $0["sequence"] is Int } == true)
+        let text = try quire("clearance", "history", "discurso")
+        #expect(text.standardOutput.contains("es.wikisource: in-review → cleared by Ana Rights: CC BY-SA 4.0 by the rights holder"))
+
+        let status = try json(try quire("status", "--json")) as? [String: Any]
+        let clearance = ((status?["documents"] as? [[String: Any]])?.first?["clearance"] as? [String: String])
+        #expect(clearance?["es.wikisource"] == "cleared")
+        #expect(clearance?["fr.wikisource"] == "rejected")
+        #expect(try quire("status").standardOutput.contains("cleared: es.wikisource, commons"))
+    }
+
+    @Test func overridesAreRecordedAndNeedAReason() throws {
+        #expect(try quire("add", "scan.png", "--id", "anon", "--title", "Anónimo", "--lang", "spa").status == 0)
+        #expect(try quire("wikitext", "anon", "--wiki", "de", "--out", "w", "--override-clearance", "short").status == 64)
+        let overridden = try quire("wikitext", "anon", "--wiki", "de", "--out", "w", "--override-clearance", "internal test wiki only", environment: ["QUIRE_ACTOR": "Luis"])
+        #expect(overridden.status == 4)  // past the gate; the page has no text yet
+        #expect(overridden.standardError.contains("going ahead by override"))
+        let history = try json(try quire("clearance", "history", "anon", "--json")) as? [[String: Any]]
+        #expect(history?.count == 1)
+        #expect(history?.first?["kind"] as? String == "override")
+        #expect(history?.first?["actor"] as? String == "Luis")
+        #expect(history?.first?["target"] as? String == "de.wikisource")
+        #expect(history?.first?["reason"] as? String == "internal test wiki only")
+    }
+
+    @Test func reportsInEveryFormat() throws {
+        #expect(try quire("add", "scan.png", "--id", "viejo", "--title", "Viejo", "--lang", "spa", "--author", "Ana (1850–1900)", "--published", "1890", "--country", "ES").status == 0)
+        let table = try quire("clearance", "report", "--as-of", "2026-11-24")
+        #expect(table.status == 0)
+        #expect(table.standardOutput.contains("viejo"))
+        #expect(table.standardOutput.contains("Totals:"))
+        let csv = try quire("clearance", "report", "--format", "csv", "--target", "es.wikisource", "--as-of", "2026-11-24")
+        #expect(csv.standardOutput.hasPrefix("document,title,target,status,verdict,free_from"))
+        #expect(csv.standardOutput.components(separatedBy: "\r\n").count == 3)
+        let report = try json(try quire("clearance", "report", "--format", "json", "--as-of", "2026-11-24")) as? [String: Any]
+        #expect((report?["rows"] as? [Any])?.count == 6)
+        #expect(try quire("clearance", "report", "--format", "html", "--out", "report.html").status == 0)
+        let html = try String(contentsOfFile: folder.file("report.html"), encoding: .utf8)
+        #expect(html.contains("<table id=\"report\">"))
+        #expect(html.contains("viejo"))
+    }
+
+    @Test func badRequestsAreRefusedWithTheirExitCodes() throws {
+        #expect(try quire("add", "scan.png", "--id", "d", "--title", "D", "--lang", "spa").status == 0)
+        #expect(try quire("clearance", "set", "d").status == 64)  // nothing to set
+        #expect(try quire("clearance", "set", "d", "--licence", "my own").status == 64)
+        #expect(try quire("clearance", "set", "nobody", "--speech", "public").status == 6)
+        let missingFile = try quire("clearance", "set", "d", "--evidence-file", "nope.pdf")
+        #expect(missingFile.status == 4)
+        #expect(missingFile.standardError.contains("nope.pdf"))
+        #expect(try quire("clearance", "review", "d", "--reason", "x").status == 64)  // no target
+        #expect(try quire("clearance", "review", "d", "--target", "xx.wikisource", "--reason", "x").status == 64)
+        let empty = try json(try quire("clearance", "history", "d", "--json")) as? [Any]
+        #expect(empty?.isEmpty == true)
+    }
+}
