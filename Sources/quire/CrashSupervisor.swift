@@ -2,8 +2,8 @@ import Foundation
 import QuireCore
 
 /// Keeps a catalogue batch going when the process running it dies: the batch runs in a child
-/// process; if the child is killed by a signal (a crash inside Tesseract, the OOM killer), the
-/// parent starts it again. Each attempt was recorded in the catalogue before it began, so the page
+/// process; if the child is killed by a signal (a crash inside Tesseract, the OOM killer) or
+/// stops itself on a hung page (``HangWatchdog``), the parent starts it again. Each attempt was recorded in the catalogue before it began, so the page
 /// that crashed is retried once and then quarantined: restarts are bounded by the pages.
 enum CrashSupervisor {
     /// Set in the child's environment.
@@ -26,13 +26,15 @@ enum CrashSupervisor {
                 return 1
             }
             process.waitUntilExit()
-            guard process.terminationReason == .uncaughtSignal else { return process.terminationStatus }
+            let hung = process.terminationReason == .exit && process.terminationStatus == HangWatchdog.exitCode
+            guard process.terminationReason == .uncaughtSignal || hung else { return process.terminationStatus }
             restarts += 1
+            let what = hung ? "was stuck on a page" : "crashed (signal \(process.terminationStatus))"
             guard restarts <= maximumRestarts else {
-                Terminal.error("the OCR worker crashed \(restarts) times (last signal \(process.terminationStatus)); stopping — the pages it was reading are recorded; run 'quire status' and 'quire ocr' again")
+                Terminal.error("the OCR worker stopped \(restarts) times (last: it \(what)); stopping — the pages it was reading are recorded; run 'quire status' and 'quire ocr' again")
                 return 1
             }
-            Terminal.warning("the OCR worker crashed (signal \(process.terminationStatus)); resuming — the page it was reading is retried once, then quarantined")
+            Terminal.warning("the OCR worker \(what); resuming — the page it was reading is retried once, then quarantined")
         }
     }
 
@@ -42,24 +44,5 @@ enum CrashSupervisor {
         let parts = target.split(separator: ":")
         guard parts.count == 2, source.path.hasSuffix(String(parts[0])), Int(parts[1]) == source.pageIndex + 1 else { return }
         abort()
-    }
-}
-
-/// Wraps a factory so that its engines call ``CrashSupervisor/crashIfRequested(_:)`` first.
-struct CrashTestingFactory: OCREngineFactory {
-    let base: any OCREngineFactory
-
-    func makeEngine(languages: LanguageSet) throws -> any OCREngine {
-        CrashTestingEngine(base: try base.makeEngine(languages: languages))
-    }
-}
-
-private struct CrashTestingEngine: OCREngine {
-    var base: any OCREngine
-    var identity: EngineIdentity { base.identity }
-
-    mutating func recognize(_ source: PageImageSource) throws -> PageText {
-        CrashSupervisor.crashIfRequested(source)
-        return try base.recognize(source)
     }
 }

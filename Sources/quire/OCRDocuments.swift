@@ -45,10 +45,9 @@ struct OCRDocuments {
         let override = engine.lang.flatMap(LanguageSet.init)
         if let override { languageSets = [override] }
         let tessdata = try engine.preflight(Array(Set(languageSets)))
-        var pool = engine.pool(tessdata: tessdata, defaultLanguages: languageSets.first ?? LanguageSet("eng")!)
-        if ProcessInfo.processInfo.environment[CrashSupervisor.crashVariable] != nil {
-            pool = PageWorkerPool(factory: CrashTestingFactory(base: pool.factory), workers: pool.workers)
-        }
+        let base = engine.pool(tessdata: tessdata, defaultLanguages: languageSets.first ?? LanguageSet("eng")!)
+        let watchdog = HangWatchdog(limit: HangWatchdog.limit(deadline: engine.deadline, environment: ProcessInfo.processInfo.environment))
+        let pool = PageWorkerPool(factory: WatchedFactory(base: base.factory, watchdog: watchdog), workers: base.workers)
         let progress = ProgressLine(label: "ocr")
         let report: OCRReport
         do {

@@ -114,6 +114,25 @@ struct OCRCLITests {
         #expect(printed.standardOutput == (try String(contentsOfFile: folder.file("wiki/Page_Luz 1931.tif_3.wikitext"), encoding: .utf8)))
     }
 
+    @Test func aHangOnOnePageIsBoundedLosesNothingAndQuarantinesThatPage() throws {
+        #expect(try quire("init").status == 0)
+        #expect(try quire("add", RepositoryPaths.bundledSample + "/discurso.tif", "--title", "Luz", "--lang", "spa", "--id", "luz").status == 0)
+        let started = Date()
+        let result = try CommandRunner.run(
+            RepositoryPaths.quireExecutable, ["ocr", "luz", "--jobs", "2", "--preprocess", "none"], in: folder.path,
+            environment: ["QUIRE_TEST_HANG_ON": "discurso.tif:2", "QUIRE_TEST_HANG_LIMIT": "3"])
+        #expect(result.standardError.contains("discurso.tif', page 2: no result after 3 s"))
+        #expect(result.standardError.contains("was stuck on a page"))
+        #expect(result.status == 3, "\(result.standardError)")
+        #expect(Date().timeIntervalSince(started) < 120)
+        let status = try quire("status", "luz", "--json")
+        let json = try JSONSerialization.jsonObject(with: Data(status.standardOutput.utf8)) as? [String: Any]
+        let states = (json?["pages"] as? [[String: Any]])?.map { $0["state"] as? String ?? "" }
+        #expect(states == ["done", "quarantined", "done", "done"])
+        // A rerun does not block on it: the quarantined page waits for --retry-quarantined.
+        #expect(try quire("ocr", "luz").status == 0)
+    }
+
     @Test func aCrashOnOnePageLosesNothingAndQuarantinesThatPage() throws {
         #expect(try quire("init").status == 0)
         #expect(try quire("add", RepositoryPaths.bundledSample + "/discurso.tif", "--title", "Luz", "--lang", "spa", "--id", "luz").status == 0)
