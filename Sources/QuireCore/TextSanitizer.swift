@@ -1,14 +1,17 @@
 /// Removes characters that must never reach the catalogue or wikitext from recognised text:
-/// NUL and other C0/C1 controls, bidirectional overrides and isolates, and U+FFFD replacement
-/// characters (quality bar O-8). Callers flag the page `sanitised_text` when anything changed.
+/// NUL and other C0/C1 controls, bidirectional marks, overrides and isolates, U+FFFD replacement
+/// characters and noncharacters (quality bar O-8). The one list for every module: wikitext
+/// removes the same, plus the line-layout controls CR and FF. Callers flag the page
+/// `sanitised_text` when anything changed.
 public enum TextSanitizer {
     /// Whether a scalar is removed.
     public static func isRemoved(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00...0x08, 0x0B, 0x0E...0x1F, 0x7F...0x9F: true  // controls except tab, LF, FF, CR
         case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: true  // bidi controls
-        case 0xFFFD, 0xFFFE, 0xFFFF: true
-        default: false
+        case 0xFFFD: true  // a decoder's replacement: the character is lost, not text
+        case 0xFDD0...0xFDEF: true  // noncharacters
+        default: scalar.value & 0xFFFE == 0xFFFE  // U+FFFE, U+FFFF and their equivalents in every plane
         }
     }
 

@@ -1,3 +1,4 @@
+import QuireCore
 import Foundation
 
 /// Where a run of OCR text will stand in the wikitext.
@@ -74,9 +75,9 @@ public enum WikitextEscaper {
         return out + rest
     }
 
-    /// Sanitised OCR text (`quality-bar.md` O-8): NFC, without NUL and other C0/C1 control
-    /// characters (tab and line feed stay), without bidirectional embeddings, overrides and
-    /// isolates (U+202A–U+202E, U+2066–U+2069) and noncharacters. `changed` says whether anything
+    /// Sanitised OCR text (`quality-bar.md` O-8): NFC, without what Core's ``TextSanitizer``
+    /// removes (controls, bidirectional marks, U+FFFD, noncharacters) and without CR and FF, which
+    /// are layout rather than text here (tab and line feed stay). `changed` says whether anything
     /// was removed, so the page can be flagged `sanitised_text`.
     public static func sanitise(_ text: String) -> (text: String, changed: Bool) {
         var scalars = String.UnicodeScalarView()
@@ -92,13 +93,7 @@ public enum WikitextEscaper {
     }
 
     private static func isRemovable(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09, 0x0A: false
-        case 0x00...0x1F, 0x7F...0x9F: true
-        case 0x202A...0x202E, 0x2066...0x2069: true
-        case 0xFDD0...0xFDEF: true
-        default: scalar.value & 0xFFFE == 0xFFFE
-        }
+        scalar == "\r" || scalar == "\u{0C}" || TextSanitizer.isRemoved(scalar)
     }
 
     private static func lineStartReference(_ char: Character, chars: [Character], at i: Int) -> String? {

@@ -68,10 +68,14 @@ struct EscapingTests {
         #expect(MarkupTriggers.find(in: escaped).isEmpty)
     }
 
-    @Test func sanitisingRemovesControlsAndBidiOverridesOnly() {
-        let (clean, changed) = WikitextEscaper.sanitise("a\u{0}b\u{7}c\u{202E}d\u{FFFD}e\tf\ng\u{2067}")
-        #expect(clean == "abcd\u{FFFD}e\tf\ng")
+    @Test func sanitisingRemovesWhatCoreRemovesPlusLineLayout() {
+        let (clean, changed) = WikitextEscaper.sanitise("a\u{0}b\u{7}c\u{202E}d\u{FFFD}e\tf\ng\u{2067}h\r\u{0C}i\u{200F}\u{FFFF}\u{1FFFE}")
+        #expect(clean == "abcde\tf\nghi")
         #expect(changed)
+        for value: UInt32 in [0x0, 0x202E, 0xFFFD, 0x200E, 0xFDD0, 0x10FFFF] {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(TextSanitizer.isRemoved(scalar) && WikitextEscaper.sanitise(String(scalar)).changed, "U+\(String(scalar.value, radix: 16))")
+        }
         #expect(WikitextEscaper.sanitise("Canción").changed == false)
         #expect(WikitextEscaper.sanitise("Cancio\u{301}n").text.unicodeScalars.count == "Canción".unicodeScalars.count)
     }
