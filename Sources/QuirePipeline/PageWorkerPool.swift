@@ -22,7 +22,7 @@ public struct PageWorkerPool: Sendable {
         onResult: @escaping @Sendable (Int, Result<PageText, any Error>) -> Void
     ) {
         guard !sources.isEmpty else { return }
-        let queue = WorkQueue(count: sources.count)
+        let queue = WorkQueue(order: workers > 1 ? Self.largestFirst(sources) : Array(sources.indices))
         let group = DispatchGroup()
         let count = min(workers, sources.count)
         for _ in 0..<count {
@@ -50,19 +50,36 @@ public struct PageWorkerPool: Sendable {
     }
 }
 
-/// Hands out indices 0..<count once each, to any thread.
+extension PageWorkerPool {
+    /// The pages in the order they are handed out: the largest first (the longest-processing-time
+    /// rule), so that the batch does not end with one worker busy on a big page while the others
+    /// idle. A page's size is its file's bytes shared among the pages read from that file.
+    static func largestFirst(_ sources: [PageImageSource]) -> [Int] {
+        var pagesPerFile: [String: Int] = [:]
+        for source in sources { pagesPerFile[source.path, default: 0] += 1 }
+        var bytes: [String: Double] = [:]
+        for path in pagesPerFile.keys {
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.doubleValue ?? 0
+            bytes[path] = size
+        }
+        let cost = sources.map { bytes[$0.path, default: 0] / Double(pagesPerFile[$0.path, default: 1]) }
+        return sources.indices.sorted { cost[$0] != cost[$1] ? cost[$0] > cost[$1] : $0 < $1 }
+    }
+}
+
+/// Hands out the indices of `order` once each, to any thread.
 private final class WorkQueue: @unchecked Sendable {
-    private var nextIndex = 0
-    private let count: Int
+    private var position = 0
+    private let order: [Int]
     private let lock = NSLock()
 
-    init(count: Int) { self.count = count }
+    init(order: [Int]) { self.order = order }
 
     func next() -> Int? {
         lock.withLock {
-            guard nextIndex < count else { return nil }
-            defer { nextIndex += 1 }
-            return nextIndex
+            guard position < order.count else { return nil }
+            defer { position += 1 }
+            return order[position]
         }
     }
 }
