@@ -81,19 +81,17 @@ public struct ClearanceDesk: Sendable {
         let verdict = dossier.evaluation[target].verdict
         let allEvidence = evidence + (try evidenceFiles.map { try fingerprint($0, document: id) })
         let actor = try Self.checkedActor(actor)
-        let step: ClearanceStep
+        let event: ClearanceEvent
         do {
-            step = try ClearanceWorkflow.validate(
-                ClearanceStep(
-                    target: target, from: current, to: to, actor: actor, reason: reason,
-                    evidence: allEvidence, engineVerdict: verdict, justification: justification.flatMap(Self.nonEmpty)),
+            event = try ClearanceWorkflow.validate(
+                ClearanceEvent(
+                    document: id, kind: .transition, target: target, from: current, to: to, actor: actor, reason: reason,
+                    evidence: allEvidence, engineVerdict: verdict, rulesVersion: engine.rules.version,
+                    justification: justification.flatMap(Self.nonEmpty)),
                 current: current)
         } catch {
             throw PipelineError(error.code, error.message, remedy: error.remedy, context: ErrorContext(document: id))
         }
-        let event = ClearanceEvent(
-            document: id, kind: .transition, target: target, from: step.from, to: step.to, actor: step.actor, reason: step.reason,
-            evidence: step.evidence, engineVerdict: verdict, rulesVersion: engine.rules.version, justification: step.justification)
         try catalogue.appendTransition(event)
         return event
     }

@@ -8,8 +8,7 @@ import QuirePipeline
 struct DecisionOptions: ParsableArguments {
     @OptionGroup var catalogueOptions: CatalogueOptions
 
-    @Argument(help: ArgumentHelp("The document's slug.", valueName: "document"))
-    var document: String
+    @OptionGroup var document: DocumentArgument
 
     @Option(help: ArgumentHelp("A target: en.wikisource, es.wikisource, fr.wikisource, de.wikisource, it.wikisource or commons. Repeatable.", valueName: "target"))
     var target: [ClearanceTarget] = []
@@ -26,7 +25,6 @@ struct DecisionOptions: ParsableArguments {
     @OptionGroup var asOf: AsOfOptions
 
     func validate() throws {
-        if DocumentID(document) == nil { throw ValidationError("'\(document)' is not a document slug") }
         if target.isEmpty && !allTargets { throw ValidationError("give --target (repeatable) or --all-targets") }
         if reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError("--reason must say why") }
     }
@@ -35,7 +33,7 @@ struct DecisionOptions: ParsableArguments {
 
     /// Moves the document to `to` for each target; reports each; throws the right exit when any failed.
     func move(to status: ClearanceStatus, justification: String? = nil) throws {
-        guard let id = DocumentID(document) else { throw ValidationError("'\(document)' is not a document slug") }
+        let id = try document.id
         let by = try actor.actor()
         let desk: ClearanceDesk
         do { desk = ClearanceDesk(catalogue: try catalogueOptions.open()) } catch { throw QuireExit.fail(error) }

@@ -22,6 +22,23 @@ struct ActorOptions: ParsableArguments {
     }
 }
 
+/// The document a command is about, by slug.
+struct DocumentArgument: ParsableArguments {
+    @Argument(help: ArgumentHelp("The document's slug.", valueName: "document"))
+    var document: String
+
+    func validate() throws {
+        if DocumentID(document) == nil { throw ValidationError("'\(document)' is not a document slug") }
+    }
+
+    var id: DocumentID {
+        get throws {
+            guard let id = DocumentID(document) else { throw ValidationError("'\(document)' is not a document slug") }
+            return id
+        }
+    }
+}
+
 /// `--as-of`: the date the engine evaluates on (default today, UTC).
 struct AsOfOptions: ParsableArguments {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("Evaluate as of this date, YYYY-MM-DD (default: today, UTC).", valueName: "date"))
@@ -48,20 +65,15 @@ extension Quire.Clearance {
                 """)
 
         @OptionGroup var catalogueOptions: CatalogueOptions
-        @Argument(help: ArgumentHelp("The document's slug.", valueName: "document"))
-        var document: String
+        @OptionGroup var document: DocumentArgument
         @OptionGroup(title: "Who made it, when and where it was published") var work: WorkFactsOptions
         @OptionGroup(title: "Rights facts and evidence") var rights: RightsOptions
         @OptionGroup var actor: ActorOptions
         @Option(help: ArgumentHelp("Why, or where the facts come from (recorded in the history).", valueName: "text"))
         var reason: String?
 
-        func validate() throws {
-            if DocumentID(document) == nil { throw ValidationError("'\(document)' is not a document slug") }
-        }
-
         func run() throws {
-            guard let id = DocumentID(document) else { throw ValidationError("'\(document)' is not a document slug") }
+            let id = try document.id
             let change = try FactsChange(work: work, rights: rights)
             guard !change.isEmpty else { throw ValidationError("give at least one fact to set (see 'quire clearance set --help')") }
             let by = try actor.actor()
@@ -87,15 +99,10 @@ extension Quire.Clearance {
         @OptionGroup var catalogueOptions: CatalogueOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var asOf: AsOfOptions
-        @Argument(help: ArgumentHelp("The document's slug.", valueName: "document"))
-        var document: String
-
-        func validate() throws {
-            if DocumentID(document) == nil { throw ValidationError("'\(document)' is not a document slug") }
-        }
+        @OptionGroup var document: DocumentArgument
 
         func run() throws {
-            guard let id = DocumentID(document) else { throw ValidationError("'\(document)' is not a document slug") }
+            let id = try document.id
             let dossier: ClearanceDesk.Dossier
             do { dossier = try ClearanceDesk(catalogue: try catalogueOptions.open()).dossier(id, asOf: asOf.date) } catch { throw QuireExit.fail(error) }
             if output.json {
@@ -113,15 +120,10 @@ extension Quire.Clearance {
 
         @OptionGroup var catalogueOptions: CatalogueOptions
         @OptionGroup var output: OutputOptions
-        @Argument(help: ArgumentHelp("The document's slug.", valueName: "document"))
-        var document: String
-
-        func validate() throws {
-            if DocumentID(document) == nil { throw ValidationError("'\(document)' is not a document slug") }
-        }
+        @OptionGroup var document: DocumentArgument
 
         func run() throws {
-            guard let id = DocumentID(document) else { throw ValidationError("'\(document)' is not a document slug") }
+            let id = try document.id
             let history: [ClearanceEvent]
             do { history = try catalogueOptions.open().clearanceHistory(of: id) } catch { throw QuireExit.fail(error) }
             if output.json {

@@ -4,8 +4,8 @@ import Testing
 
 @Suite("Clearance workflow")
 struct WorkflowTests {
-    func step(_ from: ClearanceStatus, _ to: ClearanceStatus, verdict: Verdict? = .free, justification: String? = nil) -> ClearanceStep {
-        ClearanceStep(target: .esWikisource, from: from, to: to, actor: "Ana (rights)", reason: "revisado", engineVerdict: verdict, justification: justification)
+    func step(_ from: ClearanceStatus, _ to: ClearanceStatus, verdict: Verdict? = .free, justification: String? = nil) -> ClearanceEvent {
+        ClearanceEvent(document: DocumentID("discurso")!, kind: .transition, target: .esWikisource, from: from, to: to, actor: "Ana (rights)", reason: "revisado", engineVerdict: verdict, justification: justification)
     }
 
     @Test("allowed moves", arguments: [
@@ -43,8 +43,10 @@ struct WorkflowTests {
     }
 
     @Test func statusIsTheLastEntryOfTheHistory() {
-        #expect(ClearanceWorkflow.status(after: []) == .uncleared)
-        let history = [step(.uncleared, .inReview), step(.inReview, .cleared), step(.cleared, .inReview), step(.inReview, .rejected)]
-        #expect(ClearanceWorkflow.status(after: history) == .rejected)
+        #expect(ClearanceEvent.statuses(after: [])[.esWikisource] == .uncleared)
+        let facts = ClearanceEvent(document: DocumentID("discurso")!, kind: .facts, actor: "Ana", reason: "r")
+        let history = [step(.uncleared, .inReview), step(.inReview, .cleared), facts, step(.cleared, .inReview), step(.inReview, .rejected), facts]
+        #expect(ClearanceEvent.statuses(after: history)[.esWikisource] == .rejected)
+        #expect(ClearanceEvent.statuses(after: history)[.commons] == .uncleared)
     }
 }
