@@ -1,4 +1,4 @@
-public import QuireCore
+import QuireCore
 /// What one rule, law or target concluded, before it becomes a ``TargetVerdict``.
 ///
 /// `freeYear` is the first year from which the work is certainly free under what was

@@ -104,6 +104,9 @@ public struct PageText: Hashable, Sendable, Codable {
     public var regions: [TextRegion]
     public var flags: Set<PageFlag>
     public var provenance: TextProvenance?
+    /// For audit (quality bar O-8): the words as the engine or file gave them, before
+    /// ``TextSanitizer`` changed or removed them, in reading order; nil when nothing was sanitised.
+    public var sanitisedOriginals: [String]?
 
     public init(width: Int, height: Int, dpi: Int? = nil, regions: [TextRegion], flags: Set<PageFlag> = [], provenance: TextProvenance? = nil) {
         self.width = width

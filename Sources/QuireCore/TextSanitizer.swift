@@ -23,15 +23,16 @@ public enum TextSanitizer {
         return (String(scalars), true)
     }
 
-    /// The page with every word sanitised; words left empty are dropped; flagged when changed.
+    /// The page with every word sanitised; words left empty are dropped; flagged when changed,
+    /// with the original words kept in ``PageText/sanitisedOriginals`` for audit.
     public static func sanitize(_ page: PageText) -> PageText {
         var result = page
-        var changed = false
+        var originals: [String] = []
         for r in result.regions.indices {
             for l in result.regions[r].lines.indices {
                 result.regions[r].lines[l].words = result.regions[r].lines[l].words.compactMap { word in
                     let (clean, didChange) = sanitize(word.text)
-                    changed = changed || didChange
+                    if didChange { originals.append(word.text) }
                     guard !clean.isEmpty else { return nil }
                     var copy = word
                     copy.text = clean
@@ -39,7 +40,10 @@ public enum TextSanitizer {
                 }
             }
         }
-        if changed { result.flags.insert(.sanitisedText) }
+        if !originals.isEmpty {
+            result.flags.insert(.sanitisedText)
+            result.sanitisedOriginals = (result.sanitisedOriginals ?? []) + originals
+        }
         return result
     }
 }

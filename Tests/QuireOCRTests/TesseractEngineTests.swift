@@ -139,6 +139,20 @@ struct SanitizerTests {
         #expect(PageQuality.suggested(for: page) == .problematic)
         #expect(!TextSanitizer.sanitize(TextFixtures.page([["limpio"]])).flags.contains(.sanitisedText))
     }
+
+    @Test func theOriginalWordsAreKeptForAudit() throws {
+        let page = TextSanitizer.sanitize(TextFixtures.page([["ok a\u{0}b \u{202E}\u{FFFD} fin"]]))
+        #expect(page.plainText == "ok ab fin")
+        #expect(page.sanitisedOriginals == ["a\u{0}b", "\u{202E}\u{FFFD}"])  // the second word was removed altogether
+        let stored = try JSONDecoder().decode(PageText.self, from: JSONEncoder().encode(page))
+        #expect(stored.sanitisedOriginals == page.sanitisedOriginals)
+        // Texts stored before this field existed still decode.
+        var old = try JSONSerialization.jsonObject(with: JSONEncoder().encode(TextFixtures.page([["x"]]))) as? [String: Any]
+        old?.removeValue(forKey: "sanitisedOriginals")
+        let data = try JSONSerialization.data(withJSONObject: old ?? [:])
+        #expect(try JSONDecoder().decode(PageText.self, from: data).sanitisedOriginals == nil)
+        #expect(TextSanitizer.sanitize(TextFixtures.page([["limpio"]])).sanitisedOriginals == nil)
+    }
 }
 
 @Suite("Tesseract word lists", .enabled(if: Tessdata.hasSpanish && FileManager.default.isExecutableFile(atPath: "/usr/bin/dawg2wordlist"), "needs tesseract-ocr-spa and dawg2wordlist"))
