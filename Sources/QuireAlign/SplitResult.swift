@@ -62,8 +62,10 @@ public struct SplitPage: Hashable, Sendable, Codable {
     public var hasText: Bool
 
     /// The level the page gets: 0 blank, 2 when a flag is a problem or confidence is low, else 1.
+    /// A page without any of the text keeps the level of its own text; 1 is given here.
     public var level: PageQuality {
         if flags.contains(.blankPage) { return .withoutText }
+        if !hasText { return .notProofread }
         if flags.contains(where: \.isProblem) || confidence < PageSplitter.lowConfidence { return .problematic }
         return .notProofread
     }
@@ -84,7 +86,7 @@ public struct SplitResult: Hashable, Sendable {
     public var foundShare: Double { words == 0 ? 0 : Double(wordsFound) / Double(words) }
 
     /// Pages whose boundary or content is uncertain (level 2).
-    public var problematicPages: [PageNumber] { pages.filter { $0.level == .problematic }.map(\.number) }
+    public var problematicPages: [PageNumber] { pages.filter { $0.hasText && $0.level == .problematic }.map(\.number) }
 
     /// Refuses a split that should not be stored: a text that does not match the scan (another
     /// work or language), or matches only part of it. `file` names the text in the message.
