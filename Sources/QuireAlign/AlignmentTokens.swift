@@ -50,7 +50,7 @@ enum AlignmentKeys {
         var tokens: [TranscriptToken] = []
         var index = 0
         var lineStart = true
-        var pendingJoin: (start: Int, end: Int, key: String, startsLine: Bool)?
+        var pendingJoin: (start: Int, end: Int, key: String, startsLine: Bool, upper: Bool)?
         while index < utf8.count {
             let byte = utf8[index]
             if byte == 0x0A || byte == 0x0D || byte == 0x0C {
@@ -85,9 +85,9 @@ enum AlignmentKeys {
             if key != nil { lineStart = false }
             if let pending = pendingJoin {
                 pendingJoin = nil
-                if word.first?.isLetter == true || word.first.map(isMarkup) == true, let key {
+                if Self.continues(word, afterUpperCase: pending.upper), let key {
                     if hyphenEnd && atLineEnd {
-                        pendingJoin = (pending.start, end, pending.key + key, pending.startsLine)
+                        pendingJoin = (pending.start, end, pending.key + key, pending.startsLine, pending.upper)
                     } else {
                         tokens.append(TranscriptToken(start: pending.start, end: end, key: pending.key + key, startsLine: pending.startsLine))
                     }
@@ -98,7 +98,7 @@ enum AlignmentKeys {
             }
             if let key {
                 if hyphenEnd && atLineEnd {
-                    pendingJoin = (index, end, key, startsLine)
+                    pendingJoin = (index, end, key, startsLine, Self.isUpperCase(trimmedMarkup))
                 } else {
                     tokens.append(TranscriptToken(start: index, end: end, key: key, startsLine: startsLine))
                 }
@@ -109,6 +109,19 @@ enum AlignmentKeys {
             tokens.append(TranscriptToken(start: pending.start, end: pending.end, key: pending.key, startsLine: pending.startsLine))
         }
         return tokens
+    }
+
+    /// Whether `word` can be the rest of a word divided before it: it starts in lower case
+    /// (`biblio-⏎teca`), or in upper case after an upper-case first part (`BIBLIO-⏎TECA`); a
+    /// capitalised word after a division is a new word (a running header between the halves).
+    static func continues(_ word: String, afterUpperCase: Bool) -> Bool {
+        guard let first = word.drop(while: isMarkup).first, first.isLetter else { return false }
+        return first.isLowercase || (afterUpperCase && first.isUppercase)
+    }
+
+    /// True when every letter of `text` is upper case.
+    static func isUpperCase(_ text: Substring) -> Bool {
+        text.contains(where: \.isLetter) && !text.contains(where: \.isLowercase)
     }
 
     /// True when only spaces separate `from` from one line break followed by more text on the
@@ -123,6 +136,9 @@ enum AlignmentKeys {
         return index < utf8.count && utf8[index] != 0x0A && utf8[index] != 0x0D && utf8[index] != 0x0C
     }
 
+    /// The key of an OCR line with no letter or digit; equal to no word's key.
+    static let unreadable = "\u{1}"
+
     /// The words of pages' OCR in reading order, line-end hyphens inside a page joined.
     static func ocrTokens(_ pages: [PageText?]) -> [OCRToken] {
         var tokens: [OCRToken] = []
@@ -131,6 +147,7 @@ enum AlignmentKeys {
             // Lines numbered across the page; a division hyphen joins only inside its region.
             var lineIndex = -1
             var carried: String?
+            var carriedUpper = false
             var carriedLine = 0
             for region in page.regions {
               if let prefix = carried {
@@ -139,6 +156,12 @@ enum AlignmentKeys {
               }
               for line in region.lines where !line.words.isEmpty {
                 lineIndex += 1
+                if carried == nil, line.words.allSatisfy({ Self.key(Substring($0.text)) == nil }) {
+                    // Marks the OCR saw but could not read (a lone page number read as `.`):
+                    // kept as one unreadable word, so text the OCR missed still has a place here.
+                    tokens.append(OCRToken(key: Self.unreadable, page: pageIndex, line: lineIndex, hyphenatedAtPageEnd: false))
+                    continue
+                }
                 for (wordIndex, word) in line.words.enumerated() {
                     let isLast = wordIndex == line.words.count - 1
                     let text = word.text
@@ -147,7 +170,7 @@ enum AlignmentKeys {
                     var tokenLine = lineIndex
                     if let prefix = carried {
                         carried = nil
-                        if text.first?.isLetter == true {
+                        if Self.continues(text, afterUpperCase: carriedUpper) {
                             key = prefix + key
                             tokenLine = carriedLine
                         } else {
@@ -155,6 +178,7 @@ enum AlignmentKeys {
                         }
                     }
                     if divided {
+                        carriedUpper = Self.isUpperCase(Substring(text))
                         carried = key
                         carriedLine = tokenLine
                     } else {

@@ -8,7 +8,10 @@
 /// keys 0; similar keys (character edit distance at most half the longer key) twice their
 /// normalised distance; an OCR word divided at its page's end (`bi-`) that begins the known word
 /// 20; two dissimilar words side by side 190, just under two unpaired words, so that garbled
-/// words pair up by position ("weak" pairs, used for page placement but not counted as found).
+/// words pair up by position ("weak" pairs, used for page placement but not counted as found);
+/// 195 when one word stands alone on its line and the other does not, so that a lone line the
+/// OCR misread (a page number, a signature mark) pairs with a lone line of the OCR; an OCR line
+/// with nothing readable pairs only with a word alone on its line.
 struct AnchoredAligner {
     /// How one word of the known text was paired.
     enum Pairing: Equatable {
@@ -33,7 +36,15 @@ struct AnchoredAligner {
     private let ocrScalars: [[Unicode.Scalar]]
     private let dividedAtPageEnd: [Bool]
 
-    init(known: [String], ocr: [String], dividedAtPageEnd: [Bool]) {
+    /// The id of ``AlignmentKeys/unreadable``.
+    private let unreadable: Int32
+    private let knownAlone: [Bool]
+    private let ocrAlone: [Bool]
+
+    /// `knownAlone`/`ocrAlone`: the word is the only one on its line.
+    init(known: [String], ocr: [String], dividedAtPageEnd: [Bool], knownAlone: [Bool], ocrAlone: [Bool]) {
+        self.knownAlone = knownAlone
+        self.ocrAlone = ocrAlone
         var ids: [String: Int32] = [:]
         func id(_ key: String) -> Int32 {
             if let existing = ids[key] { return existing }
@@ -46,6 +57,7 @@ struct AnchoredAligner {
         knownScalars = known.map { Array($0.unicodeScalars) }
         ocrScalars = ocr.map { Array($0.unicodeScalars) }
         self.dividedAtPageEnd = dividedAtPageEnd
+        unreadable = ids[AlignmentKeys.unreadable] ?? -1
     }
 
     /// The pairing of each known word, or nil for words the OCR does not have.
@@ -189,8 +201,11 @@ struct AnchoredAligner {
         if dividedAtPageEnd[oIndex], b.count >= 2, a.count > b.count, Array(a.prefix(b.count)) == b { return (20, true) }
         let longer = max(a.count, b.count)
         let limit = longer / 2
-        if abs(a.count - b.count) > limit { return (190, false) }
-        guard let distance = Self.boundedDistance(a, b, limit: limit) else { return (190, false) }
+        // An unreadable OCR line stands only for a line of its own (a lone number, a mark).
+        if ocr[oIndex] == unreadable { return knownAlone[kIndex] ? (190, false) : (250, false) }
+        let weak: Int32 = knownAlone[kIndex] == ocrAlone[oIndex] ? 190 : 195
+        if abs(a.count - b.count) > limit { return (weak, false) }
+        guard let distance = Self.boundedDistance(a, b, limit: limit) else { return (weak, false) }
         return (Int32(200 * distance / max(longer, 1)), true)
     }
 

@@ -11,8 +11,8 @@ public import QuireCore
 ///    the OCR misread pair by similarity or position.
 /// 3. Each page receives the text from its first paired word to the next page's first paired
 ///    word. Unpaired words between two pages are shared in proportion to the unpaired OCR words
-///    at the foot of one and the head of the other (with none, a line of the text starting there
-///    begins the next page). A boundary's confidence is the share of the eight words around it
+///    at the foot of one and the head of the other (with none, they begin the next page), and the
+///    cut moves to the nearest start of a line of the text among them. A boundary's confidence is the share of the eight words around it
 ///    that the OCR confirmed, less 15% per unpaired word; below 0.75 both pages are level 2.
 /// 4. Cuts fall between words: a word divided across pages goes whole to the page where it starts;
 ///    a cut before the first word of a line takes the whole line (its Markdown `#` or `>` too).
@@ -35,7 +35,14 @@ public enum PageSplitter {
             throw AlignError(.emptyInput, "the text has no words", remedy: "give the file that holds the transcript", context: ErrorContext(file: file))
         }
         let ocr = AlignmentKeys.ocrTokens(pages.map(\.text))
-        let pairs = AnchoredAligner(known: known.map(\.key), ocr: ocr.map(\.key), dividedAtPageEnd: ocr.map(\.hyphenatedAtPageEnd)).align()
+        let knownAlone = known.indices.map { known[$0].startsLine && ($0 + 1 == known.count || known[$0 + 1].startsLine) }
+        let ocrAlone = ocr.indices.map { index in
+            let line = (ocr[index].page, ocr[index].line)
+            return (index == 0 || (ocr[index - 1].page, ocr[index - 1].line) != line) && (index + 1 == ocr.count || (ocr[index + 1].page, ocr[index + 1].line) != line)
+        }
+        let pairs = AnchoredAligner(
+            known: known.map(\.key), ocr: ocr.map(\.key), dividedAtPageEnd: ocr.map(\.hyphenatedAtPageEnd),
+            knownAlone: knownAlone, ocrAlone: ocrAlone).align()
         return Assembly(text: text, known: known, ocr: ocr, pairs: pairs, pages: pages).result()
     }
 
@@ -95,13 +102,12 @@ private struct Assembly {
             if gap > 0 {
                 let tail = unpairedOCR(page: a, after: pairs[lastA]?.ocrIndex, paired: pairedOCR)
                 let head = unpairedOCR(page: b, before: pairs[firstB]?.ocrIndex, paired: pairedOCR)
-                if tail + head > 0 {
-                    cut = lastA + 1 + Int((Double(gap) * Double(tail) / Double(tail + head)).rounded())
-                } else {
-                    // Nothing unpaired on either side: a line of the text that starts in the gap
-                    // (a typed page header) begins the next page; else the gap ends this one.
-                    cut = ((lastA + 1)..<firstB).first { known[$0].startsLine } ?? firstB
-                }
+                // In proportion to the unpaired OCR at the foot and head; with none, the gap
+                // starts the next page (a typed page header). Then to the nearest line start of
+                // the text in the gap, when it has one: printed lines end where pages do.
+                let proportional = tail + head > 0 ? lastA + 1 + Int((Double(gap) * Double(tail) / Double(tail + head)).rounded()) : lastA + 1
+                let lineStarts = ((lastA + 1)...firstB).filter { known[$0].startsLine }
+                cut = lineStarts.min { abs($0 - proportional) < abs($1 - proportional) } ?? proportional
                 if gap >= 3 && gap > (tail + head) * 2 {
                     for page in [a, b] { flags[page].insert(.transcriptTextNotInScan) }
                     reasons[a].append("\(gap) words of the text between page \(pages[a].number) and page \(pages[b].number) were not found in the scan (a page missing from the scan?)")
