@@ -131,3 +131,41 @@ struct SplitSampleCLITests {
         #expect(page1.contains("QUE SE ENCIENDE"))
     }
 }
+
+/// Real consecutive pages of the shared corpora: their ground truth joined into one text is split
+/// back onto their OCR, every break at the right word.
+@Suite("quire split on real pages", .enabled(if: RepositoryPaths.hasSharedCorpora, "\(RepositoryPaths.sharedMissingMessage)"),
+       .enabled(if: FileManager.default.fileExists(atPath: "/usr/share/tesseract-ocr/5/tessdata/spa.traineddata"), "needs tesseract-ocr-spa"))
+struct SplitCorpusCLITests {
+    let folder: TemporaryDirectory
+    init() throws { folder = try TemporaryDirectory(prefix: "quire split corpus") }
+
+    func quire(_ arguments: [String]) throws -> CommandResult {
+        try CommandRunner.run(RepositoryPaths.quireExecutable, arguments, in: folder.path)
+    }
+
+    struct SplitJSON: Decodable {
+        struct Page: Decodable { var text: String }
+        var pages: [Page]
+    }
+
+    @Test func groundTruthOfConsecutivePagesSplitsBackAtEveryBreak() throws {
+        let set = try #require(RepositoryPaths.sharedCorpora) + "/es-fondue-print-19/pardo_bazan_de_mi_tierra"
+        let images = try FileManager.default.contentsOfDirectory(atPath: set).filter { $0.hasSuffix(".JPG") }
+            .sorted { $0.compare($1, options: .numeric) == .orderedAscending }.map { set + "/" + $0 }
+        try #require(images.count == 5)
+        let truth = try images.map { try String(contentsOfFile: ($0 as NSString).deletingPathExtension + ".gt.txt", encoding: .utf8).trimmingCharacters(in: .newlines) }
+        try folder.write("truth.txt", text: truth.joined(separator: "\n"))
+        #expect(try quire(["init"]).status == 0)
+        #expect(try quire(["add"] + images + ["--title", "De mi tierra", "--lang", "spa", "--id", "tierra"]).status == 0)
+        #expect(try quire(["ocr", "tierra"]).status == 0)
+        let result = try quire(["split", "tierra", "--text", "truth.txt", "--dry-run", "--json"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let pages = try JSONDecoder().decode(SplitJSON.self, from: Data(result.standardOutput.utf8)).pages
+        try #require(pages.count == 5)
+        for index in 1..<5 {
+            let firstLine = truth[index].split(separator: "\n").first.map(String.init) ?? ""
+            #expect(pages[index].text.hasPrefix(firstLine), "page \(index + 1) starts '\(pages[index].text.prefix(40))', not '\(firstLine)'")
+        }
+    }
+}
