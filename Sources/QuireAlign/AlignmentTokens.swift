@@ -136,9 +136,6 @@ enum AlignmentKeys {
         return index < utf8.count && utf8[index] != 0x0A && utf8[index] != 0x0D && utf8[index] != 0x0C
     }
 
-    /// The key of an OCR line with no letter or digit; equal to no word's key.
-    static let unreadable = "\u{1}"
-
     /// The words of pages' OCR in reading order, line-end hyphens inside a page joined.
     static func ocrTokens(_ pages: [PageText?]) -> [OCRToken] {
         var tokens: [OCRToken] = []
@@ -156,12 +153,6 @@ enum AlignmentKeys {
               }
               for line in region.lines where !line.words.isEmpty {
                 lineIndex += 1
-                if carried == nil, line.words.allSatisfy({ Self.key(Substring($0.text)) == nil }) {
-                    // Marks the OCR saw but could not read (a lone page number read as `.`):
-                    // kept as one unreadable word, so text the OCR missed still has a place here.
-                    tokens.append(OCRToken(key: Self.unreadable, page: pageIndex, line: lineIndex, hyphenatedAtPageEnd: false))
-                    continue
-                }
                 for (wordIndex, word) in line.words.enumerated() {
                     let isLast = wordIndex == line.words.count - 1
                     let text = word.text

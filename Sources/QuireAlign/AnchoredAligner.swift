@@ -10,8 +10,7 @@
 /// 20; two dissimilar words side by side 190, just under two unpaired words, so that garbled
 /// words pair up by position ("weak" pairs, used for page placement but not counted as found);
 /// 195 when one word stands alone on its line and the other does not, so that a lone line the
-/// OCR misread (a page number, a signature mark) pairs with a lone line of the OCR; an OCR line
-/// with nothing readable pairs only with a word alone on its line.
+/// OCR misread (a page number, a signature mark) pairs with a lone line of the OCR.
 struct AnchoredAligner {
     /// How one word of the known text was paired.
     enum Pairing: Equatable {
@@ -36,8 +35,6 @@ struct AnchoredAligner {
     private let ocrScalars: [[Unicode.Scalar]]
     private let dividedAtPageEnd: [Bool]
 
-    /// The id of ``AlignmentKeys/unreadable``.
-    private let unreadable: Int32
     private let knownAlone: [Bool]
     private let ocrAlone: [Bool]
 
@@ -57,7 +54,6 @@ struct AnchoredAligner {
         knownScalars = known.map { Array($0.unicodeScalars) }
         ocrScalars = ocr.map { Array($0.unicodeScalars) }
         self.dividedAtPageEnd = dividedAtPageEnd
-        unreadable = ids[AlignmentKeys.unreadable] ?? -1
     }
 
     /// The pairing of each known word, or nil for words the OCR does not have.
@@ -201,8 +197,6 @@ struct AnchoredAligner {
         if dividedAtPageEnd[oIndex], b.count >= 2, a.count > b.count, Array(a.prefix(b.count)) == b { return (20, true) }
         let longer = max(a.count, b.count)
         let limit = longer / 2
-        // An unreadable OCR line stands only for a line of its own (a lone number, a mark).
-        if ocr[oIndex] == unreadable { return knownAlone[kIndex] ? (190, false) : (250, false) }
         let weak: Int32 = knownAlone[kIndex] == ocrAlone[oIndex] ? 190 : 195
         if abs(a.count - b.count) > limit { return (weak, false) }
         guard let distance = Self.boundedDistance(a, b, limit: limit) else { return (weak, false) }
