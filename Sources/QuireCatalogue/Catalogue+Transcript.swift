@@ -37,10 +37,11 @@ public struct TranscriptSource: Hashable, Sendable {
 }
 
 extension Catalogue {
-    /// Replaces the split of `document` with `pages` in one transaction: the previous split's rows
-    /// go, each page given here gets its text and its level (`page.quality`; an uncertain
-    /// boundary also flags the page `uncertain_boundary`). Pages not given keep their OCR.
-    public func storeTranscriptSplit(_ document: DocumentID, pages: [TranscriptPageRecord], source: TranscriptSource) throws(CatalogueError) {
+    /// Replaces the split of `document` (of its pages in `range`, or of all) with `pages` in one
+    /// transaction: the previous split's rows there go, each page given here gets its text and its
+    /// level (`page.quality`; an uncertain boundary also flags the page `uncertain_boundary`).
+    /// Pages not given keep their OCR; splits of other ranges (other works of the scan) stay.
+    public func storeTranscriptSplit(_ document: DocumentID, pages: [TranscriptPageRecord], source: TranscriptSource, range: ClosedRange<Int>? = nil) throws(CatalogueError) {
         _ = try summary(of: document)
         let known = Set(try self.pages(of: document).map(\.number))
         if let unknown = pages.first(where: { !known.contains($0.number) }) {
@@ -54,7 +55,17 @@ extension Catalogue {
         let now = timestamp
         let path = storedPath(forAbsolute: source.path)
         try write { db in
-            try db.execute(sql: "DELETE FROM page_transcript WHERE document_id = ?", arguments: [document.rawValue])
+            try db.execute(
+                sql: "DELETE FROM page_transcript WHERE document_id = ? AND number BETWEEN ? AND ?",
+                arguments: [document.rawValue, range?.lowerBound ?? 1, range?.upperBound ?? Int.max])
+            // A replaced split's boundary flags go with it (only splits set that flag).
+            for row in try Row.fetchAll(
+                db, sql: "SELECT number, flags FROM page WHERE document_id = ? AND number BETWEEN ? AND ? AND flags LIKE '%uncertain_boundary%'",
+                arguments: [document.rawValue, range?.lowerBound ?? 1, range?.upperBound ?? Int.max]) {
+                let flags: String = row["flags"]
+                let kept = flags.split(separator: ",").filter { $0 != PageFlag.uncertainBoundary.rawValue }.joined(separator: ",")
+                try db.execute(sql: "UPDATE page SET flags = ? WHERE document_id = ? AND number = ?", arguments: [kept, document.rawValue, row["number"] as Int])
+            }
             for page in pages {
                 let reasons = String(decoding: (try? JSONEncoder().encode(page.reasons)) ?? Data("[]".utf8), as: UTF8.self)
                 try db.execute(
@@ -92,10 +103,11 @@ extension Catalogue {
         return pages
     }
 
-    /// The transcript the document's split came from, when it has one.
+    /// The transcript the document's split came from, when it has one (the first page's, when
+    /// parts of the scan were split from several).
     public func transcriptSource(of document: DocumentID) throws(CatalogueError) -> TranscriptSource? {
         let row = try read { db in
-            try Row.fetchOne(db, sql: "SELECT transcript_path, transcript_sha256 FROM page_transcript WHERE document_id = ? LIMIT 1", arguments: [document.rawValue])
+            try Row.fetchOne(db, sql: "SELECT transcript_path, transcript_sha256 FROM page_transcript WHERE document_id = ? ORDER BY number LIMIT 1", arguments: [document.rawValue])
         }
         guard let row else { return nil }
         return TranscriptSource(path: absolutePath(forStored: row["transcript_path"]), sha256: row["transcript_sha256"])

@@ -44,7 +44,7 @@ public struct SplitDocument: Sendable {
                     number: page.number, text: page.text, confidence: page.confidence, level: page.level,
                     flags: page.flags.map(\.rawValue), reasons: page.reasons)
             }
-            try catalogue.storeTranscriptSplit(id, pages: records, source: source)
+            try catalogue.storeTranscriptSplit(id, pages: records, source: source, range: range)
         }
         return Outcome(result: result, stored: !dryRun, source: source)
     }

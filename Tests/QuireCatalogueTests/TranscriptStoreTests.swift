@@ -41,7 +41,10 @@ struct TranscriptStoreTests {
         #expect(pages[1].flags.contains(.uncertainBoundary))
         #expect(pages[0].quality == .notProofread)
 
-        // A new split replaces the old one entirely.
+        // A split of part of the scan replaces only that part; a whole split replaces everything.
+        try catalogue.storeTranscriptSplit(id, pages: [record(2)], source: source, range: 2...3)
+        #expect(try catalogue.transcriptPages(of: id).keys.sorted() == [PageNumber(1)!, PageNumber(2)!])
+        #expect(try catalogue.transcriptPages(of: id)[PageNumber(2)!]?.flags == [])
         try catalogue.storeTranscriptSplit(id, pages: [record(3)], source: source)
         #expect(try catalogue.transcriptPages(of: id).keys.sorted() == [PageNumber(3)!])
     }
