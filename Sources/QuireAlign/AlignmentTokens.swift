@@ -141,47 +141,49 @@ enum AlignmentKeys {
         var tokens: [OCRToken] = []
         for (pageIndex, page) in pages.enumerated() {
             guard let page else { continue }
-            // Lines numbered across the page; a division hyphen joins only inside its region.
+            // Lines numbered across the page; a division hyphen joins only inside its region, and
+            // one left open at a region's end is a word divided towards elsewhere (the next page,
+            // past the notes).
             var lineIndex = -1
-            var carried: String?
-            var carriedUpper = false
-            var carriedLine = 0
+            var carried: (key: String, upper: Bool, line: Int)?
             for region in page.regions {
-              if let prefix = carried {
-                  tokens.append(OCRToken(key: prefix, page: pageIndex, line: carriedLine, hyphenatedAtPageEnd: true))
-                  carried = nil
-              }
-              for line in region.lines where !line.words.isEmpty {
-                lineIndex += 1
-                for (wordIndex, word) in line.words.enumerated() {
-                    let isLast = wordIndex == line.words.count - 1
-                    let text = word.text
-                    let divided = isLast && (line.endsWithHyphenationMark || ((text.hasSuffix("-") || text.hasSuffix("¬") || text.hasSuffix("\u{00AD}")) && text.dropLast().last?.isLetter == true))
-                    guard var key = Self.key(Substring(text)) else { continue }
-                    var tokenLine = lineIndex
-                    if let prefix = carried {
-                        carried = nil
-                        if Self.continues(text, afterUpperCase: carriedUpper) {
-                            key = prefix + key
-                            tokenLine = carriedLine
+                if let open = carried {
+                    tokens.append(OCRToken(key: open.key, page: pageIndex, line: open.line, hyphenatedAtPageEnd: true))
+                    carried = nil
+                }
+                for line in region.lines where !line.words.isEmpty {
+                    lineIndex += 1
+                    for (wordIndex, word) in line.words.enumerated() {
+                        let text = word.text
+                        let divided = wordIndex == line.words.count - 1 && (line.endsWithHyphenationMark || Self.endsWithDivision(text))
+                        guard var key = Self.key(Substring(text)) else { continue }
+                        var tokenLine = lineIndex
+                        if let open = carried {
+                            carried = nil
+                            if Self.continues(text, afterUpperCase: open.upper) {
+                                key = open.key + key
+                                tokenLine = open.line
+                            } else {
+                                tokens.append(OCRToken(key: open.key, page: pageIndex, line: open.line, hyphenatedAtPageEnd: false))
+                            }
+                        }
+                        if divided {
+                            carried = (key, Self.isUpperCase(Substring(text)), tokenLine)
                         } else {
-                            tokens.append(OCRToken(key: prefix, page: pageIndex, line: carriedLine, hyphenatedAtPageEnd: false))
+                            tokens.append(OCRToken(key: key, page: pageIndex, line: tokenLine, hyphenatedAtPageEnd: false))
                         }
                     }
-                    if divided {
-                        carriedUpper = Self.isUpperCase(Substring(text))
-                        carried = key
-                        carriedLine = tokenLine
-                    } else {
-                        tokens.append(OCRToken(key: key, page: pageIndex, line: tokenLine, hyphenatedAtPageEnd: false))
-                    }
                 }
-              }
             }
-            if let prefix = carried {
-                tokens.append(OCRToken(key: prefix, page: pageIndex, line: carriedLine, hyphenatedAtPageEnd: true))
+            if let open = carried {
+                tokens.append(OCRToken(key: open.key, page: pageIndex, line: open.line, hyphenatedAtPageEnd: true))
             }
         }
         return tokens
+    }
+
+    /// `letter-`, `letter¬` or a letter and a soft hyphen at the end of a word.
+    static func endsWithDivision(_ text: String) -> Bool {
+        (text.hasSuffix("-") || text.hasSuffix("¬") || text.hasSuffix("\u{00AD}")) && text.dropLast().last?.isLetter == true
     }
 }
