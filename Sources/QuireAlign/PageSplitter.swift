@@ -43,7 +43,9 @@ public enum PageSplitter {
         let pairs = AnchoredAligner(
             known: known.map(\.key), ocr: ocr.map(\.key), dividedAtPageEnd: ocr.map(\.hyphenatedAtPageEnd),
             knownAlone: knownAlone, ocrAlone: ocrAlone).align()
-        return Assembly(text: text, known: known, ocr: ocr, pairs: pairs, pages: pages).result()
+        let hasBlankLine = text.trimmingWhitespaceAndNewlines.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+            .contains { $0.allSatisfy(\.isWhitespace) }
+        return Assembly(text: text, known: known, ocr: ocr, pairs: pairs, pages: pages, hasBlankLine: hasBlankLine).result()
     }
 
     /// `3–5, 8` for a list of pages.
@@ -68,6 +70,9 @@ private struct Assembly {
     let ocr: [OCRToken]
     let pairs: [AnchoredAligner.Pairing?]
     let pages: [SplitInputPage]
+
+    /// Whether the text separates paragraphs by blank lines (else each line is a paragraph).
+    let hasBlankLine: Bool
 
     func result() -> SplitResult {
         let utf8 = Array(text.utf8)
@@ -168,9 +173,11 @@ private struct Assembly {
             let nextBoundary = receiving.first(where: { $0 > index }).flatMap { boundaryConfidence[$0] } ?? 1
             let confidence = min(boundaryConfidence[index] ?? 1, nextBoundary) * min(1, share / 0.8)
             let slice = slice(range, utf8: utf8, isFirst: start == 0, isLast: nextCut == known.count)
+            let endsParagraph = nextCut < known.count && !range.isEmpty && paragraphBreak(before: nextCut, utf8: utf8)
             result.append(SplitPage(
                 number: page.number, text: slice, confidence: (confidence * 100).rounded() / 100,
-                flags: pageFlags.sorted(), reasons: pageReasons, words: range.count, wordsFound: found, hasText: !range.isEmpty))
+                flags: pageFlags.sorted(), reasons: pageReasons, words: range.count, wordsFound: found, hasText: !range.isEmpty,
+                endsParagraph: endsParagraph))
         }
         return SplitResult(pages: result, words: known.count, wordsFound: wordsFound, pagesWithoutTranscript: withoutTranscript, pagesWithText: pagesWithText)
     }
@@ -233,6 +240,21 @@ private struct Assembly {
         let to = isLast ? utf8.count : cutOffset(range.upperBound, utf8: utf8)
         let raw = String(decoding: utf8[from..<max(from, to)], as: UTF8.self)
         return raw.trimmingWhitespaceAndNewlines
+    }
+
+    /// Whether a paragraph of the text ends just before known word `word`: a blank line between
+    /// it and the word before (or, in a text without blank lines, a line break).
+    private func paragraphBreak(before word: Int, utf8: [UInt8]) -> Bool {
+        guard word > 0 else { return false }
+        var newlines = 0
+        for byte in utf8[known[word - 1].end..<cutOffset(word, utf8: utf8)] where byte == 0x0A || byte == 0x0C {
+            newlines += 1
+        }
+        if utf8[known[word - 1].end..<cutOffset(word, utf8: utf8)].allSatisfy({ $0 != 0x0A }) {
+            // Old Mac line endings: count carriage returns instead.
+            newlines = utf8[known[word - 1].end..<cutOffset(word, utf8: utf8)].filter { $0 == 0x0D }.count
+        }
+        return newlines >= (hasBlankLine ? 2 : 1)
     }
 
     private func cutOffset(_ word: Int, utf8: [UInt8]) -> Int {

@@ -60,6 +60,8 @@ public struct SplitPage: Hashable, Sendable, Codable {
     /// False when the page has no part of the known text (blank, or not in the text): it keeps
     /// whatever text it had.
     public var hasText: Bool
+    /// The page's part ends where a paragraph of the text ends (the next page starts a new one).
+    public var endsParagraph: Bool = false
 
     /// The level the page gets: 0 blank, 2 when a flag is a problem or confidence is low, else 1.
     /// A page without any of the text keeps the level of its own text; 1 is given here.

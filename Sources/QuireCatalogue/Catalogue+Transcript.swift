@@ -14,8 +14,11 @@ public struct TranscriptPageRecord: Hashable, Sendable {
     /// Reason codes (`uncertain_boundary`, …) and the sentences explaining them.
     public var flags: [String]
     public var reasons: [String]
+    /// The part ends where a paragraph of the text ends.
+    public var endsParagraph: Bool
 
-    public init(number: PageNumber, text: String, confidence: Double, level: PageQuality, flags: [String], reasons: [String]) {
+    public init(number: PageNumber, text: String, confidence: Double, level: PageQuality, flags: [String], reasons: [String], endsParagraph: Bool = false) {
+        self.endsParagraph = endsParagraph
         self.number = number
         self.text = text
         self.confidence = confidence
@@ -70,11 +73,11 @@ extension Catalogue {
                 let reasons = String(decoding: (try? JSONEncoder().encode(page.reasons)) ?? Data("[]".utf8), as: UTF8.self)
                 try db.execute(
                     sql: """
-                        INSERT INTO page_transcript (document_id, number, text, confidence, quality, flags, reasons_json, transcript_path, transcript_sha256, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO page_transcript (document_id, number, text, confidence, quality, flags, reasons_json, ends_paragraph, transcript_path, transcript_sha256, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [document.rawValue, page.number.rawValue, page.text, page.confidence, page.level.rawValue,
-                                page.flags.sorted().joined(separator: ","), reasons, path, source.sha256, now])
+                                page.flags.sorted().joined(separator: ","), reasons, page.endsParagraph, path, source.sha256, now])
                 var flags = Set((try String.fetchOne(db, sql: "SELECT flags FROM page WHERE document_id = ? AND number = ?", arguments: [document.rawValue, page.number.rawValue]) ?? "")
                     .split(separator: ",").map(String.init))
                 if page.flags.contains(PageFlag.uncertainBoundary.rawValue) { flags.insert(PageFlag.uncertainBoundary.rawValue) }
@@ -88,7 +91,7 @@ extension Catalogue {
     /// The stored split of `document`, by page (empty when it has none).
     public func transcriptPages(of document: DocumentID) throws(CatalogueError) -> [PageNumber: TranscriptPageRecord] {
         let rows = try read { db in
-            try Row.fetchAll(db, sql: "SELECT number, text, confidence, quality, flags, reasons_json FROM page_transcript WHERE document_id = ? ORDER BY number", arguments: [document.rawValue])
+            try Row.fetchAll(db, sql: "SELECT number, text, confidence, quality, flags, reasons_json, ends_paragraph FROM page_transcript WHERE document_id = ? ORDER BY number", arguments: [document.rawValue])
         }
         var pages: [PageNumber: TranscriptPageRecord] = [:]
         for row in rows {
@@ -98,7 +101,7 @@ extension Catalogue {
             let reasons = (try? JSONDecoder().decode([String].self, from: Data(reasonsJSON.utf8))) ?? []
             pages[number] = TranscriptPageRecord(
                 number: number, text: row["text"], confidence: row["confidence"], level: level,
-                flags: flags.split(separator: ",").map(String.init), reasons: reasons)
+                flags: flags.split(separator: ",").map(String.init), reasons: reasons, endsParagraph: row["ends_paragraph"])
         }
         return pages
     }

@@ -3,7 +3,7 @@ import GRDB
 extension CatalogueSchema {
     /// `v3-transcript`: the split of a known text (match & split). One row per page that received
     /// part of the text: the text as typed, the alignment's confidence, its flags and reasons, and
-    /// the SHA-256 of the transcript it came from. Pages keep their OCR in `page_text`; wikitext
+    /// whether the page's part ends a paragraph, and the SHA-256 of the transcript it came from. Pages keep their OCR in `page_text`; wikitext
     /// prefers a page's split text when it has one.
     static func transcript(_ db: Database) throws {
         try db.execute(sql: """
@@ -15,6 +15,7 @@ extension CatalogueSchema {
                 quality INTEGER NOT NULL CHECK (quality BETWEEN 0 AND 2),
                 flags TEXT NOT NULL DEFAULT '',
                 reasons_json TEXT NOT NULL DEFAULT '[]',
+                ends_paragraph INTEGER NOT NULL DEFAULT 0 CHECK (ends_paragraph IN (0, 1)),
                 transcript_path TEXT NOT NULL CHECK (transcript_path <> ''),
                 transcript_sha256 TEXT NOT NULL CHECK (length(transcript_sha256) = 64),
                 created_at TEXT NOT NULL,

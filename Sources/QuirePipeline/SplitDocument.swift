@@ -42,7 +42,7 @@ public struct SplitDocument: Sendable {
             let records = result.pages.filter(\.hasText).map { page in
                 TranscriptPageRecord(
                     number: page.number, text: page.text, confidence: page.confidence, level: page.level,
-                    flags: page.flags.map(\.rawValue), reasons: page.reasons)
+                    flags: page.flags.map(\.rawValue), reasons: page.reasons, endsParagraph: page.endsParagraph)
             }
             try catalogue.storeTranscriptSplit(id, pages: records, source: source, range: range)
         }

@@ -57,7 +57,7 @@ public struct WikitextExport: Sendable {
         var flags = Set<PageFlag>()
         if split.flags.contains(PageFlag.uncertainBoundary.rawValue) { flags.insert(.uncertainBoundary) }
         if split.level == .problematic && flags.isEmpty { flags.insert(.lowConfidence) }
-        return TranscriptText(text: split.text, ocr: ocr, flags: flags)
+        return TranscriptText(text: split.text, ocr: ocr, flags: flags, endsParagraph: split.endsParagraph)
     }
 
     /// The dictionary words of the document's languages from their Tesseract models, or nil with

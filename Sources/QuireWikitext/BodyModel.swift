@@ -96,6 +96,8 @@ struct PageDraft: Sendable {
     var isProofread = false
     /// The page holds a split known text: page-boundary rules leave it alone too.
     var isTranscript = false
+    /// A split text's part on this page ends a paragraph.
+    var transcriptEndsParagraph = false
     /// Plain header text of a proofread page.
     var plainHeader: String?
     /// The flags the input carried plus those found while building.

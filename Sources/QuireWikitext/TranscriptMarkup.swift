@@ -17,7 +17,7 @@ enum TranscriptMarkup {
     static func blocks(_ text: String) -> [Block] {
         let lines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             .replacingOccurrences(of: "\u{0C}", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let hasBlankLine = lines.contains { $0.allSatisfy(\.isWhitespace) }
+        let hasBlankLine = lines.drop { $0.allSatisfy(\.isWhitespace) }.reversed().drop { $0.allSatisfy(\.isWhitespace) }.contains { $0.allSatisfy(\.isWhitespace) }
         var blocks: [Block] = []
         var paragraph: [String] = []
         func flush() {

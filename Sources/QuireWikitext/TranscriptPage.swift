@@ -12,9 +12,13 @@ public struct TranscriptText: Hashable, Sendable {
     public var ocr: PageText?
     /// Problems of the split (`uncertain_boundary`, `low_confidence`): level 2.
     public var flags: Set<PageFlag>
+    /// The part ends where a paragraph ends: the wiki's page-end paragraph mark is written when
+    /// the next page holds the text's next part.
+    public var endsParagraph: Bool
 
-    public init(text: String, ocr: PageText? = nil, flags: Set<PageFlag> = []) {
+    public init(text: String, ocr: PageText? = nil, flags: Set<PageFlag> = [], endsParagraph: Bool = false) {
         self.text = text
+        self.endsParagraph = endsParagraph
         self.ocr = ocr
         self.flags = flags
     }
@@ -32,6 +36,24 @@ extension PageDraftBuilder {
         let (clean, changed) = WikitextEscaper.sanitise(text.text)
         if changed { draft.pageFlags.insert(.sanitisedText) }
         draft.blocks = TranscriptMarkup.blocks(clean)
+        draft.transcriptEndsParagraph = text.endsParagraph
         return draft
+    }
+}
+
+extension PageBoundary {
+    /// Between two adjacent pages of a split text: where the text's paragraph ends at the page's
+    /// end, the profile's mark (`{{nop}}` on en). Words are never divided across such pages.
+    static func applyTranscript(_ drafts: inout [PageDraft], profile: WikiProfile) {
+        guard drafts.count >= 2 else { return }
+        for index in 0..<(drafts.count - 1) where drafts[index].isTranscript && drafts[index].transcriptEndsParagraph {
+            guard drafts[index + 1].isTranscript, drafts[index + 1].number == drafts[index].number.next,
+                  drafts[index].blocks.last?.kind == .paragraph, drafts[index + 1].blocks.first?.kind == .paragraph else { continue }
+            switch profile.paragraphAtPageEnd {
+            case .none: break
+            case .appendToPage(let mark): drafts[index].suffix += mark
+            case .prependToNextPage(let mark): drafts[index + 1].prefix = mark + drafts[index + 1].prefix
+            }
+        }
     }
 }

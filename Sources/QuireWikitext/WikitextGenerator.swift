@@ -74,6 +74,7 @@ public struct WikitextGenerator: Sendable {
         let works = options.works.isEmpty ? [WorkSpan(title: document.title, from: firstPage, to: lastPage)] : options.works
         let ranges = try WorkSections.apply(works, to: &drafts)
         PageBoundary.apply(&drafts, profile: profile, resolver: resolver)
+        PageBoundary.applyTranscript(&drafts, profile: profile)
 
         var generated: [GeneratedPage] = []
         for (index, draft) in drafts.enumerated() {

@@ -166,6 +166,10 @@ struct PageSplitterTests {
         let result = try PageSplitter.split(text, pages: SplitFixtures.input([page1, page2]))
         #expect(result.pages[0].text == "# EL TÍTULO\n\nPrimer párrafo con *palabras en cursiva* y más texto que sigue aquí mismo.")
         #expect(result.pages[1].text == "## Segunda parte\n\nOtro párrafo que _empieza_ en la segunda página y termina.")
+        #expect(result.pages[0].endsParagraph && !result.pages[1].endsParagraph)
+        // A break inside a paragraph is not a paragraph end.
+        let inside = try PageSplitter.split("uno dos tres cuatro cinco seis siete\nocho nueve diez\n\nonce", pages: SplitFixtures.input(["uno dos tres cuatro cinco", "seis siete ocho nueve diez once"]))
+        #expect(!inside.pages[0].endsParagraph)
     }
 
     @Test("Windows line endings")

@@ -40,6 +40,20 @@ struct TranscriptPageTests {
         #expect(generated.pages[1].content.level == .notProofread)
     }
 
+    @Test("a paragraph ending at a page's end gets the wiki's mark; one running on does not")
+    func paragraphEnd() throws {
+        let pages: [PageNumber: PageSource] = [
+            PageNumber(1)!: .transcript(TranscriptText(text: "Fin del párrafo.", endsParagraph: true)),
+            PageNumber(2)!: .transcript(TranscriptText(text: "Otro párrafo que sigue", endsParagraph: false)),
+            PageNumber(3)!: .transcript(TranscriptText(text: "en esta página.")),
+        ]
+        let english = try WikitextGenerator(wiki: .en).generate(document: Generate.document(), pages: pages)
+        #expect(english.pages[0].content.body == "Fin del párrafo.\n{{nop}}")
+        #expect(english.pages[1].content.body == "Otro párrafo que sigue")
+        let italian = try WikitextGenerator(wiki: .it).generate(document: Generate.document(), pages: pages)
+        #expect(italian.pages[1].content.body.hasPrefix("{{nop}}"))
+    }
+
     @Test("a text without blank lines has one paragraph per line")
     func paragraphPerLine() {
         let blocks = TranscriptMarkup.blocks("Primera línea.\nSegunda línea.")
