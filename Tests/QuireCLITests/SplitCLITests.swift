@@ -127,6 +127,7 @@ struct SplitSampleCLITests {
         #expect(page3.contains("la bibliotecaria,<noinclude>"))
         #expect(page3.contains("DISCURSO EN LA BIBLIOTECA POPULAR</noinclude>"))
         #expect(page3.contains("teórico-práctico"))
+        #expect(try quire("wikitext", "luz", "--wiki", "en", "--page", "2").standardOutput.contains("de atlas y diccionarios.\n{{nop}}<noinclude>"))
         let page1 = try quire("wikitext", "luz", "--wiki", "es", "--page", "1").standardOutput
         #expect(page1.contains("QUE SE ENCIENDE"))
     }
