@@ -63,7 +63,7 @@ struct AnchoredAligner {
         while let (k, o, gram) = work.popLast() {
             guard !k.isEmpty, !o.isEmpty else { continue }
             if k.count * o.count <= 40_000 {
-                dynamic(k, o, into: &pairs)
+                edge(k, o, into: &pairs)
                 continue
             }
             let chain = anchors(k, o, gram: gram)
@@ -71,7 +71,7 @@ struct AnchoredAligner {
                 if gram > 1 {
                     work.append((k, o, gram - 1))
                 } else if k.count * o.count <= Self.maximumCells {
-                    dynamic(k, o, into: &pairs)
+                    edge(k, o, into: &pairs)
                 }
                 continue
             }
@@ -150,9 +150,29 @@ struct AnchoredAligner {
         return kept
     }
 
+    /// Aligns a gap, minding the text's two ends: before the first anchor the OCR may hold pages
+    /// the text lacks (a title page), after the last one pages it does not cover. There the OCR is
+    /// cut to a window beside the anchor (four times the text's words, plus 2,000), and pairs are
+    /// sought nearest the anchor, so that the text's first and last words do not pair with a
+    /// common word pages away.
+    private func edge(_ k: Range<Int>, _ o: Range<Int>, into pairs: inout [Pairing?]) {
+        let window = 4 * k.count + 2000
+        if k.upperBound == known.count && k.lowerBound > 0 {
+            dynamic(k, o.lowerBound..<min(o.upperBound, o.lowerBound + window), nearStart: true, into: &pairs)
+        } else if k.lowerBound == 0 && k.upperBound < known.count {
+            dynamic(k, max(o.lowerBound, o.upperBound - window)..<o.upperBound, nearStart: false, into: &pairs)
+        } else {
+            dynamic(k, o, nearStart: false, into: &pairs)
+        }
+    }
+
     /// Word-level alignment of a gap by dynamic programming (Needleman–Wunsch with the costs in
-    /// the type's documentation); traceback prefers pairs nearest the gap's end.
-    private func dynamic(_ k: Range<Int>, _ o: Range<Int>, into pairs: inout [Pairing?]) {
+    /// the type's documentation); traceback prefers pairs nearest the gap's end, or its start
+    /// with `nearStart` (the sequences are then aligned from their ends).
+    private func dynamic(_ k: Range<Int>, _ o: Range<Int>, nearStart: Bool, into pairs: inout [Pairing?]) {
+        // Position i (1-based) of the gap's words, in the order the programme reads them.
+        func kAt(_ i: Int) -> Int { nearStart ? k.upperBound - i : k.lowerBound + i - 1 }
+        func oAt(_ j: Int) -> Int { nearStart ? o.upperBound - j : o.lowerBound + j - 1 }
         let rows = k.count, columns = o.count
         let width = columns + 1
         var cost = [Int32](repeating: 0, count: width)
@@ -162,9 +182,9 @@ struct AnchoredAligner {
             var diagonal = cost[0]
             cost[0] = Int32(i * 100)
             move[i * width] = 2
-            let kIndex = k.lowerBound + i - 1
+            let kIndex = kAt(i)
             for j in 1...columns {
-                let oIndex = o.lowerBound + j - 1
+                let oIndex = oAt(j)
                 let (pairCost, strong) = substitution(kIndex, oIndex)
                 let viaPair = diagonal + pairCost
                 let viaUp = cost[j] + 100
@@ -181,8 +201,8 @@ struct AnchoredAligner {
         while i > 0 || j > 0 {
             switch move[i * width + j] {
             case 0, 1:
-                let index = o.lowerBound + j - 1
-                pairs[k.lowerBound + i - 1] = move[i * width + j] == 0 ? .strong(index) : .weak(index)
+                let index = oAt(j)
+                pairs[kAt(i)] = move[i * width + j] == 0 ? .strong(index) : .weak(index)
                 i -= 1; j -= 1
             case 2: i -= 1
             default: j -= 1

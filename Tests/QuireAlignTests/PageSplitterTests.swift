@@ -146,6 +146,10 @@ struct PageSplitterTests {
         } catch {
             #expect(error.message.contains("4–6"))
         }
+        // The same with the second half: the text's first words do not stray to the first pages.
+        let secondHalf = try PageSplitter.split(Self.text(Array(printed.suffix(3))), pages: SplitFixtures.input(printed.map { $0.joined(separator: "\n") }))
+        #expect(secondHalf.pagesWithoutTranscript == [1, 2, 3].map { PageNumber($0)! })
+        #expect(result.pagesWithoutTranscript == [4, 5, 6].map { PageNumber($0)! })
         // Half of the text not in the scan is refused too.
         var other = SplitFixtures.Prose(seed: 99)
         let padded = Self.text(printed) + "\n" + other.lines(80).joined(separator: "\n")
