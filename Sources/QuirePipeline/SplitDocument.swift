@@ -62,6 +62,11 @@ public struct SplitDocument: Sendable {
         guard !bytes.isEmpty else {
             throw PipelineError(.emptyInput, "the text file is empty (0 bytes)", remedy: "give the file that holds the transcript", context: context)
         }
+        if Self.looksLikeUTF16(bytes) {
+            throw PipelineError(
+                .invalidText, "is UTF-16 text, not UTF-8",
+                remedy: "convert it to UTF-8, e.g. 'iconv -f utf-16 -t utf-8 in.txt > out.txt'", context: context)
+        }
         if SourceFormat.sniff(Array(bytes.prefix(64))).map({ $0 != .text }) == true || bytes.contains(0) || Self.controlShare(bytes) > 0.01 {
             throw PipelineError(
                 .invalidText, "is a binary file, not a text",
@@ -78,6 +83,16 @@ public struct SplitDocument: Sendable {
             throw PipelineError(.emptyInput, "the text has no words", remedy: "give the file that holds the transcript", context: context)
         }
         return (text, SHA256.hex(of: bytes))
+    }
+
+    /// A UTF-16 byte-order mark, or NUL in every other byte of the start (UTF-16 without one).
+    private static func looksLikeUTF16(_ bytes: [UInt8]) -> Bool {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return true }
+        let head = Array(bytes.prefix(200))
+        guard head.count >= 8 else { return false }
+        let evenNULs = stride(from: 0, to: head.count, by: 2).filter { head[$0] == 0 }.count
+        let oddNULs = stride(from: 1, to: head.count, by: 2).filter { head[$0] == 0 }.count
+        return max(evenNULs, oddNULs) * 10 >= head.count / 2 * 8 && min(evenNULs, oddNULs) == 0
     }
 
     /// Share of control bytes other than tab, line feed, carriage return and form feed.

@@ -26,12 +26,14 @@ struct SplitCLITests {
         try folder.write("binary.txt", bytes: [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00])
         try folder.write("latin1.txt", bytes: Array("Se\u{F1}oras y se\u{F1}ores".utf8).map { $0 } + [0x20, 0xF1, 0x61])
         try folder.write("blank.txt", text: " \n\n \n")
-        for name in ["empty.txt", "binary.txt", "latin1.txt", "blank.txt", "missing.txt"] {
+        try folder.write("utf16.txt", bytes: [0xFF, 0xFE] + Array("Señoras y señores".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        for name in ["empty.txt", "binary.txt", "latin1.txt", "blank.txt", "missing.txt", "utf16.txt"] {
             let result = try quire("split", "prueba", "--text", name)
             #expect(result.status == 4, "\(name): \(result.standardError)")
             #expect(result.standardError.contains("'\(name)'"), "\(name): \(result.standardError)")
             #expect(result.standardOutput.isEmpty)
         }
+        #expect(try quire("split", "prueba", "--text", "utf16.txt").standardError.contains("UTF-16"))
         let png = try quire("split", "prueba", "--text", "p1.png")
         #expect(png.status == 4 && png.standardError.contains("binary"))
     }
