@@ -19,6 +19,7 @@ extension Quire {
                 --dry-run, the split is stored and 'quire wikitext' uses it instead of the OCR (the OCR \
                 still gives running headers and page numbers). A text that does not match the scan, or \
                 only part of it, is refused and nothing is stored.
+
                 'quire split --text speech.txt --no-scan --wiki es --out DIR' writes main-namespace \
                 pages instead: one per speech or chapter (from its headings), page markers (form feed, \
                 [p. 12], {{page|12}}, — 12 —) kept as anchors, the wiki's header template on each.
