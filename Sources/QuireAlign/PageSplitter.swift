@@ -11,8 +11,9 @@ public import QuireCore
 ///    the OCR misread pair by similarity or position.
 /// 3. Each page receives the text from its first paired word to the next page's first paired
 ///    word. Unpaired words between two pages are shared in proportion to the unpaired OCR words
-///    at the foot of one and the head of the other (with none, they begin the next page), and the
-///    cut moves to the nearest start of a line of the text among them. A boundary's confidence is the share of the eight words around it
+///    at the foot of one and the head of the other (with none, they go where the document's page
+///    numbers were found at other breaks: the foot or the head), and the cut moves to the nearest
+///    start of a line of the text among them. A boundary's confidence is the share of the eight words around it
 ///    that the OCR confirmed, less 15% per unpaired word; below 0.75 both pages are level 2.
 /// 4. Cuts fall between words: a word divided across pages goes whole to the page where it starts;
 ///    a cut before the first word of a line takes the whole line (its Markdown `#` or `>` too).
@@ -100,6 +101,14 @@ private struct Assembly {
                 reasons[head].append("the first \(start) words of the text were not found in the scan; they are put on this page")
             }
         }
+        // Where this document prints its page numbers (a number alone on its line), learnt from
+        // the breaks the OCR settled: at a page's foot or at its head.
+        var footLines = 0, headLines = 0
+        for (a, b) in zip(receiving, receiving.dropFirst()) {
+            guard let lastA = last[a], let firstB = first[b], firstB == lastA + 1 else { continue }
+            if isLoneNumber(lastA) { footLines += 1 }
+            if isLoneNumber(firstB) { headLines += 1 }
+        }
         for (a, b) in zip(receiving, receiving.dropFirst()) {
             guard let lastA = last[a], let firstB = first[b] else { continue }
             let gap = firstB - lastA - 1
@@ -107,10 +116,13 @@ private struct Assembly {
             if gap > 0 {
                 let tail = unpairedOCR(page: a, after: pairs[lastA]?.ocrIndex, paired: pairedOCR)
                 let head = unpairedOCR(page: b, before: pairs[firstB]?.ocrIndex, paired: pairedOCR)
-                // In proportion to the unpaired OCR at the foot and head; with none, the gap
-                // starts the next page (a typed page header). Then to the nearest line start of
-                // the text in the gap, when it has one: printed lines end where pages do.
-                let proportional = tail + head > 0 ? lastA + 1 + Int((Double(gap) * Double(tail) / Double(tail + head)).rounded()) : lastA + 1
+                // In proportion to the unpaired OCR at the foot and head; with none, where the
+                // document's page numbers usually are (at the foot: the gap ends this page; else
+                // it starts the next, as a typed page header would). Then to the nearest line start
+                // of the text in the gap, when it has one: printed lines end where pages do.
+                let proportional = tail + head > 0
+                    ? lastA + 1 + Int((Double(gap) * Double(tail) / Double(tail + head)).rounded())
+                    : (footLines > headLines ? firstB : lastA + 1)
                 let lineStarts = ((lastA + 1)...firstB).filter { known[$0].startsLine }
                 cut = lineStarts.min { abs($0 - proportional) < abs($1 - proportional) } ?? proportional
                 if gap >= 3 && gap > (tail + head) * 2 {
@@ -190,6 +202,11 @@ private struct Assembly {
         high = ocr.count
         while end < high { let mid = (end + high) / 2; if ocr[mid].page <= page { end = mid + 1 } else { high = mid } }
         return low..<end
+    }
+
+    /// Whether known word `index` is a number standing alone on its line (`12`, `— 12 —`).
+    private func isLoneNumber(_ index: Int) -> Bool {
+        known[index].startsLine && (index + 1 == known.count || known[index + 1].startsLine) && known[index].key.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     /// Unpaired OCR words of `page` after (or before) a paired OCR word.

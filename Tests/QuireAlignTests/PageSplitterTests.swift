@@ -59,6 +59,17 @@ struct PageSplitterTests {
         #expect(result.pages[2].text.hasPrefix("— 3 —"))
     }
 
+    @Test("a page number the OCR missed goes where the document's other page numbers were found")
+    func pageNumberAtTheFoot() throws {
+        let printed = Self.pages(4, lines: 8)
+        let typed = printed.enumerated().map { $0.element + ["\($0.offset + 1)"] }
+        // The OCR read the numbers at the foot of pages 1, 2 and 4, not that of page 3.
+        let ocr = typed.enumerated().map { index, lines in (index == 2 ? Array(lines.dropLast()) : lines).joined(separator: "\n") }
+        let result = try PageSplitter.split(Self.text(typed), pages: SplitFixtures.input(ocr))
+        #expect(result.pages[2].text.hasSuffix("\n3"))
+        #expect(result.pages[3].text.hasPrefix(printed[3][0]))
+    }
+
     @Test("hyphenation at line ends and across a page break; the divided word goes whole to its first page")
     func hyphenation() throws {
         let text = "uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince conocimiento bibliotecaria final de todo esto que se dice aqui ahora mismo"
