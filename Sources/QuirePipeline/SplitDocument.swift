@@ -35,6 +35,14 @@ public struct SplitDocument: Sendable {
                 remedy: "run 'quire ocr \(id)' first (or import texts); match & split aligns the text to the pages' OCR",
                 context: ErrorContext(document: id))
         }
+        // A page without text would pass for a blank one and shift the text around it.
+        let withoutText = input.filter { $0.text == nil }.map(\.number)
+        guard withoutText.isEmpty else {
+            throw PipelineError(
+                .invalidInput, "\(withoutText.count == 1 ? "page" : "pages") \(PageSplitter.describe(withoutText)) \(withoutText.count == 1 ? "has" : "have") no text yet (OCR pending, failed or quarantined)",
+                remedy: "run 'quire ocr \(id)' (with --retry-quarantined for quarantined pages) first, or split onto the other pages with --pages FROM-TO",
+                context: ErrorContext(document: id))
+        }
         let result = try PageSplitter.split(text, pages: input, file: textFile)
         try result.checkAcceptable(file: textFile, document: id)
         let source = TranscriptSource(path: textFile, sha256: sha256)

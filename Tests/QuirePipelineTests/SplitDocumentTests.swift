@@ -60,6 +60,21 @@ struct SplitDocumentTests {
         #expect(try catalogue.transcriptPages(of: id).isEmpty)
     }
 
+    @Test func pagesWithoutOCRAreNamed() throws {
+        var paths: [String] = []
+        for index in 4...5 { paths.append(try folder.write("p\(index).png", bytes: ImageFixtures.png(width: 20, height: 30 + index))) }
+        _ = try DocumentRegistrar(catalogue: catalogue).add(AddRequest(
+            paths: paths, workingDirectory: folder.path, documentID: id, metadata: DocumentMetadata(title: "Doc", languages: LanguageSet("spa")!, wikiFileName: "Doc.pdf"), acceptChanges: false))
+        let text = try write(Self.lines.map { $0.joined(separator: " ") }.joined(separator: "\n\n"))
+        do {
+            _ = try SplitDocument(catalogue: catalogue).split(id, textFile: text)
+            Issue.record("pages without OCR were taken for blank pages")
+        } catch let error as any QuireError {
+            #expect(error.message.contains("pages 4–5 have no text yet"))
+        }
+        #expect(try SplitDocument(catalogue: catalogue).split(id, textFile: text, pages: 1...3).result.pages.count == 3)
+    }
+
     @Test func aTextCoveringPartOfTheScanGoesThroughPages() throws {
         let text = try write(Self.lines[1].joined(separator: "\n"))
         #expect(throws: (any Error).self) { try SplitDocument(catalogue: catalogue).split(id, textFile: text) }
