@@ -17,7 +17,8 @@ import sys
 import mwparserfromhell
 from mwparserfromhell.nodes import ExternalLink, HTMLEntity, Tag, Template, Text, Wikilink
 
-ALLOWED_TAGS = {"ref", "references", "section", "poem", "nowiki", "pages", "pagelist", "div", "span", "br", "sup", "small", "big"}
+# The last three are wiki markup Quire writes for a known text's italics, bold and list of parts.
+ALLOWED_TAGS = {"ref", "references", "section", "poem", "nowiki", "pages", "pagelist", "div", "span", "br", "sup", "small", "big", "i", "b", "li"}
 PAGE = re.compile(r"^<noinclude>(.*?)\n*</noinclude>(.*)<noinclude>(.*?)</noinclude>$", re.S)
 QUALITY = re.compile(r'^<pagequality level="([0-4])" user="([^"]*)" />')
 LEFTOVERS = re.compile(r"\{\{|\}\}|\[\[|\]\]|<\s*/?\s*[A-Za-z][^>]*>")

@@ -8,6 +8,7 @@ enum CatalogueSchema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-foundation", migrate: foundation)
         migrator.registerMigration("v2-clearance", migrate: clearance)
+        migrator.registerMigration("v3-transcript", migrate: transcript)
         return migrator
     }
 

@@ -30,8 +30,13 @@ public struct WikitextExport: Sendable {
            Set(pages.map(\.sourcePath)).count == pages.count {
             scan = .images(Dictionary(uniqueKeysWithValues: pages.map { ($0.number, ($0.sourcePath as NSString).lastPathComponent) }))
         }
+        let transcript = try catalogue.transcriptPages(of: id)
         for page in pages {
-            if page.state == .done, let text = try catalogue.text(id, page.number) {
+            if let split = transcript[page.number] {
+                // A split known text wins over OCR; the OCR still gives the running header.
+                let ocr = page.state == .done ? try catalogue.text(id, page.number) : nil
+                sources[page.number] = .transcript(Self.transcriptText(split, ocr: ocr))
+            } else if page.state == .done, let text = try catalogue.text(id, page.number) {
                 sources[page.number] = .ocr(text)
             } else {
                 missing.append(page.number)
@@ -44,6 +49,15 @@ public struct WikitextExport: Sendable {
         }
         let generated = try WikitextGenerator(wiki: wiki).generate(document: metadata, pages: sources, options: GenerationOptions(user: user, lexicon: lexicon, scan: scan, works: works))
         return Result(document: generated, pagesWithoutText: missing)
+    }
+
+    /// A stored split page as the generator takes it: an uncertain boundary stays
+    /// `uncertain_boundary`, any other reason for level 2 becomes `low_confidence`.
+    static func transcriptText(_ split: TranscriptPageRecord, ocr: PageText?) -> TranscriptText {
+        var flags = Set<PageFlag>()
+        if split.flags.contains(PageFlag.uncertainBoundary.rawValue) { flags.insert(.uncertainBoundary) }
+        if split.level == .problematic && flags.isEmpty { flags.insert(.lowConfidence) }
+        return TranscriptText(text: split.text, ocr: ocr, flags: flags, endsParagraph: split.endsParagraph)
     }
 
     /// The dictionary words of the document's languages from their Tesseract models, or nil with

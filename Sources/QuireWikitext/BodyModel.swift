@@ -94,6 +94,10 @@ struct PageDraft: Sendable {
     var suffix = ""
     /// The page holds a person's proofread text: page-boundary rules leave it alone.
     var isProofread = false
+    /// The page holds a split known text: page-boundary rules leave it alone too.
+    var isTranscript = false
+    /// A split text's part on this page ends a paragraph.
+    var transcriptEndsParagraph = false
     /// Plain header text of a proofread page.
     var plainHeader: String?
     /// The flags the input carried plus those found while building.

@@ -16,6 +16,8 @@ public enum PageSource: Hashable, Sendable {
     case ocr(PageText)
     /// Text a person proofread: level 3, under the publishing account.
     case proofread(ProofreadText)
+    /// A page's part of a known text (match & split): levels 0–2, the text as typed.
+    case transcript(TranscriptText)
 }
 
 /// A person's proofread text of a page, as plain text (not wikitext).

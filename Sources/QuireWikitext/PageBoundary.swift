@@ -22,7 +22,8 @@ enum PageBoundary {
     static func apply(_ drafts: inout [PageDraft], profile: WikiProfile, resolver: HyphenationResolver) {
         guard drafts.count >= 2 else { return }
         for index in 0..<(drafts.count - 1) {
-            guard drafts[index + 1].number == drafts[index].number.next, !drafts[index].isProofread, !drafts[index + 1].isProofread else { continue }
+            guard drafts[index + 1].number == drafts[index].number.next, !drafts[index].isProofread, !drafts[index + 1].isProofread,
+                  !drafts[index].isTranscript, !drafts[index + 1].isTranscript else { continue }
             var page = drafts[index]
             var next = drafts[index + 1]
             continueNote(&page, &next, resolver: resolver)

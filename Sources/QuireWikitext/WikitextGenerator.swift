@@ -39,7 +39,14 @@ public struct WikitextGenerator: Sendable {
         var sanitised = Set<PageNumber>()
         var illustrated = Set<PageNumber>()
         for (number, source) in sources {
-            guard case .ocr(let text) = source else { continue }
+            let text: PageText
+            switch source {
+            case .ocr(let page): text = page
+            case .transcript(let transcript):
+                guard let page = transcript.ocr else { continue }
+                text = page
+            case .proofread: continue
+            }
             let (clean, changed) = PageDraftBuilder.sanitised(text)
             if changed { sanitised.insert(number) }
             if text.regions.contains(where: { $0.role == .illustration }) { illustrated.insert(number) }
@@ -54,6 +61,8 @@ public struct WikitextGenerator: Sendable {
             switch source {
             case .proofread(let text):
                 return PageDraftBuilder.proofread(number, text: text)
+            case .transcript(let text):
+                return PageDraftBuilder.transcript(number, text: text, furniture: furniture[number])
             case .ocr:
                 let page = ocr[number] ?? PageText(width: 0, height: 0, regions: [])
                 let found = furniture[number] ?? PageFurniture(regions: page.regions)
@@ -65,6 +74,7 @@ public struct WikitextGenerator: Sendable {
         let works = options.works.isEmpty ? [WorkSpan(title: document.title, from: firstPage, to: lastPage)] : options.works
         let ranges = try WorkSections.apply(works, to: &drafts)
         PageBoundary.apply(&drafts, profile: profile, resolver: resolver)
+        PageBoundary.applyTranscript(&drafts, profile: profile)
 
         var generated: [GeneratedPage] = []
         for (index, draft) in drafts.enumerated() {

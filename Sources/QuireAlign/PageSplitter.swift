@@ -1,0 +1,294 @@
+public import QuireCore
+
+/// Match & split: cuts a known text (a typed or born-digital transcript) at the page breaks of
+/// its scan, so that each page gets exactly the part of the text printed on it.
+///
+/// 1. The text and each page's OCR become words with comparison keys (``AlignmentKeys``: case,
+///    typography, ligatures, long s and punctuation folded; line-end hyphens joined; a word
+///    divided at a page's end kept as its first half).
+/// 2. ``AnchoredAligner`` pairs the words: rare n-grams as anchors, dynamic programming between.
+///    Running headers, page numbers and notes the text lacks are OCR words left unpaired; words
+///    the OCR misread pair by similarity or position.
+/// 3. Each page receives the text from its first paired word to the next page's first paired
+///    word. Unpaired words between two pages are shared in proportion to the unpaired OCR words
+///    at the foot of one and the head of the other (with none, they go where the document's page
+///    numbers were found at other breaks: the foot or the head), and the cut moves to the nearest
+///    start of a line of the text among them. A boundary's confidence is the share of the eight words around it
+///    that the OCR confirmed, less 15% per unpaired word; below 0.75 both pages are level 2.
+/// 4. Cuts fall between words: a word divided across pages goes whole to the page where it starts;
+///    a cut before the first word of a line takes the whole line (its Markdown `#` or `>` too).
+public enum PageSplitter {
+    /// Below this confidence a page is level 2.
+    public static let lowConfidence = 0.75
+    /// A split is refused when less of the text than this is found in the scan.
+    public static let minimumFoundShare = 0.6
+    /// …or when more than this share of the pages with text receive none of it.
+    public static let maximumUncoveredShare = 0.34
+    /// Pages with fewer OCR words than this (a lone page number) count as blank.
+    static let minimumPageWords = 5
+    /// Runs of this many unpaired OCR words inside a page's text are reported as missing.
+    static let missingRun = 8
+
+    /// Splits `text` onto `pages` (in physical order). Throws only for a text without words.
+    public static func split(_ text: String, pages: [SplitInputPage], file: String = "text") throws(AlignError) -> SplitResult {
+        let known = AlignmentKeys.transcriptTokens(text)
+        guard !known.isEmpty else {
+            throw AlignError(.emptyInput, "the text has no words", remedy: "give the file that holds the transcript", context: ErrorContext(file: file))
+        }
+        let ocr = AlignmentKeys.ocrTokens(pages.map(\.text))
+        let knownAlone = known.indices.map { known[$0].startsLine && ($0 + 1 == known.count || known[$0 + 1].startsLine) }
+        let ocrAlone = ocr.indices.map { index in
+            let line = (ocr[index].page, ocr[index].line)
+            return (index == 0 || (ocr[index - 1].page, ocr[index - 1].line) != line) && (index + 1 == ocr.count || (ocr[index + 1].page, ocr[index + 1].line) != line)
+        }
+        let pairs = AnchoredAligner(
+            known: known.map(\.key), ocr: ocr.map(\.key), dividedAtPageEnd: ocr.map(\.hyphenatedAtPageEnd),
+            knownAlone: knownAlone, ocrAlone: ocrAlone).align()
+        let hasBlankLine = text.trimmingWhitespaceAndNewlines.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+            .contains { $0.allSatisfy(\.isWhitespace) }
+        return Assembly(text: text, known: known, ocr: ocr, pairs: pairs, pages: pages, hasBlankLine: hasBlankLine).result()
+    }
+
+    /// `3–5, 8` for a list of pages.
+    public static func describe(_ pages: [PageNumber]) -> String {
+        var parts: [String] = []
+        var index = 0
+        let sorted = pages.sorted()
+        while index < sorted.count {
+            var end = index
+            while end + 1 < sorted.count, sorted[end + 1].rawValue == sorted[end].rawValue + 1 { end += 1 }
+            parts.append(end == index ? "\(sorted[index])" : "\(sorted[index])–\(sorted[end])")
+            index = end + 1
+        }
+        return parts.joined(separator: ", ")
+    }
+}
+
+/// Turns the pairing into pages: cuts, confidences, flags and reasons.
+private struct Assembly {
+    let text: String
+    let known: [TranscriptToken]
+    let ocr: [OCRToken]
+    let pairs: [AnchoredAligner.Pairing?]
+    let pages: [SplitInputPage]
+
+    /// Whether the text separates paragraphs by blank lines (else each line is a paragraph).
+    let hasBlankLine: Bool
+
+    func result() -> SplitResult {
+        let utf8 = Array(text.utf8)
+        var ocrCount = [Int](repeating: 0, count: pages.count)
+        for token in ocr { ocrCount[token.page] += 1 }
+        var pairedOCR = [Bool](repeating: false, count: ocr.count)
+        var first = [Int?](repeating: nil, count: pages.count), last = [Int?](repeating: nil, count: pages.count)
+        for (index, pairing) in pairs.enumerated() {
+            guard let pairing else { continue }
+            pairedOCR[pairing.ocrIndex] = true
+            let page = ocr[pairing.ocrIndex].page
+            if first[page] == nil { first[page] = index }
+            last[page] = index
+        }
+        // Pages that receive text, in order; alignment is monotone, so their ranges are too.
+        let receiving = pages.indices.filter { first[$0] != nil }
+        var cuts: [Int: Int] = [:]  // page index → first known word
+        var boundaryConfidence: [Int: Double] = [:]  // page index → confidence of its start
+        var flags = [Set<SplitFlag>](repeating: [], count: pages.count)
+        var reasons = [[String]](repeating: [], count: pages.count)
+        if let head = receiving.first, let start = first[head] {
+            cuts[head] = 0
+            if start >= 3 {
+                flags[head].insert(.transcriptTextNotInScan)
+                reasons[head].append("the first \(start) words of the text were not found in the scan; they are put on this page")
+            }
+        }
+        // Where this document prints its page numbers (a number alone on its line), learnt from
+        // the breaks the OCR settled: at a page's foot or at its head.
+        var footLines = 0, headLines = 0
+        for (a, b) in zip(receiving, receiving.dropFirst()) {
+            guard let lastA = last[a], let firstB = first[b], firstB == lastA + 1 else { continue }
+            if isLoneNumber(lastA) { footLines += 1 }
+            if isLoneNumber(firstB) { headLines += 1 }
+        }
+        for (a, b) in zip(receiving, receiving.dropFirst()) {
+            guard let lastA = last[a], let firstB = first[b] else { continue }
+            let gap = firstB - lastA - 1
+            var cut = firstB
+            if gap > 0 {
+                let tail = unpairedOCR(page: a, after: pairs[lastA]?.ocrIndex, paired: pairedOCR)
+                let head = unpairedOCR(page: b, before: pairs[firstB]?.ocrIndex, paired: pairedOCR)
+                // In proportion to the unpaired OCR at the foot and head; with none, where the
+                // document's page numbers usually are (at the foot: the gap ends this page; else
+                // it starts the next, as a typed page header would). Then to the nearest line start
+                // of the text in the gap, when it has one: printed lines end where pages do.
+                let proportional = tail + head > 0
+                    ? lastA + 1 + Int((Double(gap) * Double(tail) / Double(tail + head)).rounded())
+                    : (footLines > headLines ? firstB : lastA + 1)
+                let lineStarts = ((lastA + 1)...firstB).filter { known[$0].startsLine }
+                cut = lineStarts.min { abs($0 - proportional) < abs($1 - proportional) } ?? proportional
+                if gap >= 3 && gap > (tail + head) * 2 {
+                    for page in [a, b] { flags[page].insert(.transcriptTextNotInScan) }
+                    reasons[a].append("\(gap) words of the text between page \(pages[a].number) and page \(pages[b].number) were not found in the scan (a page missing from the scan?)")
+                }
+            }
+            cuts[b] = cut
+            let confidence = boundaryScore(at: cut, gap: gap)
+            boundaryConfidence[b] = confidence
+            if confidence < PageSplitter.lowConfidence {
+                flags[a].insert(.uncertainBoundary)
+                flags[b].insert(.uncertainBoundary)
+                let reason = gap > 0
+                    ? "the break between page \(pages[a].number) and page \(pages[b].number) is uncertain: \(gap) word\(gap == 1 ? "" : "s") of the text there \(gap == 1 ? "was" : "were") not found in the OCR"
+                    : "the break between page \(pages[a].number) and page \(pages[b].number) is uncertain: the OCR around it matches the text poorly"
+                reasons[a].append(reason)
+                reasons[b].append(reason)
+            }
+        }
+        if let tailPage = receiving.last, let end = last[tailPage], known.count - end - 1 >= 3 {
+            flags[tailPage].insert(.transcriptTextNotInScan)
+            reasons[tailPage].append("the last \(known.count - end - 1) words of the text were not found in the scan; they are put on this page")
+        }
+
+        var result: [SplitPage] = []
+        var wordsFound = 0
+        var withoutTranscript: [PageNumber] = []
+        var pagesWithText = 0
+        for (index, page) in pages.enumerated() {
+            let hasPrintedText = ocrCount[index] >= PageSplitter.minimumPageWords
+            if hasPrintedText { pagesWithText += 1 }
+            guard let start = cuts[index] else {
+                var pageFlags: [SplitFlag] = [.blankPage]
+                var pageReasons: [String] = []
+                if hasPrintedText {
+                    withoutTranscript.append(page.number)
+                    pageFlags = [.pageNotInTranscript]
+                    pageReasons = ["none of the text was found on this page (\(ocrCount[index]) words of OCR); it keeps its own text"]
+                }
+                result.append(SplitPage(number: page.number, text: "", confidence: hasPrintedText ? 0 : 1, flags: pageFlags, reasons: pageReasons, words: 0, wordsFound: 0, hasText: false))
+                continue
+            }
+            let nextCut = receiving.first(where: { $0 > index }).flatMap { cuts[$0] } ?? known.count
+            let range = start..<max(start, nextCut)
+            let found = range.filter { if case .strong = pairs[$0] { true } else { false } }.count
+            wordsFound += found
+            var pageFlags = flags[index]
+            var pageReasons = reasons[index]
+            let share = range.isEmpty ? 0 : Double(found) / Double(range.count)
+            if range.count >= PageSplitter.minimumPageWords && share < 0.6 {
+                pageFlags.insert(.lowMatch)
+                pageReasons.append("only \(Int((share * 100).rounded()))% of this page's part of the text was found in its OCR")
+            }
+            let missing = missingRuns(page: index, paired: pairedOCR)
+            if missing > 0 {
+                pageFlags.insert(.textMissingFromTranscript)
+                pageReasons.append("about \(missing) words printed on this page are not in the text")
+            }
+            let nextBoundary = receiving.first(where: { $0 > index }).flatMap { boundaryConfidence[$0] } ?? 1
+            let confidence = min(boundaryConfidence[index] ?? 1, nextBoundary) * min(1, share / 0.8)
+            let slice = slice(range, utf8: utf8, isFirst: start == 0, isLast: nextCut == known.count)
+            let endsParagraph = nextCut < known.count && !range.isEmpty && paragraphBreak(before: nextCut, utf8: utf8)
+            result.append(SplitPage(
+                number: page.number, text: slice, confidence: (confidence * 100).rounded() / 100,
+                flags: pageFlags.sorted(), reasons: pageReasons, words: range.count, wordsFound: found, hasText: !range.isEmpty,
+                endsParagraph: endsParagraph))
+        }
+        return SplitResult(pages: result, words: known.count, wordsFound: wordsFound, pagesWithoutTranscript: withoutTranscript, pagesWithText: pagesWithText)
+    }
+
+    /// The OCR words of a page (words are in page order).
+    private func ocrRange(_ page: Int) -> Range<Int> {
+        var low = 0, high = ocr.count
+        while low < high { let mid = (low + high) / 2; if ocr[mid].page < page { low = mid + 1 } else { high = mid } }
+        var end = low
+        high = ocr.count
+        while end < high { let mid = (end + high) / 2; if ocr[mid].page <= page { end = mid + 1 } else { high = mid } }
+        return low..<end
+    }
+
+    /// Whether known word `index` is a number standing alone on its line (`12`, `— 12 —`).
+    private func isLoneNumber(_ index: Int) -> Bool {
+        known[index].startsLine && (index + 1 == known.count || known[index + 1].startsLine) && known[index].key.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// Unpaired OCR words of `page` after (or before) a paired OCR word.
+    private func unpairedOCR(page: Int, after: Int? = nil, before: Int? = nil, paired: [Bool]) -> Int {
+        var count = 0
+        if let after {
+            var index = after + 1
+            while index < ocr.count, ocr[index].page == page { if !paired[index] { count += 1 }; index += 1 }
+        }
+        if let before {
+            var index = before - 1
+            while index >= 0, ocr[index].page == page { if !paired[index] { count += 1 }; index -= 1 }
+        }
+        return count
+    }
+
+    /// Unpaired OCR words of `page` in runs of at least ``PageSplitter/missingRun`` between two
+    /// paired words (the head and foot of a page hold headers and notes the text may lack).
+    private func missingRuns(page: Int, paired: [Bool]) -> Int {
+        let indices = ocrRange(page)
+        guard let firstPaired = indices.first(where: { paired[$0] }), let lastPaired = indices.last(where: { paired[$0] }) else { return 0 }
+        var total = 0, run = 0
+        for index in firstPaired...lastPaired {
+            if paired[index] {
+                if run >= PageSplitter.missingRun { total += run }
+                run = 0
+            } else {
+                run += 1
+            }
+        }
+        return total
+    }
+
+    /// How sure a cut before known word `cut` is: the share of the eight words around it that
+    /// the OCR confirmed, less for each unpaired word at the break.
+    private func boundaryScore(at cut: Int, gap: Int) -> Double {
+        let window = max(0, cut - 4)..<min(known.count, cut + 4)
+        guard !window.isEmpty else { return 0 }
+        let strong = window.filter { if case .strong = pairs[$0] { true } else { false } }.count
+        return Double(strong) / Double(window.count) * max(0, 1 - 0.15 * Double(gap))
+    }
+
+    /// The text of known words `range`, cut between words: a cut before a line's first word
+    /// takes the line from its start (Markdown `#`, `>`, `*` before the word come along).
+    private func slice(_ range: Range<Int>, utf8: [UInt8], isFirst: Bool, isLast: Bool) -> String {
+        guard !range.isEmpty else { return "" }
+        let from = isFirst ? 0 : cutOffset(range.lowerBound, utf8: utf8)
+        let to = isLast ? utf8.count : cutOffset(range.upperBound, utf8: utf8)
+        let raw = String(decoding: utf8[from..<max(from, to)], as: UTF8.self)
+        return raw.trimmingWhitespaceAndNewlines
+    }
+
+    /// Whether a paragraph of the text ends just before known word `word`: a blank line between
+    /// it and the word before (or, in a text without blank lines, a line break).
+    private func paragraphBreak(before word: Int, utf8: [UInt8]) -> Bool {
+        guard word > 0 else { return false }
+        var newlines = 0
+        for byte in utf8[known[word - 1].end..<cutOffset(word, utf8: utf8)] where byte == 0x0A || byte == 0x0C {
+            newlines += 1
+        }
+        if utf8[known[word - 1].end..<cutOffset(word, utf8: utf8)].allSatisfy({ $0 != 0x0A }) {
+            // Old Mac line endings: count carriage returns instead.
+            newlines = utf8[known[word - 1].end..<cutOffset(word, utf8: utf8)].filter { $0 == 0x0D }.count
+        }
+        return newlines >= (hasBlankLine ? 2 : 1)
+    }
+
+    private func cutOffset(_ word: Int, utf8: [UInt8]) -> Int {
+        let token = known[word]
+        guard token.startsLine else { return token.start }
+        var offset = token.start
+        while offset > 0, utf8[offset - 1] != 0x0A, utf8[offset - 1] != 0x0D, utf8[offset - 1] != 0x0C { offset -= 1 }
+        return offset
+    }
+}
+
+extension String {
+    /// The string without leading and trailing whitespace and line breaks.
+    var trimmingWhitespaceAndNewlines: String {
+        var view = Substring(self)
+        while let first = view.first, first.isWhitespace { view = view.dropFirst() }
+        while let last = view.last, last.isWhitespace { view = view.dropLast() }
+        return String(view)
+    }
+}
