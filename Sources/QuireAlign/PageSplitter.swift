@@ -44,7 +44,7 @@ public enum PageSplitter {
         let pairs = AnchoredAligner(
             known: known.map(\.key), ocr: ocr.map(\.key), dividedAtPageEnd: ocr.map(\.hyphenatedAtPageEnd),
             knownAlone: knownAlone, ocrAlone: ocrAlone).align()
-        let hasBlankLine = text.trimmingWhitespaceAndNewlines.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        let hasBlankLine = text.trimmingWhitespace.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
             .contains { $0.allSatisfy(\.isWhitespace) }
         return Assembly(text: text, known: known, ocr: ocr, pairs: pairs, pages: pages, hasBlankLine: hasBlankLine).result()
     }
@@ -256,7 +256,7 @@ private struct Assembly {
         let from = isFirst ? 0 : cutOffset(range.lowerBound, utf8: utf8)
         let to = isLast ? utf8.count : cutOffset(range.upperBound, utf8: utf8)
         let raw = String(decoding: utf8[from..<max(from, to)], as: UTF8.self)
-        return raw.trimmingWhitespaceAndNewlines
+        return raw.trimmingWhitespace
     }
 
     /// Whether a paragraph of the text ends just before known word `word`: a blank line between
@@ -283,12 +283,3 @@ private struct Assembly {
     }
 }
 
-extension String {
-    /// The string without leading and trailing whitespace and line breaks.
-    var trimmingWhitespaceAndNewlines: String {
-        var view = Substring(self)
-        while let first = view.first, first.isWhitespace { view = view.dropFirst() }
-        while let last = view.last, last.isWhitespace { view = view.dropLast() }
-        return String(view)
-    }
-}

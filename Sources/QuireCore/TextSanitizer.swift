@@ -47,3 +47,13 @@ public enum TextSanitizer {
         return result
     }
 }
+
+extension StringProtocol {
+    /// Without leading and trailing whitespace and line breaks (Unicode's definition).
+    public var trimmingWhitespace: String {
+        var view = Substring(self)
+        while let first = view.first, first.isWhitespace { view = view.dropFirst() }
+        while let last = view.last, last.isWhitespace { view = view.dropLast() }
+        return String(view)
+    }
+}

@@ -112,15 +112,6 @@ enum TranscriptMarkup {
     }
 }
 
-extension String {
-    /// Without leading and trailing spaces, tabs and line breaks.
-    var trimmingWhitespace: String {
-        var view = Substring(self)
-        while let first = view.first, first.isWhitespace { view = view.dropFirst() }
-        while let last = view.last, last.isWhitespace { view = view.dropLast() }
-        return String(view)
-    }
-}
 
 extension Substring {
     var trimmingWhitespace: String { String(self).trimmingWhitespace }
