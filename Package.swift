@@ -32,12 +32,14 @@ let package = Package(
         .systemLibrary(
             name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]),
+        // Store-only PNG for Tesseract's internal line images (see its source); part of QuireOCR.
+        .target(name: "CLineImageTuning", linkerSettings: [.linkedLibrary("dl")]),
 
         // Pure value types shared by every module.
         .target(name: "QuireCore", swiftSettings: strict),
 
         // Feature modules: each depends on Core and its own C or package dependency only.
-        .target(name: "QuireOCR", dependencies: ["QuireCore", "CTesseract", "CLeptonica"], swiftSettings: strict),
+        .target(name: "QuireOCR", dependencies: ["QuireCore", "CTesseract", "CLeptonica", "CLineImageTuning"], swiftSettings: strict),
         .target(name: "QuireXML", dependencies: ["QuireCore", "CLibXML2"], swiftSettings: strict),
         .target(name: "QuireWikitext", dependencies: ["QuireCore"], swiftSettings: strict),
         .target(name: "QuireAlign", dependencies: ["QuireCore"], swiftSettings: strict),
@@ -64,7 +66,9 @@ let package = Package(
                 "QuireCore", "QuirePipeline", "QuireCatalogue", "QuireOCR", "QuireAlign", "QuireClearance", "QuireXML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: strict),
+            swiftSettings: strict,
+            // Exported so that Leptonica's call resolves to CLineImageTuning's definition.
+            linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic-symbol=png_set_compression_level"])]),
 
         // Test support: fixtures, fake engines, temporary catalogues.
         .target(name: "QuireTestSupport", dependencies: ["QuireCore"], path: "Tests/QuireTestSupport", swiftSettings: strict),

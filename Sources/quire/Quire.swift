@@ -25,5 +25,8 @@ struct Quire: AsyncParsableCommand {
 /// The tool's version line, with the libraries it is linked against.
 enum QuireVersion {
     static let number = "0.1.0"
-    static var text: String { "quire \(number) (tesseract \(EngineVersions.tesseract), \(EngineVersions.leptonica))" }
+    static var text: String {
+        let lines = EngineVersions.lineImageTuning ? "store-only line-image PNG" : "libpng's line-image PNG"
+        return "quire \(number) (tesseract \(EngineVersions.tesseract), \(EngineVersions.leptonica), \(lines))"
+    }
 }

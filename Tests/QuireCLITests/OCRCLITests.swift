@@ -114,6 +114,26 @@ struct OCRCLITests {
         #expect(printed.standardOutput == (try String(contentsOfFile: folder.file("wiki/Page_Luz 1931.tif_3.wikitext"), encoding: .utf8)))
     }
 
+    /// Tesseract's line images go through PNG store-only in the executable (CLineImageTuning):
+    /// the text must be byte for byte what libpng's default compression gives.
+    @Test func storeOnlyLineImagesGiveIdenticalText() throws {
+        #expect(try quire("--version").standardOutput.contains("store-only line-image PNG"))
+        let page = RepositoryPaths.bundledSample + "/discurso.tif"
+        let tuned = try quire("ocr", page, "--lang", "spa", "--preprocess", "none", "--out", "tuned", "--format", "json")
+        let stock = try CommandRunner.run(
+            RepositoryPaths.quireExecutable, ["ocr", page, "--lang", "spa", "--preprocess", "none", "--out", "stock", "--format", "json"],
+            in: folder.path, environment: ["QUIRE_LINE_IMAGE_PNG": "default"])
+        #expect(tuned.status == 0 && stock.status == 0, "\(tuned.standardError) \(stock.standardError)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.file("tuned")).sorted()
+        #expect(files.count == 4)
+        for file in files {
+            // Every word, box and confidence is the same.
+            #expect(FileManager.default.contentsEqual(atPath: folder.file("tuned/\(file)"), andPath: folder.file("stock/\(file)")), "\(file)")
+        }
+        let version = try CommandRunner.run(RepositoryPaths.quireExecutable, ["--version"], in: folder.path, environment: ["QUIRE_LINE_IMAGE_PNG": "default"])
+        #expect(version.standardOutput.contains("libpng's line-image PNG"))
+    }
+
     @Test func aHangOnOnePageIsBoundedLosesNothingAndQuarantinesThatPage() throws {
         #expect(try quire("init").status == 0)
         #expect(try quire("add", RepositoryPaths.bundledSample + "/discurso.tif", "--title", "Luz", "--lang", "spa", "--id", "luz").status == 0)
