@@ -61,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "quire",
             dependencies: [
-                "QuireCore", "QuirePipeline", "QuireCatalogue", "QuireOCR", "QuireAlign", "QuireClearance", "QuireXML",
+                "QuireCore", "QuirePipeline", "QuireCatalogue", "QuireOCR", "QuireAlign", "QuireClearance", "QuireXML", "QuirePublish",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),

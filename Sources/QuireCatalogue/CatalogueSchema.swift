@@ -7,6 +7,7 @@ enum CatalogueSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-foundation", migrate: foundation)
+        migrator.registerMigration("v4-publication", migrate: publication)
         return migrator
     }
 
