@@ -135,3 +135,11 @@ extension RemotePage {
         self.title = title
     }
 }
+
+extension MediaWikiClient {
+    /// The ids of a page's revisions, newest first (up to 500); empty when it does not exist.
+    public func revisionIDs(of title: String) async throws(PublishError) -> [Int] {
+        let json = try await query([("action", "query"), ("prop", "revisions"), ("titles", title), ("rvprop", "ids"), ("rvlimit", "max")])
+        return json.object("query")?.objects("pages").first?.objects("revisions").compactMap { $0.int("revid") } ?? []
+    }
+}

@@ -116,6 +116,7 @@ public actor MediaWikiClient {
     /// Logs in again with the credentials of the last login (after a session expired).
     func relogin() async throws(PublishError) {
         guard let credentials else { throw PublishError(.loginFailed, "the session expired and there is no login to renew", remedy: Self.loginRemedy) }
+        cookies = CookieJar()  // a bot password session cannot log in again: start a new one
         try await login(credentials)
     }
 
