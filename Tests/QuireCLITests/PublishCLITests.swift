@@ -5,7 +5,7 @@ import Testing
 
 /// `quire publish` against a real MediaWiki on loopback (Scripts/mediawiki-test-server), with a
 /// fault-injecting proxy for the cases of quality-bar.md's P-table that can be produced locally.
-/// Serialized: the read-only case switches the whole wiki.
+/// Serialized: one small PHP server serves them all (the read-only case gets a wiki of its own).
 @Suite("quire publish (real MediaWiki)", .serialized, .enabled(if: MediaWikiTestServer.isAvailable, "\(MediaWikiTestServer.skipMessage)"))
 struct PublishCLITests {
     @Test("publishes every page once; a rerun sends nothing and adds no revision")
@@ -129,7 +129,7 @@ struct PublishCLITests {
 
     @Test("P-13: a read-only wiki pauses the batch until it is writable again")
     func readOnly() async throws {
-        let fixture = try PublishFixture(pages: 1)
+        let fixture = try PublishFixture(pages: 1, server: try MediaWikiTestServer.fresh().get())  // its own wiki
         let flag = fixture.server.directory + "/readonly"
         _ = FileManager.default.createFile(atPath: flag, contents: Data())
         DispatchQueue.global().asyncAfter(deadline: .now() + 2.5) { try? FileManager.default.removeItem(atPath: flag) }

@@ -13,9 +13,9 @@ struct PublishFixture {
     let title: String
     let pageCount: Int
 
-    init(pages: Int = 3) throws {
+    init(pages: Int = 3, server: MediaWikiTestServer? = nil) throws {
         folder = try TemporaryDirectory(prefix: "quire publish")
-        server = try MediaWikiTestServer.shared.get()
+        self.server = try server ?? MediaWikiTestServer.shared.get()
         let random = UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(8).lowercased()
         tag = "Q" + random
         id = "doc-" + random
@@ -65,7 +65,7 @@ struct PublishFixture {
     func publish(_ extra: [String] = [], api: String? = nil, login: (user: String, password: String)? = nil) throws -> CommandResult {
         let login = login ?? server.bot
         return try quire(
-            ["publish", id, "--wiki", "en", "--api", api ?? server.api, "--user", login.user, "--throttle", "0", "--timeout", "5"] + extra,
+            ["publish", id, "--wiki", "en", "--api", api ?? server.api, "--user", login.user, "--throttle", "0", "--timeout", "10"] + extra,
             environment: ["QUIRE_BOT_PASSWORD": login.password])
     }
 

@@ -43,6 +43,10 @@ public final class MediaWikiTestServer: Sendable {
         return ""
     }
 
+    /// A wiki of its own, for a test that changes the whole wiki (read-only mode); stopped when
+    /// the test process ends.
+    public static func fresh() -> Result<MediaWikiTestServer, StartFailure> { start() }
+
     private static func start() -> Result<MediaWikiTestServer, StartFailure> {
         if ProcessInfo.processInfo.environment["QUIRE_SKIP_MEDIAWIKI"] == "1" {
             return .failure(StartFailure(reason: "QUIRE_SKIP_MEDIAWIKI=1"))
