@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 # Peer for the publish measurement (README, quire publish): the same login and createonly edits with
-# urllib, nothing else. Usage: publish_peer.py API USER PASSWORD TITLE_PREFIX N  (password from the test wiki).
-import json, sys, time, urllib.parse, urllib.request, http.cookiejar
-api, user, password, prefix, n = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])
+# urllib, nothing else. Usage: QUIRE_BOT_PASSWORD=… publish_peer.py API USER TITLE_PREFIX N
+import json, os, sys, time, urllib.parse, urllib.request, http.cookiejar
+api, user, prefix, n = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+password = os.environ["QUIRE_BOT_PASSWORD"]
 opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
 def call(**p):
     p.update(format="json", formatversion="2")

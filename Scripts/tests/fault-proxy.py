@@ -14,6 +14,8 @@ each use decrements it and the file is rewritten. What a rule does:
 Every request is appended to PLAN_FILE + ".log" as one JSON line {"action":…, "title":…, "fault":…}.
 The proxy exits when OWNER_PID (the test process) is gone.
 """
+import email.parser
+import email.policy
 import http.client
 import http.server
 import json
@@ -49,9 +51,23 @@ def take_rule(form):
         return None
 
 
+def parse_form(content_type, body):
+    """Form fields of an urlencoded or multipart body (file parts are left out)."""
+    if content_type.startswith("multipart/form-data"):
+        message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
+            b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + body)
+        form = {}
+        for part in message.iter_parts():
+            name = part.get_param("name", header="content-disposition")
+            if name and part.get_filename() is None:
+                form[name] = part.get_content().strip() if isinstance(part.get_content(), str) else part.get_payload(decode=True).decode()
+        return form
+    return {k: v[0] for k, v in urllib.parse.parse_qs(body.decode("utf-8", "replace")).items()}
+
+
 def log(form, fault):
     with LOCK, open(PLAN + ".log", "a") as handle:
-        handle.write(json.dumps({"action": form.get("action"), "title": form.get("title"), "fault": fault}) + "\n")
+        handle.write(json.dumps({"action": form.get("action"), "title": form.get("title") or form.get("filename"), "offset": form.get("offset"), "fault": fault}) + "\n")
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -63,7 +79,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def do_POST(self):
         length = int(self.headers.get("Content-Length", "0"))
         body = self.rfile.read(length)
-        form = {k: v[0] for k, v in urllib.parse.parse_qs(body.decode("utf-8", "replace")).items()}
+        form = parse_form(self.headers.get("Content-Type", ""), body)
         rule = take_rule(form)
         fault = None
         if rule and "http" in rule:

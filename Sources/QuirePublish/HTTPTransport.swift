@@ -25,6 +25,24 @@ public protocol HTTPTransport: Sendable {
     /// POSTs `form` (`application/x-www-form-urlencoded`) to `url` with `headers`; throws when no
     /// answer arrived (connection refused or dropped, timeout).
     func post(_ url: URL, form: [(String, String)], headers: [String: String]) async throws -> HTTPReply
+    /// POSTs `form` and one file part (`multipart/form-data`), for uploads.
+    func post(_ url: URL, form: [(String, String)], file: FilePart, headers: [String: String]) async throws -> HTTPReply
+}
+
+/// A file sent in a multipart request.
+public struct FilePart: Sendable {
+    /// The form field (`chunk`, `file`).
+    public var field: String
+    /// The file name given to the server.
+    public var fileName: String
+    /// The bytes.
+    public var data: Data
+
+    public init(field: String, fileName: String, data: Data) {
+        self.field = field
+        self.fileName = fileName
+        self.data = data
+    }
 }
 
 /// The transport over Foundation's `URLSession`, with no cookie handling of its own (the client
@@ -50,6 +68,30 @@ public struct URLSessionTransport: HTTPTransport {
         request.setValue("application/x-www-form-urlencoded; charset=UTF-8", forHTTPHeaderField: "Content-Type")
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         request.httpBody = Data(Self.encode(form).utf8)
+        return try await send(request)
+    }
+
+    public func post(_ url: URL, form: [(String, String)], file: FilePart, headers: [String: String]) async throws -> HTTPReply {
+        let boundary = "quire-" + UUID().uuidString
+        var body = Data()
+        for (name, value) in form {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n".utf8))
+            body.append(Data(value.utf8))
+            body.append(Data("\r\n".utf8))
+        }
+        let safeName = file.fileName.replacingOccurrences(of: "\"", with: "_").replacingOccurrences(of: "\r", with: "_").replacingOccurrences(of: "\n", with: "_")
+        body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(safeName)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8))
+        body.append(file.data)
+        body.append(Data("\r\n--\(boundary)--\r\n".utf8))
+        var request = URLRequest(url: url, timeoutInterval: timeout)
+        request.httpMethod = "POST"
+        request.setValue("multipart/form-data; boundary=\(boundary)", forHTTPHeaderField: "Content-Type")
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        request.httpBody = body
+        return try await send(request)
+    }
+
+    private func send(_ request: URLRequest) async throws -> HTTPReply {
         let (data, response) = try await session.data(for: request)
         guard let http = response as? HTTPURLResponse else { throw URLError(.badServerResponse) }
         var fields: [String: String] = [:]

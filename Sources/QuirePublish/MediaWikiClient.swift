@@ -123,7 +123,7 @@ public actor MediaWikiClient {
     /// One API call with the client's retries: `maxlag` (waiting `Retry-After`), HTTP 429/5xx,
     /// `ratelimited` and `readonly` are retried up to the policy's limit; a read that got no
     /// answer is retried too, a write is not (it may have been saved: the caller checks).
-    func call(_ parameters: [(String, String)], write: Bool, assertUser: Bool) async throws(PublishError) -> APIOutcome {
+    func call(_ parameters: [(String, String)], write: Bool, assertUser: Bool, file: FilePart? = nil) async throws(PublishError) -> APIOutcome {
         var form = parameters + [("format", "json"), ("formatversion", "2"), ("maxlag", String(policy.maxlag)), ("errorformat", "plaintext")]
         if assertUser { form.append(("assert", "user")) }
         var lastProblem = "no try made"
@@ -133,7 +133,11 @@ public actor MediaWikiClient {
             if let cookie = cookies.header { headers["Cookie"] = cookie }
             let reply: HTTPReply
             do {
-                reply = try await transport.post(api, form: form, headers: headers)
+                if let file {
+                    reply = try await transport.post(api, form: form, file: file, headers: headers)
+                } else {
+                    reply = try await transport.post(api, form: form, headers: headers)
+                }
             } catch {
                 if write { return .noAnswer(String(describing: type(of: error))) }
                 lastProblem = "no answer"

@@ -44,6 +44,12 @@ extension Quire {
         @Flag(name: .customLong("dry-run"), help: "Show what would be created or replaced, with diffs, and change nothing.")
         var dryRun = false
 
+        @Flag(name: .customLong("upload-scan"), help: "Upload the scan file(s) first when the wiki does not have them (found by SHA-1), in chunks.")
+        var uploadScan = false
+
+        @Option(name: .customLong("chunk-size"), help: ArgumentHelp("Bytes per upload chunk.", valueName: "bytes", visibility: .hidden))
+        var chunkSize: Int = 5 * 1_048_576
+
         @Option(help: ArgumentHelp("The edit summary (default: names Quire, the document and the scan).", valueName: "text"))
         var summary: String?
 
@@ -66,6 +72,7 @@ extension Quire {
             if throttle < 0 { throw ValidationError("--throttle cannot be negative") }
             if maxTries < 1 { throw ValidationError("--max-tries must be at least 1") }
             if timeout <= 0 { throw ValidationError("--timeout must be positive") }
+            if chunkSize < 1024 { throw ValidationError("--chunk-size must be at least 1024 bytes") }
         }
 
         func run() async throws {
@@ -99,7 +106,14 @@ extension Quire {
                 let options = PublicationOptions(
                     summary: summary ?? "Quire \(QuireVersion.number): text of '\(id)' from \(source)",
                     overwrite: overwrite, dryRun: dryRun, editInterval: throttle)
-                results = try await publication.publish(
+                var uploaded: [PublicationResult] = []
+                if uploadScan {
+                    let title = try catalogue.metadata(of: id).title
+                    uploaded = try await publication.upload(
+                        try Publication.scanUploads(of: id, catalogue: catalogue), title: title, document: id, options: options, chunkSize: chunkSize,
+                        report: { result in if !json { Self.print(result) } })
+                }
+                results = try await uploaded + publication.publish(
                     generated.document.publicationItems, of: id, profile: profile, preflight: preflight, options: options,
                     report: { result in if !json { Self.print(result) } })
             } catch {

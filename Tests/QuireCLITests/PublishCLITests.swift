@@ -1,4 +1,5 @@
 import Foundation
+import QuireCore
 import QuirePublish
 import QuireTestSupport
 import Testing
@@ -32,7 +33,7 @@ struct PublishCLITests {
     func droppedConnectionAndLostRecord() async throws {
         let fixture = try PublishFixture()
         let proxy = try fixture.server.proxy(rules: [["match": ["action": "edit", "title": fixture.pageTitle(2)], "drop_after_forward": true]])
-        let first = try fixture.publish(api: proxy.api)
+        let first = try fixture.publish(["--timeout", "4"], api: proxy.api)  // a dropped answer costs the timeout
         #expect(first.status == 0, "\(first.standardError)")
         #expect(PublishFixture.lines(first, "recovered").first?.contains(fixture.pageTitle(2)) == true)
         #expect(proxy.log.contains { $0.fault == "dropped" })
@@ -248,5 +249,36 @@ struct PublishCLITests {
         #expect(failed.count == 1 && failed[0].contains("[refused]") && failed[0].contains("protectedpage"), "\(result.standardOutput)")
         #expect(proxy.log.filter { $0.action == "edit" && $0.title == fixture.pageTitle(2) }.count == 1, "not retried")
         #expect(try await fixture.revisionCounts() == [1, 0, 1, 1, 1])
+    }
+
+    @Test("P-10: a scan already on the wiki (same SHA-1, another name) is found and not uploaded again")
+    func scanAlreadyThere() async throws {
+        let fixture = try PublishFixture(pages: 1, largeImages: true)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: fixture.folder.file("scans/\(fixture.tag)-1.png")))
+        let setup = try await fixture.client(fixture.server.setup)
+        let earlier = try await setup.upload(name: "Earlier \(fixture.tag).png", data: bytes, comment: "t", text: "t", chunkSize: 1 << 20)
+        #expect(earlier == .uploaded(fileName: "Earlier \(fixture.tag).png".replacingOccurrences(of: " ", with: "_")))
+        let proxy = try fixture.server.proxy(rules: [])
+        let result = try fixture.publish(["--upload-scan"], api: proxy.api)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(PublishFixture.lines(result, "already_published").first?.contains("already on the wiki as File:Earlier") == true)
+        #expect(!proxy.log.contains { $0.action == "upload" })
+    }
+
+    @Test("P-11: an upload whose chunk loses its answer is completed cleanly, once")
+    func chunkedUploadInterrupted() async throws {
+        let fixture = try PublishFixture(pages: 1, largeImages: true)
+        let path = fixture.folder.file("scans/\(fixture.tag)-1.png")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(bytes.count > 3 * 8192, "the image must need several chunks: \(bytes.count) bytes")
+        let proxy = try fixture.server.proxy(rules: [["match": ["action": "upload", "offset": "8192"], "drop_after_forward": true]])
+        let result = try fixture.publish(["--upload-scan", "--chunk-size", "8192", "--timeout", "4"], api: proxy.api)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(PublishFixture.lines(result, "created").first?.contains("File:\(fixture.tag)-1.png") == true)
+        #expect(proxy.log.contains { $0.action == "upload" && $0.fault == "dropped" })
+        let reader = MediaWikiClient(api: URL(string: fixture.server.api)!, userAgent: "QuireTests/1")
+        #expect(try await reader.files(withSHA1: SHA1.hex(of: bytes)) == ["\(fixture.tag)-1.png"])
+        let again = try fixture.publish(["--upload-scan"], api: proxy.api)
+        #expect(PublishFixture.lines(again, "already_published").count == 4)
     }
 }

@@ -13,7 +13,8 @@ struct PublishFixture {
     let title: String
     let pageCount: Int
 
-    init(pages: Int = 3, server: MediaWikiTestServer? = nil) throws {
+    /// `pages` pages; with `largeImages`, 200×200 noise images (tens of kilobytes, for chunked uploads).
+    init(pages: Int = 3, server: MediaWikiTestServer? = nil, largeImages: Bool = false) throws {
         folder = try TemporaryDirectory(prefix: "quire publish")
         self.server = try server ?? MediaWikiTestServer.shared.get()
         let random = UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(8).lowercased()
@@ -22,7 +23,11 @@ struct PublishFixture {
         title = "Carta \(tag)"
         pageCount = pages
         for page in 1...pages {
-            try folder.write("scans/\(tag)-\(page).png", bytes: ImageFixtures.png(width: 40 + page, height: 40))
+            let seed = UInt32(truncatingIfNeeded: random.hashValue) &+ UInt32(page)
+            let image = largeImages
+                ? ImageFixtures.png(width: 200, height: 200) { x, y in UInt8(truncatingIfNeeded: (UInt32(x) &* 2_654_435_761 ^ UInt32(y) &* 40_503 ^ seed) >> 13) }
+                : ImageFixtures.png(width: 40 + page, height: 40)
+            try folder.write("scans/\(tag)-\(page).png", bytes: image)
             try setText(page: page, "Palabra\(page)")
         }
         #expect(try quire("init").status == 0)
