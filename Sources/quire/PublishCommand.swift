@@ -102,6 +102,12 @@ extension Quire {
                 let publication = Publication(catalogue: catalogue, client: client)
                 let profile = generation.wiki.profile
                 let preflight = try await publication.preflight(profile: profile, loggedIn: login != nil)
+                if !json {
+                    let site = preflight.site
+                    let levels = site.qualityLevelNames.isEmpty ? "no ProofreadPage levels" : "levels " + site.qualityLevelNames.joined(separator: " / ")
+                    let account = preflight.user.map { "as \($0.name)\($0.rights.contains("bot") ? " (bot)" : "")" } ?? "without logging in"
+                    Terminal.note("\(site.siteName): pages in \(preflight.pageNamespace):, index in \(preflight.indexNamespace):, \(levels); \(account)")
+                }
                 let source = try catalogue.metadata(of: id).wikiFileName.map { "the scan \($0)" } ?? "its page images"
                 let options = PublicationOptions(
                     summary: summary ?? "Quire \(QuireVersion.number): text of '\(id)' from \(source)",
