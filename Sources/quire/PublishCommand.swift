@@ -86,6 +86,9 @@ extension Quire {
                 login = nil  // a dry run may read without logging in
             }
             let json = output.json
+            if login != nil, apiURL.scheme == "http", !["127.0.0.1", "localhost", "::1"].contains(apiURL.host ?? "") {
+                Terminal.warning("\(api) is plain http: the bot password crosses the network unencrypted; use https")
+            }
             let client = MediaWikiClient(
                 api: apiURL, transport: URLSessionTransport(timeout: timeout), policy: RetryPolicy(maxAttempts: maxTries),
                 userAgent: "Quire/\(QuireVersion.number) (Wikisource publishing; bot)",
