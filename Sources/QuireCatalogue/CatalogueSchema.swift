@@ -9,6 +9,7 @@ enum CatalogueSchema {
         migrator.registerMigration("v1-foundation", migrate: foundation)
         migrator.registerMigration("v2-clearance", migrate: clearance)
         migrator.registerMigration("v3-transcript", migrate: transcript)
+        migrator.registerMigration("v4-publication", migrate: publication)
         return migrator
     }
 

@@ -30,6 +30,13 @@ public enum ErrorCode: String, CaseIterable, Sendable, Codable {
     // Arguments and policy.
     case invalidArgument = "invalid_argument"
     case clearanceRequired = "clearance_required"
+    // A wiki's answers when publishing.
+    case loginFailed = "login_failed"
+    case missingRights = "missing_rights"
+    case serverLag = "server_lag"
+    case serverUnavailable = "server_unavailable"
+    case editRefused = "edit_refused"
+    case editConflict = "edit_conflict"
     // Ours.
     case internalError = "internal_error"
 
@@ -47,6 +54,10 @@ public enum ErrorCode: String, CaseIterable, Sendable, Codable {
         case .outputNotWritable, .diskFull, .ioFailure: .io
         case .invalidArgument: .usage
         case .clearanceRequired: .clearance
+        case .loginFailed: .input
+        case .missingRights: .environment
+        case .serverLag, .serverUnavailable: .io
+        case .editRefused, .editConflict: .conflict
         case .internalError: .internal
         }
     }

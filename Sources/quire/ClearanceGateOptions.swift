@@ -13,10 +13,19 @@ struct ClearanceGateOptions: ParsableArguments {
     var overrideClearance: String?
 
     /// Stops with exit 9 unless `id` is cleared for the wiki `language` (or overridden, which is
-    /// recorded); warns when facts changed after the decision.
-    func check(_ id: DocumentID, wikisource language: String, catalogue: Catalogue, command: String) throws {
+    /// recorded); warns when facts changed after the decision. A dry run, which publishes
+    /// nothing, only warns and records nothing.
+    func check(_ id: DocumentID, wikisource language: String, catalogue: Catalogue, command: String, dryRun: Bool = false) throws {
         guard let target = ClearanceTarget(wikisource: language) else { return }
         let gate = ClearanceGate(desk: ClearanceDesk(catalogue: catalogue))
+        if dryRun {
+            do {
+                _ = try gate.check(id, target: target, asOf: Quire.Clearance.Evaluate.today(), override: nil, actor: nil, command: command)
+            } catch let error as any QuireError where error.code == .clearanceRequired {
+                Terminal.warning("dry run only: \(error.description)")
+            }
+            return
+        }
         switch try gate.check(
             id, target: target, asOf: Quire.Clearance.Evaluate.today(), override: overrideClearance,
             actor: ActorOptions.current(), command: command)

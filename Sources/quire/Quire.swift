@@ -12,7 +12,10 @@ struct Quire: AsyncParsableCommand {
             current folder as git does; 'quire init' creates one. Exit codes are listed in the README.
             """,
         version: QuireVersion.text,
-        subcommands: [Init.self, Add.self, Status.self, OCR.self, Import.self, Eval.self, Wikitext.self, Split.self, Clearance.self]
+        subcommands: [
+            Init.self, Add.self, Status.self, OCR.self, Import.self, Eval.self, Wikitext.self, Split.self, Export.self, Publish.self,
+            Clearance.self,
+        ]
     )
 
     /// Pins OpenMP to one thread (re-executing once if needed), then parses and runs.

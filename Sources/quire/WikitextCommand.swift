@@ -24,13 +24,11 @@ extension Quire {
                 """)
 
         @OptionGroup var catalogueOptions: CatalogueOptions
-        @OptionGroup var clearance: ClearanceGateOptions
 
         @Argument(help: ArgumentHelp("The document's slug.", valueName: "document"))
         var document: String
 
-        @Option(help: ArgumentHelp("The target wiki's profile.", valueName: "code"))
-        var wiki: WikiCode
+        @OptionGroup var generation: GenerationOptions
 
         @Option(help: ArgumentHelp("Folder for the files (created when missing).", valueName: "dir"))
         var out: String?
@@ -41,43 +39,19 @@ extension Quire {
         @Option(help: ArgumentHelp("The account named in pagequality tags (the one that will publish).", valueName: "name"))
         var user: String = ""
 
-        @Option(help: ArgumentHelp("Folder with *.traineddata, whose dictionaries decide line-end hyphens (default: as for ocr).", valueName: "dir"))
-        var tessdata: String?
-
-        @Option(help: ArgumentHelp("One work of a scan that holds several: TITLE=FROM-TO, or TITLE=FROM.BLOCK-TO when it starts mid-page (repeat in page order). Each gets <section> marks and its own main page.", valueName: "work"))
-        var work: [String] = []
-
         func validate() throws {
             if DocumentID(document) == nil { throw ValidationError("'\(document)' is not a document slug") }
             if out == nil && page == nil { throw ValidationError("give --out DIR, or --page N to print one page") }
             if let page, page < 1 { throw ValidationError("--page counts from 1") }
-            for entry in work where WikitextExport.work(entry) == nil {
-                throw ValidationError("--work '\(entry)' is not TITLE=FROM-TO or TITLE=FROM.BLOCK-TO with physical page numbers")
-            }
         }
 
         func run() throws {
             guard let id = DocumentID(document) else { throw ValidationError("'\(document)' is not a document slug") }
             let result: WikitextExport.Result
             do {
-                let catalogue = try catalogueOptions.open()
-                try clearance.check(id, wikisource: wiki.rawValue, catalogue: catalogue, command: "quire wikitext --wiki \(wiki.rawValue)")
-                let export = WikitextExport(catalogue: catalogue)
-                let environment = ProcessInfo.processInfo.environment
-                var lexicon: Lexicon?
-                if let tessdata = try? TessdataLocator(explicit: self.tessdata, environment: environment) {
-                    let found = try export.lexicon(for: id, tessdata: tessdata.folder, cacheFolder: TesseractWordList.defaultCacheFolder(environment: environment))
-                    lexicon = found.lexicon
-                    for problem in found.problems { Terminal.warning(problem.description) }
-                } else {
-                    Terminal.warning("no Tesseract language data found: line-end hyphens are decided from the document's own words only")
-                }
-                result = try export.generate(id, wiki: wiki, user: user, lexicon: lexicon, works: work.compactMap(WikitextExport.work))
+                result = try generation.generate(id, catalogue: try catalogueOptions.open(), user: user, command: "quire wikitext")
             } catch {
                 throw QuireExit.fail(error)
-            }
-            for number in result.pagesWithoutText {
-                Terminal.warning("document '\(id)' page \(number): no text yet, left out (run 'quire ocr \(id)')")
             }
             if let page {
                 guard let generated = result.document.pages.first(where: { $0.number.rawValue == page }) else {
@@ -89,7 +63,7 @@ extension Quire {
             if let out { try write(result.document, to: out) }
             let generated = result.document.pages
             let levels = PageQuality.allCases.map { level in generated.filter { $0.content.level == level }.count }
-            Terminal.note("Wikitext for \(wiki.rawValue): \(generated.count) Page: pages (levels 0/1/2/3/4: \(levels.map(String.init).joined(separator: "/"))), the Index page and \(result.document.mainPages.count) main page(s) in \(out ?? "")")
+            Terminal.note("Wikitext for \(generation.wiki.rawValue): \(generated.count) Page: pages (levels 0/1/2/3/4: \(levels.map(String.init).joined(separator: "/"))), the Index page and \(result.document.mainPages.count) main page(s) in \(out ?? "")")
             if !result.pagesWithoutText.isEmpty { throw ExitCode(QuireExit.partial) }
         }
 

@@ -94,11 +94,7 @@ struct SplitSampleCLITests {
         #expect(try quire("add", RepositoryPaths.bundledSample + "/discurso.tif", "--title", "La luz", "--lang", "spa", "--id", "luz", "--wiki-file", "Luz 1931.tif").status == 0)
         #expect(try quire("ocr", "luz").status == 0)
         // The sample is CC0 (its README): cleared for every wiki, so wikitext may be written.
-        #expect(try quire("clearance", "set", "luz", "--licence", "CC0-1.0", "--ticket", "sample-readme", "--by", "Test").status == 0)
-        #expect(try quire("clearance", "review", "luz", "--all-targets", "--reason", "bundled sample", "--by", "Test").status == 0)
-        #expect(try quire(
-            "clearance", "clear", "luz", "--all-targets", "--reason", "bundled sample", "--by", "Test",
-            "--justification", "The bundled sample is dedicated to the public domain (CC0) in its README.").status == 0)
+        try ClearanceFixture.clearEverywhere("luz", in: folder.path)
 
         // A dry run prints the split and stores nothing.
         let dry = try quire("split", "luz", "--text", transcript, "--dry-run", "--json")

@@ -114,7 +114,7 @@ struct ClearanceHistoryTests {
             }
         }
         let upgraded = try Catalogue.open(at: path)
-        #expect(try upgraded.appliedMigrations() == ["v1-foundation", "v2-clearance", "v3-transcript"])
+        #expect(try upgraded.appliedMigrations() == ["v1-foundation", "v2-clearance", "v3-transcript", "v4-publication"])
         #expect(try upgraded.rightsFacts(of: DocumentID("viejo")!) == RightsFacts())
         #expect(try upgraded.clearanceStatuses()[DocumentID("viejo")!]?[.enWikisource] == .uncleared)
     }

@@ -1,0 +1,73 @@
+import Foundation
+public import QuireCatalogue
+public import QuireCore
+import QuirePublish
+
+/// A scan file to put on the wiki: its name there and where it is here.
+public struct ScanUpload: Sendable, Hashable {
+    /// The file name on the wiki, without `File:`.
+    public var name: String
+    /// The local path.
+    public var path: String
+}
+
+extension WikiPublication {
+    /// The files of `document`'s scan as the generated pages name them: the one file named by
+    /// `--wiki-file` (`add --wiki-file`), or each page's own image when the document is a folder
+    /// of single images. Throws when the scan is several files but the pages name one.
+    public static func scanUploads(of document: DocumentID, catalogue: Catalogue) throws -> [ScanUpload] {
+        let metadata = try catalogue.metadata(of: document)
+        let pages = try catalogue.pages(of: document)
+        let paths = Set(pages.map(\.sourcePath))
+        if let name = metadata.wikiFileName {
+            guard paths.count == 1, let path = paths.first else {
+                throw PipelineError(
+                    .invalidInput, "the scan is \(paths.count) files but its pages name one file on the wiki, \(name)",
+                    remedy: "combine the files into one PDF or DjVu, or upload the scan by hand", context: ErrorContext(document: document))
+            }
+            return [ScanUpload(name: name, path: path)]
+        }
+        return pages.map { ScanUpload(name: ($0.sourcePath as NSString).lastPathComponent, path: $0.sourcePath) }
+    }
+
+    /// Uploads the scan files that are not on the wiki yet (found by SHA-1 first), before the
+    /// pages that show them. Each result is titled `File:NAME`.
+    public func upload(
+        _ files: [ScanUpload], title: String, document: DocumentID, options: PublicationOptions, chunkSize: Int,
+        report: @Sendable (PublicationResult) -> Void
+    ) async throws -> [PublicationResult] {
+        var results: [PublicationResult] = []
+        for file in files {
+            var result = PublicationResult(title: "File:" + file.name, pageNumber: nil, action: .failed)
+            guard let data = FileManager.default.contents(atPath: file.path) else {
+                result.flag = .refused
+                result.detail = "cannot read \(file.path)"
+                results.append(result)
+                report(result)
+                continue
+            }
+            if options.dryRun {
+                let existing = try await client.files(withSHA1: SHA1.hex(of: data))
+                result.action = existing.isEmpty ? .wouldCreate : .alreadyPublished
+                result.detail = existing.first.map { "already on the wiki as File:\($0)" }
+            } else {
+                let text = "Scan of ''\(title)'' for Wikisource (document \(document)), uploaded with Quire."
+                switch try await client.upload(name: file.name, data: data, comment: options.summary, text: text, chunkSize: chunkSize) {
+                case .uploaded(let name):
+                    result.action = .created
+                    result.title = "File:" + name
+                case .alreadyThere(let name):
+                    result.action = .alreadyPublished
+                    result.detail = "already on the wiki as File:\(name)"
+                case .refused(let code, let info):
+                    result.action = code == "fileexists" ? .skipped : .failed
+                    result.flag = code == "fileexists" ? .exists : .refused
+                    result.detail = "\(code): \(info)"
+                }
+            }
+            results.append(result)
+            report(result)
+        }
+        return results
+    }
+}

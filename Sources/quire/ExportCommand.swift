@@ -1,0 +1,79 @@
+public import ArgumentParser
+import Foundation
+import QuireCore
+import QuirePipeline
+import QuireWikitext
+
+extension ExportFormat: ExpressibleByArgument {}
+
+extension Quire {
+    /// `quire export`: a document's pages as an XML import file, pagefromfile input or files.
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a document's Page:, Index and main pages for a wiki: XML import, pywikibot pagefromfile, or files.",
+            discussion: """
+                xml: a MediaWiki import file (export format 0.11, valid against export-0.11.xsd) with \
+                the wiki's namespaces, content models proofread-page / proofread-index / wikitext, \
+                sha1, contributor and comment — for Special:Import or importDump.php on self-hosted \
+                and test wikis. pagefromfile: input for pywikibot's pagefromfile.py. files: one \
+                file per page plus manifest.json. --out is a file for xml and pagefromfile, a folder \
+                for files.
+                """)
+
+        @OptionGroup var catalogueOptions: CatalogueOptions
+
+        @Argument(help: ArgumentHelp("The document's slug.", valueName: "document"))
+        var document: String
+
+        @OptionGroup var generation: GenerationOptions
+
+        @Option(help: ArgumentHelp("What to write.", valueName: "format"))
+        var format: ExportFormat
+
+        @Option(help: ArgumentHelp("The file (xml, pagefromfile) or folder (files) to write.", valueName: "path"))
+        var out: String
+
+        @Option(help: ArgumentHelp("The account named in pagequality tags and as the revisions' contributor.", valueName: "name"))
+        var user: String = ""
+
+        func validate() throws {
+            if DocumentID(document) == nil { throw ValidationError("'\(document)' is not a document slug") }
+        }
+
+        func run() throws {
+            guard let id = DocumentID(document) else { throw ValidationError("'\(document)' is not a document slug") }
+            let result: WikitextExport.Result
+            let files: [ExportFile]
+            do {
+                let catalogue = try catalogueOptions.open()
+                result = try generation.generate(id, catalogue: catalogue, user: user, command: "quire export --format \(format.rawValue)")
+                let source = try catalogue.metadata(of: id).wikiFileName.map { "the scan \($0)" } ?? "its page images"
+                let provenance = DocumentExport.Provenance(
+                    contributor: user.isEmpty ? "Quire" : user,
+                    comment: "Quire \(QuireVersion.number): text of '\(id)' from \(source)",
+                    timestamp: ISO8601DateFormatter().string(from: Date()), generator: "Quire \(QuireVersion.number)")
+                files = try DocumentExport.render(result.document.publicationItems, profile: generation.wiki.profile, format: format, provenance: provenance)
+            } catch {
+                throw QuireExit.fail(error)
+            }
+            switch format {
+            case .xml, .pagefromfile:
+                try write(files[0].bytes, to: out)
+            case .files:
+                do {
+                    try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+                } catch {
+                    throw QuireExit.fail(CoreError(.outputNotWritable, "the output folder cannot be created", remedy: "choose another --out folder", context: ErrorContext(file: out)))
+                }
+                for file in files { try write(file.bytes, to: (out as NSString).appendingPathComponent(file.name)) }
+            }
+            let pages = result.document.pages.count
+            Terminal.note("Exported \(pages) Page: pages, the Index page and \(result.document.mainPages.count) main page(s) for \(generation.wiki.rawValue) as \(format.rawValue) to \(out)")
+            if !result.pagesWithoutText.isEmpty { throw ExitCode(QuireExit.partial) }
+        }
+
+        private func write(_ bytes: [UInt8], to path: String) throws {
+            do { try AtomicFile.write(Data(bytes), to: path) } catch { throw QuireExit.fail(error) }
+        }
+    }
+}

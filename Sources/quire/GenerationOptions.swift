@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import QuireCatalogue
+import QuireCore
+import QuireOCR
+import QuirePipeline
+import QuireWikitext
+
+/// Options of every command that generates a document's wikitext (`wikitext`, `export`,
+/// `publish`): the target wiki, the dictionaries for line-end hyphens, the works of the scan, and
+/// the clearance override. Generation asks the clearance gate first, so nothing uncleared leaves.
+struct GenerationOptions: ParsableArguments {
+    @OptionGroup var clearance: ClearanceGateOptions
+
+    @Option(help: ArgumentHelp("The target wiki's profile.", valueName: "code"))
+    var wiki: WikiCode
+
+    @Option(help: ArgumentHelp("Folder with *.traineddata, whose dictionaries decide line-end hyphens (default: as for ocr).", valueName: "dir"))
+    var tessdata: String?
+
+    @Option(help: ArgumentHelp("One work of a scan that holds several: TITLE=FROM-TO, or TITLE=FROM.BLOCK-TO when it starts mid-page (repeat in page order). Each gets <section> marks and its own main page.", valueName: "work"))
+    var work: [String] = []
+
+    func validate() throws {
+        for entry in work where WikitextExport.work(entry) == nil {
+            throw ValidationError("--work '\(entry)' is not TITLE=FROM-TO or TITLE=FROM.BLOCK-TO with physical page numbers")
+        }
+    }
+
+    /// Generates `id`'s wikitext with `user` in the pagequality tags, once the document is
+    /// cleared for the wiki (or overridden, recorded for `command`); warns about missing
+    /// dictionaries and pages without text. Errors are Quire errors for ``QuireExit/fail(_:)``.
+    /// `command` is nil when the caller asked the gate itself (``ClearanceGateOptions/check``).
+    func generate(_ id: DocumentID, catalogue: Catalogue, user: String, command: String?) throws -> WikitextExport.Result {
+        if let command { try clearance.check(id, wikisource: wiki.rawValue, catalogue: catalogue, command: "\(command) --wiki \(wiki.rawValue)") }
+        let export = WikitextExport(catalogue: catalogue)
+        let environment = ProcessInfo.processInfo.environment
+        var lexicon: Lexicon?
+        if let tessdata = try? TessdataLocator(explicit: self.tessdata, environment: environment) {
+            let found = try export.lexicon(for: id, tessdata: tessdata.folder, cacheFolder: TesseractWordList.defaultCacheFolder(environment: environment))
+            lexicon = found.lexicon
+            for problem in found.problems { Terminal.warning(problem.description) }
+        } else {
+            Terminal.warning("no Tesseract language data found: line-end hyphens are decided from the document's own words only")
+        }
+        let result = try export.generate(id, wiki: wiki, user: user, lexicon: lexicon, works: work.compactMap(WikitextExport.work))
+        for number in result.pagesWithoutText {
+            Terminal.warning("document '\(id)' page \(number): no text yet, left out (run 'quire ocr \(id)')")
+        }
+        return result
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import QuireCore
+import QuirePublish
+import QuireTestSupport
+import Testing
+
+/// `quire export`: an XML import file valid against MediaWiki's schema, pagefromfile input, files.
+@Suite("quire export")
+struct ExportCLITests {
+    let folder: TemporaryDirectory
+    init() throws { folder = try TemporaryDirectory(prefix: "quire export") }
+
+    func quire(_ arguments: String...) throws -> CommandResult {
+        try CommandRunner.run(RepositoryPaths.quireExecutable, arguments, in: folder.path)
+    }
+
+    /// Two single-image pages with text (one with characters XML and wikitext must escape).
+    func document(cleared: Bool = true) throws {
+        let words = ["Carta", "R&D <b> \"x\" {{y}}"]
+        for (index, word) in words.enumerated() {
+            try folder.write("scans/p\(index + 1).png", bytes: ImageFixtures.png(width: 30 + index, height: 30))
+            try folder.write("htr/p\(index + 1).xml", text: """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <alto xmlns="http://www.loc.gov/standards/alto/ns-v4#"><Description><MeasurementUnit>pixel</MeasurementUnit></Description>
+                <Layout><Page WIDTH="1000" HEIGHT="1400" PHYSICAL_IMG_NR="1"><PrintSpace>
+                <TextBlock ID="b1" HPOS="100" VPOS="200" WIDTH="800" HEIGHT="40"><TextLine ID="l1" HPOS="100" VPOS="200" WIDTH="800" HEIGHT="40">
+                <String CONTENT="\(word.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: "\"", with: "&quot;"))" HPOS="100" VPOS="200" WIDTH="800" HEIGHT="40" WC="0.95"/></TextLine></TextBlock>
+                </PrintSpace></Page></Layout></alto>
+                """)
+        }
+        #expect(try quire("init").status == 0)
+        #expect(try quire("add", "scans", "--title", "Cartas", "--lang", "spa", "--id", "cartas").status == 0)
+        #expect(try quire("import", "cartas", "htr/p1.xml", "htr/p2.xml").status == 0)
+        if cleared { try ClearanceFixture.clearEverywhere("cartas", in: folder.path) }
+    }
+
+    @Test("export and publish refuse an uncleared document (exit 9); an override is recorded")
+    func gated() throws {
+        try document(cleared: false)
+        let refused = try quire("export", "cartas", "--wiki", "es", "--format", "xml", "--out", "cartas.xml")
+        #expect(refused.status == 9)
+        #expect(refused.standardError.contains("not cleared for es.wikisource"))
+        #expect(!FileManager.default.fileExists(atPath: folder.file("cartas.xml")))
+        // Publish stops before any request: the API address is not even reachable.
+        let publish = try CommandRunner.run(
+            RepositoryPaths.quireExecutable, ["publish", "cartas", "--wiki", "es", "--api", "http://127.0.0.1:9/w/api.php", "--user", "Ana@quire"],
+            in: folder.path, environment: ["QUIRE_BOT_PASSWORD": "secret-not-sent"])
+        #expect(publish.status == 9, "\(publish.standardError)")
+        #expect(!publish.standardError.contains("secret-not-sent"))
+        let overridden = try quire("export", "cartas", "--wiki", "es", "--format", "xml", "--out", "cartas.xml", "--override-clearance", "import into our staging wiki")
+        #expect(overridden.status == 0, "\(overridden.standardError)")
+        #expect(FileManager.default.fileExists(atPath: folder.file("cartas.xml")))
+        let history = try quire("clearance", "history", "cartas")
+        #expect(history.standardOutput.contains("es.wikisource: OVERRIDE"))
+        #expect(history.standardOutput.contains("quire export --format xml --wiki es"))
+    }
+
+    @Test("xml: valid against export-0.11.xsd offline, with models, namespaces, sha1 and contributor")
+    func xmlValidates() throws {
+        try document()
+        let result = try quire("export", "cartas", "--wiki", "es", "--format", "xml", "--out", "cartas.xml", "--user", "Ana")
+        #expect(result.status == 0, "\(result.standardError)")
+        let xml = try String(contentsOfFile: folder.file("cartas.xml"), encoding: .utf8)
+        #expect(xml.contains("<namespace key=\"102\" case=\"first-letter\">Página</namespace>"))
+        #expect(xml.contains("<title>Página:p1.png</title>"))
+        #expect(xml.contains("<model>proofread-page</model>") && xml.contains("<model>proofread-index</model>") && xml.contains("<model>wikitext</model>"))
+        #expect(xml.components(separatedBy: "<format>text/x-wiki</format>").count == 5)
+        #expect(xml.contains("<username>Ana</username>"))
+        #expect(xml.contains("xml:lang=\"es\""))
+        // The text inside <text> is the wikitext, and <sha1> is MediaWiki's base-36 SHA-1 of it.
+        let page1 = "<noinclude><pagequality level=\"1\" user=\"Ana\" /></noinclude>Carta<noinclude></noinclude>"
+        #expect(xml.contains("<sha1>\(SHA1.base36(of: Array(page1.utf8)))</sha1>"))
+        guard let shared = RepositoryPaths.shared else { return }  // schema validation needs ../shared
+        let validation = try CommandRunner.run(
+            "/usr/bin/xmllint", ["--noout", "--nonet", "--schema", shared + "/schemas/export-0.11.xsd", "cartas.xml"], in: folder.path,
+            environment: ["XML_CATALOG_FILES": RepositoryPaths.root + "/Schemas/catalog.xml"])
+        #expect(validation.status == 0, "\(validation.standardError)")
+    }
+
+    @Test("xml validation against ../shared/schemas", .enabled(if: RepositoryPaths.shared != nil, "skipped: ../shared is absent (clone the repository beside shared/ or set QUIRE_SHARED)"))
+    func schemaIsThere() {
+        #expect(FileManager.default.fileExists(atPath: (RepositoryPaths.shared ?? "") + "/schemas/export-0.11.xsd"))
+    }
+
+    @Test("pagefromfile: every page between markers, read back as pywikibot does")
+    func pageFromFile() throws {
+        try document()
+        let result = try quire("export", "cartas", "--wiki", "en", "--format", "pagefromfile", "--out", "cartas.txt")
+        #expect(result.status == 0, "\(result.standardError)")
+        let pages = PageFromFile.parse(try String(contentsOfFile: folder.file("cartas.txt"), encoding: .utf8))
+        #expect(pages.map(\.title) == ["Page:p1.png", "Page:p2.png", "Index:p1.png", "Cartas"])
+        #expect(pages[0].text == "<noinclude><pagequality level=\"1\" user=\"\" /></noinclude>Carta<noinclude></noinclude>")
+    }
+
+    @Test("files: one file per page and a manifest with kinds, levels and sha1")
+    func files() throws {
+        try document()
+        let result = try quire("export", "cartas", "--wiki", "en", "--format", "files", "--out", "out")
+        #expect(result.status == 0, "\(result.standardError)")
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder.file("out/manifest.json")))) as? [[String: Any]]
+        #expect(manifest?.map { $0["kind"] as? String ?? "" } == ["page", "page", "index", "main"])
+        let first = try #require(manifest?.first)
+        let text = try String(contentsOfFile: folder.file("out/" + (first["file"] as? String ?? "")), encoding: .utf8)
+        #expect(first["sha1"] as? String == SHA1.hex(of: Array(text.utf8)))
+        #expect(first["level"] as? Int == 1)
+    }
+
+    @Test("a bad format or a missing document says so")
+    func badInput() throws {
+        try document()
+        #expect(try quire("export", "cartas", "--wiki", "en", "--format", "pdf", "--out", "x").status == 64)
+        let missing = try quire("export", "nada", "--wiki", "en", "--format", "xml", "--out", "x.xml")
+        #expect(missing.status == 6)
+        #expect(missing.standardError.contains("no document 'nada'"))
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import QuirePublish
+import QuireTestSupport
+import Testing
+
+/// The client's edit guards against a real MediaWiki, racing a second user.
+@Suite("MediaWiki client against a real wiki", .enabled(if: MediaWikiTestServer.isAvailable, "\(MediaWikiTestServer.skipMessage)"))
+struct ClientRaceTests {
+    let server: MediaWikiTestServer
+    let title: String
+
+    init() throws {
+        server = try MediaWikiTestServer.shared.get()
+        title = "Page:Race " + UUID().uuidString.prefix(8) + ".png"
+    }
+
+    func client(_ login: (user: String, password: String)) async throws -> MediaWikiClient {
+        let client = MediaWikiClient(api: URL(string: server.api)!, policy: RetryPolicy(maxAttempts: 2, base: 0.1), userAgent: "QuireTests/1")
+        try await client.login(BotCredentials(user: login.user, password: login.password))
+        return client
+    }
+
+    @Test("P-5: an edit based on a revision someone replaced meanwhile is refused with editconflict")
+    func editConflict() async throws {
+        let bot = try await client(server.bot)
+        let other = try await client(server.other)
+        let created = try await bot.edit(EditRequest(title: title, text: "uno", summary: "t", mode: .create(startTimestamp: ""), bot: true))
+        guard case .saved = created else { Issue.record("\(created)"); return }
+        let read = try await bot.latestRevisions(of: [title])
+        let base = try #require(read.pages[title]?.timestamp)
+        try await Task.sleep(nanoseconds: 1_100_000_000)  // timestamps have one-second resolution
+        let theirs = try await other.edit(EditRequest(title: title, text: "dos", summary: "t", mode: .replace(baseTimestamp: base, startTimestamp: read.serverTime), bot: false))
+        guard case .saved = theirs else { Issue.record("\(theirs)"); return }
+        let ours = try await bot.edit(EditRequest(title: title, text: "tres", summary: "t", mode: .replace(baseTimestamp: base, startTimestamp: read.serverTime), bot: true))
+        #expect(ours == .refused(code: "editconflict", info: ours.info))
+        let now = try await bot.latestRevisions(of: [title]).pages[title]
+        #expect(now?.text == "dos")
+    }
+
+    @Test("P-6: createonly refuses a page someone created meanwhile")
+    func createdMeanwhile() async throws {
+        let bot = try await client(server.bot)
+        let other = try await client(server.other)
+        let read = try await bot.latestRevisions(of: [title])
+        #expect(read.pages[title]?.exists == false)
+        _ = try await other.edit(EditRequest(title: title, text: "suyo", summary: "t", mode: .create(startTimestamp: ""), bot: false))
+        let ours = try await bot.edit(EditRequest(title: title, text: "nuestro", summary: "t", mode: .create(startTimestamp: read.serverTime), bot: true))
+        #expect(ours == .refused(code: "articleexists", info: ours.info))
+    }
+
+    @Test("P-7: a page deleted after the start is not re-created")
+    func deletedMeanwhile() async throws {
+        let bot = try await client(server.bot)
+        _ = try await bot.edit(EditRequest(title: title, text: "uno", summary: "t", mode: .create(startTimestamp: ""), bot: true))
+        let read = try await bot.latestRevisions(of: [title])
+        let base = try #require(read.pages[title]?.timestamp)
+        let list = FileManager.default.temporaryDirectory.appendingPathComponent("quire-delete-\(UUID().uuidString)").path
+        try Data((title + "\n").utf8).write(to: URL(fileURLWithPath: list))
+        defer { try? FileManager.default.removeItem(atPath: list) }
+        let deleted = try CommandRunner.run(
+            "/usr/bin/env", ["php", "/usr/share/mediawiki/maintenance/deleteBatch.php", "-u", "Admin", list], in: server.directory,
+            environment: ["MW_CONFIG_FILE": server.directory + "/LocalSettings.php"])
+        #expect(deleted.status == 0, "\(deleted.standardError)")
+        let ours = try await bot.edit(EditRequest(title: title, text: "dos", summary: "t", mode: .replace(baseTimestamp: base, startTimestamp: read.serverTime), bot: true))
+        #expect(["pagedeleted", "missingtitle"].contains(ours.code ?? ""), "\(ours)")
+        #expect(try await bot.revisionIDs(of: title).isEmpty)
+    }
+
+    @Test("P-8: without a login, edits are refused by assert=user and nothing is saved")
+    func anonymousEditIsImpossible() async throws {
+        let anonymous = MediaWikiClient(api: URL(string: server.api)!, userAgent: "QuireTests/1")
+        await #expect(throws: PublishError.self) {
+            _ = try await anonymous.edit(EditRequest(title: title, text: "x", summary: "t", mode: .create(startTimestamp: ""), bot: false))
+        }
+        #expect(try await anonymous.revisionIDs(of: title).isEmpty)
+    }
+}
+
+extension EditOutcome {
+    var code: String? { if case .refused(let code, _) = self { code } else { nil } }
+    var info: String { if case .refused(_, let info) = self { info } else { "" } }
+}
