@@ -58,18 +58,25 @@ extension Quire {
             }
             switch format {
             case .xml, .pagefromfile:
+                try createFolder((out as NSString).deletingLastPathComponent)
                 try write(files[0].bytes, to: out)
             case .files:
-                do {
-                    try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-                } catch {
-                    throw QuireExit.fail(CoreError(.outputNotWritable, "the output folder cannot be created", remedy: "choose another --out folder", context: ErrorContext(file: out)))
-                }
+                try createFolder(out)
                 for file in files { try write(file.bytes, to: (out as NSString).appendingPathComponent(file.name)) }
             }
             let pages = result.document.pages.count
             Terminal.note("Exported \(pages) Page: pages, the Index page and \(result.document.mainPages.count) main page(s) for \(generation.wiki.rawValue) as \(format.rawValue) to \(out)")
             if !result.pagesWithoutText.isEmpty { throw ExitCode(QuireExit.partial) }
+        }
+
+        /// Creates `folder` and its parents when missing (nothing to do for the current folder).
+        private func createFolder(_ folder: String) throws {
+            guard !folder.isEmpty else { return }
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw QuireExit.fail(CoreError(.outputNotWritable, "the output folder cannot be created", remedy: "choose another --out path", context: ErrorContext(file: folder)))
+            }
         }
 
         private func write(_ bytes: [UInt8], to path: String) throws {
