@@ -30,10 +30,24 @@ extension WikiPublication {
         return pages.map { ScanUpload(name: ($0.sourcePath as NSString).lastPathComponent, path: $0.sourcePath) }
     }
 
+    /// The description page of an uploaded scan: what it is, and the licence templates of the
+    /// clearance engine's verdict for the wiki (`PD-US-expired`, `CC-BY-SA-4.0`), or a line saying
+    /// that a person must add one when there are none (a document cleared against the engine).
+    public static func descriptionText(title: String, document: DocumentID, licenceTemplates: [String]) -> String {
+        var text = "Scan of ''\(title)'' for Wikisource (document \(document)), uploaded with Quire.\n\n== Licensing ==\n"
+        if licenceTemplates.isEmpty {
+            text += "<!-- Quire: no licence template from the clearance engine; a person adds the right one. -->\n"
+        } else {
+            text += licenceTemplates.map { "{{\($0)}}\n" }.joined()
+        }
+        return text
+    }
+
     /// Uploads the scan files that are not on the wiki yet (found by SHA-1 first), before the
-    /// pages that show them. Each result is titled `File:NAME`.
+    /// pages that show them, each with ``descriptionText(title:document:licenceTemplates:)``.
+    /// Each result is titled `File:NAME`.
     public func upload(
-        _ files: [ScanUpload], title: String, document: DocumentID, options: PublicationOptions, chunkSize: Int,
+        _ files: [ScanUpload], title: String, document: DocumentID, licenceTemplates: [String], options: PublicationOptions, chunkSize: Int,
         report: @Sendable (PublicationResult) -> Void
     ) async throws -> [PublicationResult] {
         var results: [PublicationResult] = []
@@ -51,7 +65,7 @@ extension WikiPublication {
                 result.action = existing.isEmpty ? .wouldCreate : .alreadyPublished
                 result.detail = existing.first.map { "already on the wiki as File:\($0)" }
             } else {
-                let text = "Scan of ''\(title)'' for Wikisource (document \(document)), uploaded with Quire."
+                let text = Self.descriptionText(title: title, document: document, licenceTemplates: licenceTemplates)
                 switch try await client.upload(name: file.name, data: data, comment: options.summary, text: text, chunkSize: chunkSize) {
                 case .uploaded(let name):
                     result.action = .created

@@ -122,8 +122,16 @@ extension Quire {
                 var uploaded: [PublicationResult] = []
                 if uploadScan {
                     let title = try catalogue.metadata(of: id).title
+                    // The engine's licence templates for this wiki go on the scan's description page.
+                    let templates = try ClearanceTarget(wikisource: generation.wiki.rawValue).map { target in
+                        try ClearanceDesk(catalogue: catalogue).dossier(id, asOf: Quire.Clearance.Evaluate.today()).evaluation[target].templates
+                    } ?? []
+                    if templates.isEmpty && !dryRun {
+                        Terminal.warning("the clearance engine gives no licence template for this wiki: add one to the scan's description page by hand")
+                    }
                     uploaded = try await publication.upload(
-                        try WikiPublication.scanUploads(of: id, catalogue: catalogue), title: title, document: id, options: options, chunkSize: chunkSize,
+                        try WikiPublication.scanUploads(of: id, catalogue: catalogue), title: title, document: id, licenceTemplates: templates,
+                        options: options, chunkSize: chunkSize,
                         report: { result in if !json { Self.print(result) } })
                 }
                 results = try await uploaded + publication.publish(

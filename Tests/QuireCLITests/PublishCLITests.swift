@@ -278,6 +278,10 @@ struct PublishCLITests {
         #expect(proxy.log.contains { $0.action == "upload" && $0.fault == "dropped" })
         let reader = MediaWikiClient(api: URL(string: fixture.server.api)!, userAgent: "QuireTests/1")
         #expect(try await reader.files(withSHA1: SHA1.hex(of: bytes)) == ["\(fixture.tag)-1.png"])
+        // The description page carries the clearance engine's licence template for the wiki
+        // (the fixture's document is CC0 with a ticket: {{CC-zero}} on en.wikisource).
+        let description = try await reader.latestRevisions(of: ["File:\(fixture.tag)-1.png"]).pages.values.first?.text ?? ""
+        #expect(description.contains("== Licensing ==\n{{CC-zero}}"), "\(description)")
         let again = try fixture.publish(["--upload-scan"], api: proxy.api)
         #expect(PublishFixture.lines(again, "already_published").count == 4)
     }

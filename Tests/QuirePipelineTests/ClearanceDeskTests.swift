@@ -145,3 +145,16 @@ struct ClearanceDeskTests {
         #expect(report.rows.first?.status == "uncleared")
     }
 }
+
+@Suite("Scan description pages")
+struct ScanDescriptionTests {
+    @Test func theEnginesTemplatesOrANoteForAPerson() {
+        let id = DocumentID("discurso")!
+        let licensed = WikiPublication.descriptionText(title: "Discurso", document: id, licenceTemplates: ["PD-US-expired", "PD-old-70"])
+        #expect(licensed.hasPrefix("Scan of ''Discurso'' for Wikisource (document discurso), uploaded with Quire."))
+        #expect(licensed.hasSuffix("== Licensing ==\n{{PD-US-expired}}\n{{PD-old-70}}\n"))
+        let none = WikiPublication.descriptionText(title: "Discurso", document: id, licenceTemplates: [])
+        #expect(none.contains("a person adds the right one"))
+        #expect(!none.contains("{{"))
+    }
+}
