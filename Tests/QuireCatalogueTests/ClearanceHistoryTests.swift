@@ -12,10 +12,9 @@ struct ClearanceHistoryTests {
     let id = DocumentID("discurso")!
 
     init() throws {
-        folder = try TemporaryDirectory()
-        catalogue = try Catalogue.create(at: folder.file("quire.sqlite"))
-        let source = SourceCandidate(absolutePath: folder.file("scan.tif"), sha256: String(repeating: "a", count: 64), byteSize: 10, format: .tiff, pageCount: 2)
-        _ = try catalogue.register(id, metadata: CatalogueTests.metadata(), sources: [source])
+        let fixture = try CatalogueFixture(document: id, pages: 2)
+        folder = fixture.folder
+        catalogue = fixture.catalogue
     }
 
     func transition(_ from: ClearanceStatus, _ to: ClearanceStatus, target: ClearanceTarget = .esWikisource) -> ClearanceEvent {

@@ -12,10 +12,9 @@ struct PublicationRecordTests {
     let id = DocumentID("discurso-1931")!
 
     init() throws {
-        folder = try TemporaryDirectory()
-        catalogue = try Catalogue.create(at: folder.file("quire.sqlite"))
-        let source = SourceCandidate(absolutePath: folder.file("a.tif"), sha256: String(repeating: "a", count: 64), byteSize: 1, format: .tiff, pageCount: 2)
-        _ = try catalogue.register(id, metadata: CatalogueTests.metadata(), sources: [source])
+        let fixture = try CatalogueFixture(document: id, pages: 2)
+        folder = fixture.folder
+        catalogue = fixture.catalogue
     }
 
     func revision(_ title: String, _ revision: Int, sha: Character = "b", api: String = "https://es.wikisource.org/w/api.php") -> PublishedRevision {

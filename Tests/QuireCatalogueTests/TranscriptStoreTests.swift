@@ -12,11 +12,9 @@ struct TranscriptStoreTests {
     let id = DocumentID("discurso")!
 
     init() throws {
-        folder = try TemporaryDirectory()
-        catalogue = try Catalogue.create(at: folder.file("quire.sqlite"))
-        _ = try catalogue.register(id, metadata: CatalogueTests.metadata(), sources: [
-            SourceCandidate(absolutePath: folder.file("a.tif"), sha256: String(repeating: "a", count: 64), byteSize: 100, format: .tiff, pageCount: 3),
-        ])
+        let fixture = try CatalogueFixture(document: id, pages: 3)
+        folder = fixture.folder
+        catalogue = fixture.catalogue
     }
 
     func record(_ number: Int, level: PageQuality = .notProofread, flags: [String] = []) -> TranscriptPageRecord {
