@@ -18,7 +18,8 @@ extension Catalogue {
     public static let maximumAttempts = 2
 
     /// The pages of `documents` (all when nil) still without text, in document and page order.
-    /// Pages that exhausted their attempts are quarantined here and returned separately.
+    /// Pages that exhausted their attempts are quarantined here and returned separately, with the
+    /// pages quarantined by earlier runs, so that every run reports what it skipped.
     public func pagesNeedingText(documents: [DocumentID]?) throws(CatalogueError) -> (jobs: [PageJob], quarantined: [PageJob]) {
         let now = timestamp
         return try write { db in
@@ -28,7 +29,7 @@ extension Catalogue {
                 FROM page
                 JOIN source_file ON source_file.id = page.source_file_id
                 JOIN document ON document.id = page.document_id
-                WHERE page.state IN ('pending', 'failed')
+                WHERE page.state IN ('pending', 'failed', 'quarantined')
                 """
             var arguments: [(any DatabaseValueConvertible)?] = []
             if let documents {
@@ -45,7 +46,9 @@ extension Catalogue {
                     document: id, number: number,
                     source: PageImageSource(path: absolutePath(forStored: row["path"]), pageIndex: row["page_index"], format: format),
                     languages: languages, attempts: row["failures"])
-                if job.attempts >= Self.maximumAttempts {
+                if (row["state"] as String?) == PageState.quarantined.rawValue {
+                    quarantined.append(job)
+                } else if job.attempts >= Self.maximumAttempts {
                     try db.execute(
                         sql: "UPDATE page SET state = 'quarantined', updated_at = ? WHERE document_id = ? AND number = ?",
                         arguments: [now, id.rawValue, number.rawValue])

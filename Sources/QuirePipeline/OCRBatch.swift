@@ -48,7 +48,7 @@ public struct PageFailure: Sendable {
 public struct OCRReport: Sendable {
     public var tally: OCRTally
     public var failures: [PageFailure]
-    /// Pages quarantined before this run (they were skipped).
+    /// Pages skipped because they are quarantined (by an earlier run, or at the start of this one).
     public var alreadyQuarantined: [PageJob]
 }
 
@@ -72,32 +72,31 @@ public struct OCRBatch: Sendable {
         let (jobs, skipped) = try catalogue.pagesNeedingText(documents: documents)
         let state = BatchState(total: jobs.count)
         let clock = ContinuousClock.now
-        let groups = Dictionary(grouping: jobs.indices) { languageOverride ?? jobs[$0].languages }
-        for (languages, indices) in groups.sorted(by: { $0.key.tesseractString < $1.key.tesseractString }) {
-            let group = indices.map { jobs[$0] }
-            pool.run(
-                group.map(\.source), languages: languages,
-                onStart: { [catalogue] index in
-                    do { try catalogue.beginAttempt(group[index].document, group[index].number) } catch { state.fail(group[index], error, quarantined: false) }
-                },
-                onResult: { [catalogue] index, result in
-                    let job = group[index]
-                    switch result {
-                    case .success(let text):
-                        do {
-                            try catalogue.recordText(job.document, job.number, text: text, quality: PageQuality.suggested(for: text))
-                            state.succeed(text)
-                        } catch {
-                            state.fail(job, error, quarantined: false)
-                        }
-                    case .failure(let error):
-                        let quireError = Self.quireError(error, job: job)
-                        let newState = (try? catalogue.recordFailure(job.document, job.number, error: quireError)) ?? .failed
-                        state.fail(job, quireError, quarantined: newState == .quarantined)
+        // One pool for every language: workers switch models between groups instead of the
+        // batch waiting for each language's last page (see PageWorkerPool.schedule).
+        let tasks = jobs.map { PageTask(source: $0.source, languages: languageOverride ?? $0.languages) }
+        pool.run(
+            tasks,
+            onStart: { [catalogue] index in
+                do { try catalogue.beginAttempt(jobs[index].document, jobs[index].number) } catch { state.fail(jobs[index], error, quarantined: false) }
+            },
+            onResult: { [catalogue] index, result in
+                let job = jobs[index]
+                switch result {
+                case .success(let text):
+                    do {
+                        try catalogue.recordText(job.document, job.number, text: text, quality: PageQuality.suggested(for: text))
+                        state.succeed(text)
+                    } catch {
+                        state.fail(job, error, quarantined: false)
                     }
-                    progress(state.snapshot(elapsed: Self.seconds(since: clock)))
-                })
-        }
+                case .failure(let error):
+                    let quireError = Self.quireError(error, job: job)
+                    let newState = (try? catalogue.recordFailure(job.document, job.number, error: quireError)) ?? .failed
+                    state.fail(job, quireError, quarantined: newState == .quarantined)
+                }
+                progress(state.snapshot(elapsed: Self.seconds(since: clock)))
+            })
         var tally = state.snapshot(elapsed: Self.seconds(since: clock))
         tally.quarantined += skipped.count
         return OCRReport(tally: tally, failures: state.failures, alreadyQuarantined: skipped)

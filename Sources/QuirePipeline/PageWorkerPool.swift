@@ -1,9 +1,23 @@
 import Foundation
 public import QuireCore
 
-/// Runs page recognitions on `workers` threads, each with its own engine made once and reused
-/// for every page it takes (engines are never shared between threads). Pages are handed out in
-/// order; results are reported as they finish, from the worker threads.
+/// One page to recognise and the languages to read it in.
+public struct PageTask: Sendable, Hashable {
+    public var source: PageImageSource
+    public var languages: LanguageSet
+
+    public init(source: PageImageSource, languages: LanguageSet) {
+        self.source = source
+        self.languages = languages
+    }
+}
+
+/// Runs page recognitions on `workers` threads, each with its own engine, never shared between
+/// threads, made once per language set and reused for every page it takes in those languages.
+/// Pages of every language run in one pool: a worker that runs out of pages in one language goes
+/// on with the next language (loading its model once) instead of waiting for the others, so a
+/// catalogue of many small documents in several languages ends with one tail, not one per
+/// language. Results are reported as they finish, from the worker threads.
 public struct PageWorkerPool: Sendable {
     public let factory: any OCREngineFactory
     public let workers: Int
@@ -13,33 +27,41 @@ public struct PageWorkerPool: Sendable {
         self.workers = max(1, workers)
     }
 
-    /// Recognises `sources` with `languages`. `onStart` is called before a page is read (to record
-    /// the attempt), `onResult` after; both from worker threads. Engine creation failures are
-    /// reported for every page that worker would have taken, so nothing is silently dropped.
+    /// Recognises `sources`, all in `languages`.
     public func run(
         _ sources: [PageImageSource], languages: LanguageSet,
         onStart: @escaping @Sendable (Int) -> Void = { _ in },
         onResult: @escaping @Sendable (Int, Result<PageText, any Error>) -> Void
     ) {
-        guard !sources.isEmpty else { return }
-        let queue = WorkQueue(order: workers > 1 ? Self.largestFirst(sources) : Array(sources.indices))
+        run(sources.map { PageTask(source: $0, languages: languages) }, onStart: onStart, onResult: onResult)
+    }
+
+    /// Recognises `tasks`, each in its own languages. `onStart` is called before a page is read
+    /// (to record the attempt), `onResult` after; both from worker threads. When an engine cannot
+    /// be made for a language set, every page in those languages is reported with that error, so
+    /// nothing is silently dropped, and pages in other languages go on.
+    public func run(
+        _ tasks: [PageTask],
+        onStart: @escaping @Sendable (Int) -> Void = { _ in },
+        onResult: @escaping @Sendable (Int, Result<PageText, any Error>) -> Void
+    ) {
+        guard !tasks.isEmpty else { return }
+        let queue = WorkQueue(order: workers > 1 ? Self.schedule(tasks) : Self.grouped(tasks))
         let group = DispatchGroup()
-        let count = min(workers, sources.count)
-        for _ in 0..<count {
+        for _ in 0..<min(workers, tasks.count) {
             group.enter()
             let thread = Thread { [factory] in
                 defer { group.leave() }
-                var engine: (any OCREngine)?
-                var creationError: (any Error)?
-                do { engine = try factory.makeEngine(languages: languages) } catch { creationError = error }
+                var worker = Worker(factory: factory)
                 while let index = queue.next() {
-                    guard var current = engine else {
-                        onResult(index, .failure(creationError ?? CoreError(.internalError, "no engine", remedy: "report this as a bug")))
+                    let engine = worker.engine(for: tasks[index].languages)
+                    guard case .success(var current) = engine else {
+                        if case .failure(let error) = engine { onResult(index, .failure(error)) }
                         continue
                     }
                     onStart(index)
-                    let result = Result { try current.recognize(sources[index]) }
-                    engine = current
+                    let result = Result { try current.recognize(tasks[index].source) }
+                    worker.keep(current)
                     onResult(index, result)
                 }
             }
@@ -50,20 +72,76 @@ public struct PageWorkerPool: Sendable {
     }
 }
 
+/// One worker thread's engine: made when the worker first needs a language set, replaced (the old
+/// one released first, so a worker never holds two models) when the next page is in another.
+private struct Worker {
+    let factory: any OCREngineFactory
+    private var current: (languages: LanguageSet, engine: Result<any OCREngine, any Error>)?
+    /// Language sets whose engine could not be made: not tried again by this worker.
+    private var failed: [LanguageSet: any Error] = [:]
+
+    init(factory: any OCREngineFactory) { self.factory = factory }
+
+    mutating func engine(for languages: LanguageSet) -> Result<any OCREngine, any Error> {
+        if let current, current.languages == languages { return current.engine }
+        current = nil
+        let made: Result<any OCREngine, any Error>
+        if let error = failed[languages] {
+            made = .failure(error)
+        } else {
+            made = Result { try factory.makeEngine(languages: languages) }
+            if case .failure(let error) = made { failed[languages] = error }
+        }
+        current = (languages, made)
+        return made
+    }
+
+    /// Keeps the engine's state after a page (engines are values to the pool).
+    mutating func keep(_ engine: any OCREngine) {
+        if let languages = current?.languages { current = (languages, .success(engine)) }
+    }
+}
+
 extension PageWorkerPool {
-    /// The pages in the order they are handed out: the largest first (the longest-processing-time
-    /// rule), so that the batch does not end with one worker busy on a big page while the others
-    /// idle. A page's size is its file's bytes shared among the pages read from that file.
+    /// The order pages are handed out in: grouped by language set, so that each worker loads each
+    /// model once; within a group the largest page first (the longest-processing-time rule), so
+    /// that a group, and the batch, does not end with one worker busy on a big page while the
+    /// others idle; groups by their largest page, so the batch ends on small pages.
+    static func schedule(_ tasks: [PageTask]) -> [Int] {
+        let cost = estimatedCosts(tasks.map(\.source))
+        let groups = Dictionary(grouping: tasks.indices) { tasks[$0].languages }.values.map { indices in
+            indices.sorted { cost[$0] != cost[$1] ? cost[$0] > cost[$1] : $0 < $1 }
+        }
+        return groups.sorted { first, second in
+            let (a, b) = (cost[first[0]], cost[second[0]])
+            return a != b ? a > b : first[0] < second[0]
+        }.flatMap { $0 }
+    }
+
+    /// The pages grouped by language set in the order they came (one worker: order is no gain).
+    static func grouped(_ tasks: [PageTask]) -> [Int] {
+        var firstSeen: [LanguageSet: Int] = [:]
+        for (index, task) in tasks.enumerated() where firstSeen[task.languages] == nil { firstSeen[task.languages] = index }
+        return tasks.indices.sorted { a, b in
+            let (ga, gb) = (firstSeen[tasks[a].languages]!, firstSeen[tasks[b].languages]!)
+            return ga != gb ? ga < gb : a < b
+        }
+    }
+
+    /// The pages largest first, all in one language (see ``schedule(_:)``).
     static func largestFirst(_ sources: [PageImageSource]) -> [Int] {
+        schedule(sources.map { PageTask(source: $0, languages: LanguageSet("eng")!) })
+    }
+
+    /// A page's estimated cost: its file's bytes shared among the pages read from that file.
+    static func estimatedCosts(_ sources: [PageImageSource]) -> [Double] {
         var pagesPerFile: [String: Int] = [:]
         for source in sources { pagesPerFile[source.path, default: 0] += 1 }
         var bytes: [String: Double] = [:]
         for path in pagesPerFile.keys {
-            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.doubleValue ?? 0
-            bytes[path] = size
+            bytes[path] = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.doubleValue ?? 0
         }
-        let cost = sources.map { bytes[$0.path, default: 0] / Double(pagesPerFile[$0.path, default: 1]) }
-        return sources.indices.sorted { cost[$0] != cost[$1] ? cost[$0] > cost[$1] : $0 < $1 }
+        return sources.map { bytes[$0.path, default: 0] / Double(pagesPerFile[$0.path, default: 1]) }
     }
 }
 

@@ -61,7 +61,7 @@ struct OCRDocuments {
             Terminal.error(failure.error.description + (failure.quarantined ? " (quarantined after \(Catalogue.maximumAttempts) attempts; --retry-quarantined to try again)" : ""))
         }
         for job in report.alreadyQuarantined {
-            Terminal.warning("document '\(job.document)' page \(job.number): quarantined, skipped (--retry-quarantined to try again)")
+            Terminal.warning("'\(job.source.path)', page \(job.source.pageIndex + 1) (document '\(job.document)' page \(job.number)): quarantined after \(Catalogue.maximumAttempts) failed attempts, skipped; --retry-quarantined tries it again")
         }
         if let output { try export(catalogue, documents: documents, to: output) }
         let tally = report.tally

@@ -149,8 +149,11 @@ struct OCRCLITests {
         let json = try JSONSerialization.jsonObject(with: Data(status.standardOutput.utf8)) as? [String: Any]
         let states = (json?["pages"] as? [[String: Any]])?.map { $0["state"] as? String ?? "" }
         #expect(states == ["done", "quarantined", "done", "done"])
-        // A rerun does not block on it: the quarantined page waits for --retry-quarantined.
-        #expect(try quire("ocr", "luz").status == 0)
+        // A rerun does not block on it: it names the quarantined page, which waits for
+        // --retry-quarantined, and its exit code says a page is still without text.
+        let rerun = try quire("ocr", "luz")
+        #expect(rerun.status == 3)
+        #expect(rerun.standardError.contains("discurso.tif', page 2 (document 'luz' page 2): quarantined after 2 failed attempts, skipped; --retry-quarantined"), "\(rerun.standardError)")
     }
 
     @Test func aCrashOnOnePageLosesNothingAndQuarantinesThatPage() throws {

@@ -33,6 +33,83 @@ struct WorkerPoolTests {
         }
         #expect(seen.value.sorted() == Array(0..<9))
     }
+
+    @Test func pagesAreGroupedByLanguageLargestFirstAndGroupsByTheirLargestPage() throws {
+        let folder = try TemporaryDirectory()
+        func task(_ name: String, _ bytes: Int, _ languages: String) throws -> PageTask {
+            PageTask(source: PageImageSource(path: try folder.write(name, bytes: Array(repeating: 1, count: bytes)), format: .png), languages: LanguageSet(languages)!)
+        }
+        let tasks = [
+            try task("a.png", 300, "spa"), try task("b.png", 900, "deu"), try task("c.png", 500, "spa"),
+            try task("d.png", 100, "deu"), try task("e.png", 700, "spa+eng"), try task("f.png", 200, "spa"),
+        ]
+        // deu holds the largest page (900), then spa+eng (700), then spa (500).
+        #expect(PageWorkerPool.schedule(tasks) == [1, 3, 4, 2, 0, 5])
+        // One worker keeps the groups in the order they first appear.
+        #expect(PageWorkerPool.grouped(tasks) == [0, 2, 5, 1, 3, 4])
+    }
+
+    @Test func eachWorkerLoadsEachLanguageOnceAndReadsEveryPageInItsOwnLanguage() throws {
+        let folder = try TemporaryDirectory()
+        let languages = ["spa", "deu", "fra"]
+        let tasks = try (0..<30).map { index in
+            PageTask(source: PageImageSource(path: try folder.write("p\(index).png", bytes: Array(repeating: 1, count: 100 + index)), format: .png),
+                     languages: LanguageSet(languages[index % 3])!)
+        }
+        let factory = LanguageEchoFactory()
+        let read = Locked<[Int: String]>([:])
+        PageWorkerPool(factory: factory, workers: 3).run(tasks) { index, result in
+            read.mutate { $0[index] = (try? result.get())?.provenance?.detail ?? "failed" }
+        }
+        #expect(read.value.count == 30)
+        #expect(read.value.allSatisfy { index, detail in detail == tasks[index].languages.tesseractString })
+        // Grouped pages: a worker never comes back to a language, so at most workers × languages loads.
+        #expect(factory.made.value.count <= 3 * languages.count)
+        #expect(Set(factory.made.value) == Set(languages))
+    }
+
+    @Test func aLanguageWhoseModelCannotLoadFailsOnlyItsOwnPages() throws {
+        let folder = try TemporaryDirectory()
+        let tasks = try (0..<8).map { index in
+            PageTask(source: PageImageSource(path: try folder.write("p\(index).png", bytes: [1]), format: .png),
+                     languages: LanguageSet(index < 5 ? "spa" : "grc")!)
+        }
+        let factory = LanguageEchoFactory(missing: "grc")
+        let outcomes = Locked<[Int: Bool]>([:])
+        PageWorkerPool(factory: factory, workers: 2).run(tasks) { index, result in
+            outcomes.mutate { $0[index] = (try? result.get()) != nil }
+        }
+        #expect(outcomes.value == Dictionary(uniqueKeysWithValues: (0..<8).map { ($0, $0 < 5) }))
+        // Each worker tries the missing model once, not once per page.
+        #expect(factory.made.value.filter { $0 == "grc" }.count <= 2)
+    }
+}
+
+/// Engines that answer with the languages they were made for; one language can be "missing".
+final class LanguageEchoFactory: OCREngineFactory, @unchecked Sendable {
+    let missing: String?
+    /// The language sets engines were requested for, in order, from any thread.
+    let made = Locked<[String]>([])
+
+    init(missing: String? = nil) { self.missing = missing }
+
+    func makeEngine(languages: LanguageSet) throws -> any OCREngine {
+        made.mutate { $0.append(languages.tesseractString) }
+        if languages.tesseractString == missing {
+            throw CoreError(.missingDependency, "no model for \(languages)", remedy: "install it")
+        }
+        return Echo(languages: languages)
+    }
+
+    struct Echo: OCREngine {
+        let identity = EngineIdentity(name: "echo", version: "1")
+        let languages: LanguageSet
+        func recognize(_ source: PageImageSource) throws -> PageText {
+            var page = PageText(width: 10, height: 10, regions: [])
+            page.provenance = TextProvenance(engine: "echo", detail: languages.tesseractString)
+            return page
+        }
+    }
 }
 
 /// A value shared between worker threads in a test.
