@@ -49,10 +49,11 @@ extension MediaWikiClient {
     /// Codes after which the whole batch must stop: the session is no longer the bot's.
     static let sessionLostCodes: Set<String> = ["assertuserfailed", "assertbotfailed", "assertnameduserfailed", "notloggedin"]
 
-    /// Saves `request` with `assert=user`, `maxlag` and the CSRF token. A stale token
-    /// (`badtoken`) is refreshed once and the edit retried; if it is still refused, the client
-    /// logs in again and retries once more. Losing the session (`assertuserfailed`) throws: no
-    /// edit is ever made anonymously.
+    /// Saves `request` with `assert=user` (or `bot`, see ``WriteAssertion``), `maxlag` and the
+    /// CSRF token. A stale token (`badtoken`) is refreshed once and the edit retried; if it is
+    /// still refused, the client logs in again and retries once more. Losing the session or the
+    /// bot flag (`assertuserfailed`, `assertbotfailed`) throws: no edit is ever made anonymously
+    /// or, once the session was a bot's, without the flag.
     public func edit(_ request: EditRequest) async throws(PublishError) -> EditOutcome {
         var refreshedToken = false
         var loggedInAgain = false
@@ -88,7 +89,7 @@ extension MediaWikiClient {
                     throw PublishError(.loginFailed, "the wiki keeps refusing the edit token after a new login", remedy: "check that cookies are not blocked between Quire and the wiki, then run again")
                 }
                 if Self.sessionLostCodes.contains(code) {
-                    throw PublishError(.loginFailed, "the session is no longer logged in as the bot (\(code)): stopping before any anonymous edit", remedy: "check the bot password and the account's groups, then run again; what was published is recorded")
+                    throw PublishError(.loginFailed, "the session is no longer logged in as the bot, or lost the bot flag (\(code)): stopping before any edit without them", remedy: "check the bot password and the account's groups, then run again; what was published is recorded")
                 }
                 return .refused(code: code, info: info)
             case .ok(let json):

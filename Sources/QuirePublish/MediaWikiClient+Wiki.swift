@@ -80,13 +80,16 @@ extension MediaWikiClient {
             qualityLevelNames: levels)
     }
 
-    /// `meta=userinfo&uiprop=rights|groups` for the current session.
+    /// `meta=userinfo&uiprop=rights|groups` for the current session. When the session holds the
+    /// `bot` right, every later write asserts it (``WriteAssertion/bot``).
     public func userInfo() async throws(PublishError) -> WikiUserInfo {
         let json = try await query([("action", "query"), ("meta", "userinfo"), ("uiprop", "rights|groups")])
         guard let info = json.object("query")?.object("userinfo") else { throw .unreadable("user information", api: api.absoluteString) }
-        return WikiUserInfo(
+        let user = WikiUserInfo(
             name: info.string("name") ?? "", anonymous: info.bool("anon"),
             rights: Set(info.value["rights"] as? [String] ?? []), groups: Set(info.value["groups"] as? [String] ?? []))
+        if !user.anonymous && user.rights.contains("bot") { writeAssertion = .bot }
+        return user
     }
 
     /// The latest revision (id, timestamp, user, sha1, text) of each title, 50 titles a request,

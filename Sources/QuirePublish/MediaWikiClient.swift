@@ -32,9 +32,20 @@ public struct APIWait: Sendable, Hashable {
     public var attempt: Int
 }
 
+/// What every write asserts about the session (`assert=`): a write whose session no longer
+/// matches is refused by the wiki, so nothing is ever saved anonymously or without the bot flag.
+public enum WriteAssertion: String, Sendable {
+    /// Logged in (`assert=user`): accounts without the bot flag.
+    case user
+    /// Logged in with the `bot` right (`assert=bot`): once the session has it, losing it (the
+    /// flag removed, a grant withdrawn) stops the batch (`assertbotfailed`).
+    case bot
+}
+
 /// A MediaWiki Action API client for a bot: logs in with a bot password, keeps its session
-/// cookies and tokens, sends `maxlag` with every request and `assert=user` with every write,
-/// and waits (``RetryPolicy``) on lag, rate limits, read-only mode and overloaded servers.
+/// cookies and tokens, sends `maxlag` with every request and `assert=user` (`assert=bot` once
+/// ``userInfo()`` has seen the `bot` right) with every write, and waits (``RetryPolicy``) on
+/// lag, rate limits, read-only mode and overloaded servers.
 public actor MediaWikiClient {
     /// The wiki's `api.php`.
     public let api: URL
@@ -48,6 +59,8 @@ public actor MediaWikiClient {
     var credentials: BotCredentials?
     /// The name of the logged-in account, once logged in.
     public private(set) var loggedInAs: String?
+    /// What writes assert: `bot` from the moment ``userInfo()`` finds the `bot` right.
+    public internal(set) var writeAssertion: WriteAssertion = .user
 
     /// A client for `api`. `onWait` hears every wait; `sleeper` waits (tests may shorten it).
     public init(
@@ -125,7 +138,7 @@ public actor MediaWikiClient {
     /// answer is retried too, a write is not (it may have been saved: the caller checks).
     func call(_ parameters: [(String, String)], write: Bool, assertUser: Bool, file: FilePart? = nil) async throws(PublishError) -> APIOutcome {
         var form = parameters + [("format", "json"), ("formatversion", "2"), ("maxlag", String(policy.maxlag)), ("errorformat", "plaintext")]
-        if assertUser { form.append(("assert", "user")) }
+        if assertUser { form.append(("assert", writeAssertion.rawValue)) }
         var lastProblem = "no try made"
         var lagged = false
         for attempt in 1...max(1, policy.maxAttempts) {

@@ -92,9 +92,7 @@ struct PublishFixture {
 
     /// Runs a maintenance script of the test wiki (`protect.php`, `deleteBatch.php`…).
     func maintenance(_ script: String, _ arguments: [String]) throws -> CommandResult {
-        try CommandRunner.run(
-            "/usr/bin/env", ["php", "/usr/share/mediawiki/maintenance/\(script)"] + arguments, in: folder.path,
-            environment: ["MW_CONFIG_FILE": server.directory + "/LocalSettings.php"])
+        try server.maintenance(script, arguments)
     }
 
     /// The lines of stdout that start with `action`.

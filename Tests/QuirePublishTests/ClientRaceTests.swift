@@ -57,13 +57,31 @@ struct ClientRaceTests {
         let list = FileManager.default.temporaryDirectory.appendingPathComponent("quire-delete-\(UUID().uuidString)").path
         try Data((title + "\n").utf8).write(to: URL(fileURLWithPath: list))
         defer { try? FileManager.default.removeItem(atPath: list) }
-        let deleted = try CommandRunner.run(
-            "/usr/bin/env", ["php", "/usr/share/mediawiki/maintenance/deleteBatch.php", "-u", "Admin", list], in: server.directory,
-            environment: ["MW_CONFIG_FILE": server.directory + "/LocalSettings.php"])
+        let deleted = try server.maintenance("deleteBatch.php", ["-u", "Admin", list])
         #expect(deleted.status == 0, "\(deleted.standardError)")
         let ours = try await bot.edit(EditRequest(title: title, text: "dos", summary: "t", mode: .replace(baseTimestamp: base, startTimestamp: read.serverTime), bot: true))
         #expect(["pagedeleted", "missingtitle"].contains(ours.code ?? ""), "\(ours)")
         #expect(try await bot.revisionIDs(of: title).isEmpty)
+    }
+
+    @Test("P-8: a bot whose flag is removed mid-batch is stopped by assert=bot; nothing is saved without it")
+    func removedBotFlagStopsTheBatch() async throws {
+        let flagged = try await client(server.flaggedBot)
+        #expect(try await flagged.userInfo().rights.contains("bot"))
+        #expect(await flagged.writeAssertion == .bot)
+        let first = try await flagged.edit(EditRequest(title: title, text: "uno", summary: "t", mode: .create(startTimestamp: ""), bot: true))
+        guard case .saved = first else { Issue.record("\(first)"); return }
+        let removed = try server.maintenance("sql.php", ["--query", "DELETE FROM /*_*/user_groups WHERE ug_group = 'bot' AND ug_user = (SELECT user_id FROM /*_*/user WHERE user_name = 'Flagged')"])
+        defer { _ = try? server.maintenance("createAndPromote.php", ["--bot", "--force", "Flagged"]) }
+        #expect(removed.status == 0, "\(removed.standardError)")
+        let second = title.replacingOccurrences(of: "Race", with: "Unflagged")
+        do {
+            let saved = try await flagged.edit(EditRequest(title: second, text: "dos", summary: "t", mode: .create(startTimestamp: ""), bot: true))
+            Issue.record("the edit went through without the bot flag: \(saved)")
+        } catch {
+            #expect(error.code == .loginFailed && error.message.contains("assertbotfailed"), "\(error)")
+        }
+        #expect(try await flagged.revisionIDs(of: second).isEmpty)
     }
 
     @Test("P-8: without a login, edits are refused by assert=user and nothing is saved")

@@ -25,8 +25,18 @@ public final class MediaWikiTestServer: Sendable {
     public var weakBot: (user: String, password: String) { (credentials["QUIRE_TEST_WEAK_USER"] ?? "", credentials["QUIRE_TEST_WEAK_PASSWORD"] ?? "") }
     /// Another user, for concurrent edits.
     public var other: (user: String, password: String) { (credentials["QUIRE_TEST_OTHER_USER"] ?? "", credentials["QUIRE_TEST_OTHER_PASSWORD"] ?? "") }
+    /// A bot of its own (`Flagged@quire`, with the high-volume grant), whose bot flag a test removes.
+    public var flaggedBot: (user: String, password: String) { (credentials["QUIRE_TEST_FLAGGED_USER"] ?? "", credentials["QUIRE_TEST_FLAGGED_PASSWORD"] ?? "") }
     /// An administrator bot password (delete, protect) for setting up cases.
     public var setup: (user: String, password: String) { (credentials["QUIRE_TEST_SETUP_USER"] ?? "", credentials["QUIRE_TEST_SETUP_PASSWORD"] ?? "") }
+
+    /// Runs one of MediaWiki's maintenance scripts (`sql.php`, `createAndPromote.php`…) on the wiki.
+    @discardableResult
+    public func maintenance(_ script: String, _ arguments: [String]) throws -> CommandResult {
+        try CommandRunner.run(
+            "/usr/bin/env", ["php", "/usr/share/mediawiki/maintenance/" + script] + arguments, in: directory,
+            environment: ["MW_CONFIG_FILE": directory + "/LocalSettings.php"])
+    }
 
     /// The server, or why there is none.
     public static let shared: Result<MediaWikiTestServer, StartFailure> = start()
