@@ -73,25 +73,19 @@ public struct PageWorkerPool: Sendable {
 }
 
 /// One worker thread's engine: made when the worker first needs a language set, replaced (the old
-/// one released first, so a worker never holds two models) when the next page is in another.
+/// one released first, so a worker never holds two models) when the next page is in another. A
+/// failure to make it is kept like an engine: the pages are grouped by language, so the worker
+/// reports it for the rest of that group without trying again, and never comes back to it.
 private struct Worker {
     let factory: any OCREngineFactory
     private var current: (languages: LanguageSet, engine: Result<any OCREngine, any Error>)?
-    /// Language sets whose engine could not be made: not tried again by this worker.
-    private var failed: [LanguageSet: any Error] = [:]
 
     init(factory: any OCREngineFactory) { self.factory = factory }
 
     mutating func engine(for languages: LanguageSet) -> Result<any OCREngine, any Error> {
         if let current, current.languages == languages { return current.engine }
         current = nil
-        let made: Result<any OCREngine, any Error>
-        if let error = failed[languages] {
-            made = .failure(error)
-        } else {
-            made = Result { try factory.makeEngine(languages: languages) }
-            if case .failure(let error) = made { failed[languages] = error }
-        }
+        let made = Result<any OCREngine, any Error> { try factory.makeEngine(languages: languages) }
         current = (languages, made)
         return made
     }
