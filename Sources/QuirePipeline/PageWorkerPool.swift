@@ -122,11 +122,6 @@ extension PageWorkerPool {
         }
     }
 
-    /// The pages largest first, all in one language (see ``schedule(_:)``).
-    static func largestFirst(_ sources: [PageImageSource]) -> [Int] {
-        schedule(sources.map { PageTask(source: $0, languages: LanguageSet("eng")!) })
-    }
-
     /// A page's estimated cost: its file's bytes shared among the pages read from that file.
     static func estimatedCosts(_ sources: [PageImageSource]) -> [Double] {
         var pagesPerFile: [String: Int] = [:]

@@ -229,7 +229,7 @@ struct PublishCLITests {
         let fixture = try PublishFixture(pages: 1)
         #expect(try fixture.publish().status == 0)
         let list = try fixture.folder.write("delete.txt", text: fixture.pageTitle(1) + "\n")
-        let deleted = try fixture.maintenance("deleteBatch.php", ["-u", "Admin", "-r", "test", list])
+        let deleted = try fixture.server.maintenance("deleteBatch.php", ["-u", "Admin", "-r", "test", list])
         #expect(deleted.status == 0, "\(deleted.standardError)")
         let rerun = try fixture.publish()
         #expect(rerun.status == 3)
@@ -240,7 +240,7 @@ struct PublishCLITests {
     @Test("P-12: a protected page is refused once, with the server's message, and the batch goes on")
     func protectedPage() async throws {
         let fixture = try PublishFixture()
-        let protected = try fixture.maintenance("protect.php", ["-u", "Admin", "-r", "test", fixture.pageTitle(2)])
+        let protected = try fixture.server.maintenance("protect.php", ["-u", "Admin", "-r", "test", fixture.pageTitle(2)])
         #expect(protected.status == 0, "\(protected.standardError)")
         let proxy = try fixture.server.proxy(rules: [])
         let result = try fixture.publish(api: proxy.api)

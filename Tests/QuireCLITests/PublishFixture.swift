@@ -90,11 +90,6 @@ struct PublishFixture {
         return counts
     }
 
-    /// Runs a maintenance script of the test wiki (`protect.php`, `deleteBatch.php`…).
-    func maintenance(_ script: String, _ arguments: [String]) throws -> CommandResult {
-        try server.maintenance(script, arguments)
-    }
-
     /// The lines of stdout that start with `action`.
     static func lines(_ result: CommandResult, _ action: String) -> [String] {
         result.standardOutput.split(separator: "\n").map(String.init).filter { $0.hasPrefix(action + " ") }

@@ -20,7 +20,7 @@ struct WorkerPoolTests {
             PageImageSource(path: folder.file("missing.png"), pageIndex: 0, format: .png),
         ]
         // Big first, then the book's pages in their own order, then the small and unknown ones.
-        #expect(PageWorkerPool.largestFirst(sources) == [3, 1, 2, 4, 0, 5])
+        #expect(PageWorkerPool.schedule(sources.map { PageTask(source: $0, languages: LanguageSet("spa")!) }) == [3, 1, 2, 4, 0, 5])
     }
 
     @Test func everyPageIsDeliveredOnceWhateverTheOrder() throws {
