@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BUILD_FLAGS ?=
 
-.PHONY: all bootstrap build build-release test demo bench clean
+.PHONY: all bootstrap build build-release test demo bench eval clean
 
 all: build
 
@@ -31,6 +31,12 @@ demo: build
 ## Benchmarks against peers (release build); figures go into the README.
 bench: build-release
 	@Scripts/bench
+
+## Quire's own evaluation over both halves of ../shared/corpora (release build): Page: structure,
+## match & split, OCR accuracy (Scripts/eval/ocr_accuracy.py) and ../shared/tools/structure-check.py.
+## EVAL_ARGS adds options, e.g. EVAL_ARGS="--json out/eval.json --reuse /work/cache".
+eval: build-release
+	@Scripts/eval/run $(EVAL_ARGS)
 
 clean:
 	rm -rf .build out

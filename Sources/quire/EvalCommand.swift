@@ -3,18 +3,33 @@ import Foundation
 import QuireAlign
 import QuireCore
 import QuirePipeline
+import QuireWikitext
 
 extension Quire {
-    /// `quire eval`: OCR images with ground truth and report CER and WER.
+    /// `quire eval`: OCR images with ground truth and report CER and WER; or, with
+    /// `--structure`, score a document's Page: pages against its ALTO/PAGE ground truth.
     struct Eval: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "OCR every image with ground truth beside it (NAME.gt.txt) and report CER and WER per page, folder and total.",
-            discussion: "Both texts are normalised first (see 'Evaluation' in the README): NFKC, historical letters and look-alikes mapped, transcription markers dropped, line-end hyphenation joined, whitespace collapsed.")
+            abstract: "OCR every image with ground truth beside it (NAME.gt.txt) and report CER and WER per page, folder and total; or score Page: wikitext's structure (--structure).",
+            discussion: """
+                Both texts are normalised first (see 'Evaluation' in the README): NFKC, historical letters and look-alikes mapped, transcription markers dropped, line-end hyphenation joined, whitespace collapsed.
+
+                quire eval --structure OUT GT.xml…: OUT is a folder written by 'quire wikitext DOC --out OUT'; the ALTO or PAGE-XML files are the ground truth of the document's pages, in page order. Scores running heads, page numbers and footers in the right field, paragraph breaks, line-end hyphens, words divided across pages, footnotes, noise, and the body's CER/WER (see 'quire eval --structure' in the README).
+                """)
 
         @OptionGroup var engine: EngineOptions
 
         @Option(help: ArgumentHelp("Folder searched recursively for images with a .gt.txt beside them.", valueName: "dir"))
-        var truth: String
+        var truth: String?
+
+        @Option(help: ArgumentHelp("Score the structure of the Page: pages in this 'quire wikitext --out' folder against the ground-truth files given as arguments.", valueName: "dir"))
+        var structure: String?
+
+        @Option(help: ArgumentHelp("With --structure: the wiki the pages were written for.", valueName: "code"))
+        var wiki: WikiCode = .en
+
+        @Argument(help: ArgumentHelp("With --structure: the ALTO or PAGE-XML ground truth of the document's pages, in page order.", valueName: "truth.xml"))
+        var groundTruth: [String] = []
 
         @Option(help: ArgumentHelp("Score existing texts instead of running OCR: NAME.txt in this folder for image NAME.ext (another engine's output).", valueName: "dir"))
         var hypotheses: String?
@@ -22,7 +37,15 @@ extension Quire {
         @Flag(help: "Print JSON for scripts instead of a table.")
         var json = false
 
+        func validate() throws {
+            if (truth == nil) == (structure == nil) { throw ValidationError("give --truth DIR (OCR accuracy) or --structure DIR with ground-truth files (structure)") }
+            if structure != nil, groundTruth.isEmpty { throw ValidationError("--structure needs the ground-truth ALTO or PAGE-XML files of the pages, in page order") }
+            if truth != nil, !groundTruth.isEmpty { throw ValidationError("ground-truth files are for --structure; --truth finds NAME.gt.txt beside each image") }
+        }
+
         func run() throws {
+            if let structure { return try StructureEvalOutput.run(folder: structure, truthFiles: groundTruth, wiki: wiki, json: json) }
+            guard let truth else { return }
             let root = URL(fileURLWithPath: truth, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL.path
             let pairs = Evaluation.pairs(under: root)
             guard !pairs.isEmpty else {

@@ -1,11 +1,9 @@
 import Foundation
-import QuireCore
-import QuireTestSupport
-import Testing
+public import QuireCore
 
 /// The bundled sample's recorded layout (`Corpora/discurso-sample/gt/layout.json`) as text
 /// models, the way an import (roles tagged) or an OCR engine (no roles) would give it.
-enum DiscursoSample {
+public enum DiscursoSample {
     private struct Layout: Decodable {
         let width: Int
         let height: Int
@@ -30,15 +28,15 @@ enum DiscursoSample {
     }
 
     /// The path of the layout file.
-    static var layoutPath: String { RepositoryPaths.bundledSample + "/gt/layout.json" }
+    public static var layoutPath: String { RepositoryPaths.bundledSample + "/gt/layout.json" }
 
     /// The sample's metadata as the catalogue would hold it.
-    static func metadata() throws -> DocumentMetadata {
+    public static func metadata() throws -> DocumentMetadata {
         DocumentMetadata(
             title: "La luz que se enciende",
             contributors: [Contributor(role: .author, identity: .person(name: "Anselmo Urrutia Bravo", born: nil, death: .unknown))],
             publication: Publication(date: HistoricalDate(year: 1931), place: "Talca", country: CountryCode("CL")),
-            languages: try #require(LanguageSet("spa")),
+            languages: LanguageSet([LanguageCode(tesseract: "spa")].compactMap { $0 }),
             publisher: "Imprenta y Encuadernación «La Provincia»",
             wikiFileName: "Discurso 1931.tif")
     }
@@ -46,7 +44,7 @@ enum DiscursoSample {
     /// The four pages. With `tagged`, regions keep the layout's roles (as an ALTO/PAGE import
     /// gives them); without, every region is a paragraph and the running header and the page
     /// number are one line, words in x order (as Tesseract gives them).
-    static func pages(tagged: Bool) throws -> [PageNumber: PageText] {
+    public static func pages(tagged: Bool) throws -> [PageNumber: PageText] {
         let data = try Data(contentsOf: URL(fileURLWithPath: layoutPath))
         let layout = try JSONDecoder().decode(Layout.self, from: data)
         var pages: [PageNumber: PageText] = [:]
