@@ -238,7 +238,7 @@ public enum StructureScorer {
     }
 
     /// The body paragraphs that are not text of the page: marks of one or two characters that
-    /// are no line of the page, or paragraphs most of whose words the page does not have and
+    /// are no line and no word of the page, or paragraphs most of whose words the page does not have and
     /// that do not match its text with at most half of their characters edited.
     /// Furniture left in the body is counted as such, not as noise.
     static func noise(_ paragraphs: [String], truth: StructureTruth) -> [String] {
@@ -251,7 +251,7 @@ public enum StructureScorer {
             let words = FuzzyText.words(paragraph)
             if words.isEmpty { return !rawLines.contains(paragraph.trimmingWhitespace) }
             if zones.contains(where: { FuzzyText.occurs($0, in: words) }) { return false }
-            if words.joined().count <= 2 { return !lines.contains(words.joined(separator: " ")) }
+            if words.joined().count <= 2 { return !lines.contains(words.joined(separator: " ")) && !words.allSatisfy(vocabulary.contains) }
             guard words.filter({ FuzzyText.near($0, in: vocabulary) }).count * 2 < words.count else { return false }
             // Badly read text of the page is not noise: it still matches the page's text with
             // at most half of its characters edited.
