@@ -16,7 +16,7 @@ enum StructureEvalOutput {
         }
         let total = scores.map(\.counts).reduce(StructureCounts(), +)
         if json {
-            try Terminal.json(StructureEvalJSON(pages: scores.map { .init(number: $0.number, truth: $0.truthFile, counts: $0.counts, rates: Rates($0.counts)) }, total: total, rates: Rates(total)))
+            try Terminal.json(StructureEvalJSON(pages: scores.map { .init(number: $0.number, truth: $0.truthFile, counts: $0.counts, rates: StructureRates($0.counts)) }, total: total, rates: StructureRates(total)))
             return
         }
         let rows = scores.map { row("\($0.number)", $0.counts) } + [row("TOTAL", total)]
@@ -36,7 +36,7 @@ enum StructureEvalOutput {
 }
 
 /// The rates of a count record (nil where nothing was expected).
-struct Rates: Encodable {
+struct StructureRates: Encodable {
     var breakPrecision, breakRecall, joinPrecision, joinRecall, bodyWordShare: Double?
     var cer, wer: Double
 
@@ -56,9 +56,9 @@ struct StructureEvalJSON: Encodable {
         var number: Int
         var truth: String
         var counts: StructureCounts
-        var rates: Rates
+        var rates: StructureRates
     }
     var pages: [Page]
     var total: StructureCounts
-    var rates: Rates
+    var rates: StructureRates
 }
