@@ -196,11 +196,16 @@ public enum StructureScorer {
         }
     }
 
-    /// Body words, folded, with punctuation trimmed but a word's own or final hyphen kept.
+    /// What OCR makes of a line-end hyphen (typewriter `~` and `=`, dashes): a word of the body
+    /// ending in one was left divided.
+    static let misreadHyphens: Set<Character> = ["~", "=", "–", "—", "_"]
+
+    /// Body words, folded, with punctuation trimmed but a word's own or final hyphen kept (a final
+    /// misread hyphen as `-`).
     static func hyphenTokens(_ text: String) -> [String] {
         text.split(whereSeparator: \.isWhitespace).map { raw in
             var token = String(raw).trimmingPunctuation
-            if let end = raw.last, hyphenMarks.contains(end), token.last != "-" { token += "-" }
+            if let end = raw.last, hyphenMarks.contains(end) || misreadHyphens.contains(end), token.last != "-" { token += "-" }
             return fold(token)
         }.filter { !$0.isEmpty }
     }
@@ -235,6 +240,11 @@ public enum StructureScorer {
             let words = FuzzyText.words(note)
             if !words.isEmpty, !FuzzyText.occurs(words, in: truthWords) { counts.refsSpurious += 1 }
         }
+    }
+
+    /// The body paragraphs of `hypothesis` counted as noise against `truth` (for reports).
+    public static func noiseParagraphs(truth: StructureTruth, hypothesis: StructureHypothesis) -> [String] {
+        noise(hypothesis.paragraphs, truth: truth)
     }
 
     /// The body paragraphs that are not text of the page: marks of one or two characters that

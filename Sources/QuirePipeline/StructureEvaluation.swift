@@ -10,6 +10,8 @@ public struct StructurePageScore: Sendable {
     public var number: Int
     public var truthFile: String
     public var counts: StructureCounts
+    /// The body paragraphs counted as noise, so a person can see what was counted.
+    public var noise: [String]
 }
 
 /// `quire eval --structure`: scores the `Page:` pages that `quire wikitext` wrote for a document
@@ -48,7 +50,10 @@ public enum StructureEvaluation {
         let truths = try truthFiles.map(truth(fileAt:))
         let hypotheses = truths.indices.map { index in pages[index + 1].map { hypothesis($0, wiki: wiki) } }
         let counts = StructureScorer.score(truth: truths, hypotheses: hypotheses)
-        return zip(truthFiles.indices, counts).map { StructurePageScore(number: $0 + 1, truthFile: truthFiles[$0], counts: $1) }
+        return zip(truthFiles.indices, counts).map { index, counts in
+            let noise = hypotheses[index].map { StructureScorer.noiseParagraphs(truth: truths[index], hypothesis: $0) } ?? []
+            return StructurePageScore(number: index + 1, truthFile: truthFiles[index], counts: counts, noise: noise)
+        }
     }
 
     /// The `Page:` pages of a `quire wikitext --out` folder, by physical number: the entries of

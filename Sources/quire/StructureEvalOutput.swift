@@ -16,7 +16,7 @@ enum StructureEvalOutput {
         }
         let total = scores.map(\.counts).reduce(StructureCounts(), +)
         if json {
-            try Terminal.json(StructureEvalJSON(pages: scores.map { .init(number: $0.number, truth: $0.truthFile, counts: $0.counts, rates: StructureRates($0.counts)) }, total: total, rates: StructureRates(total)))
+            try Terminal.json(StructureEvalJSON(pages: scores.map { .init(number: $0.number, truth: $0.truthFile, counts: $0.counts, rates: StructureRates($0.counts), noise: $0.noise) }, total: total, rates: StructureRates(total)))
             return
         }
         let rows = scores.map { row("\($0.number)", $0.counts) } + [row("TOTAL", total)]
@@ -57,6 +57,7 @@ struct StructureEvalJSON: Encodable {
         var truth: String
         var counts: StructureCounts
         var rates: StructureRates
+        var noise: [String]
     }
     var pages: [Page]
     var total: StructureCounts
