@@ -41,12 +41,22 @@ public enum PageSplitter {
             let line = (ocr[index].page, ocr[index].line)
             return (index == 0 || (ocr[index - 1].page, ocr[index - 1].line) != line) && (index + 1 == ocr.count || (ocr[index + 1].page, ocr[index + 1].line) != line)
         }
-        let pairs = AnchoredAligner(
-            known: known.map(\.key), ocr: ocr.map(\.key), dividedAtPageEnd: ocr.map(\.hyphenatedAtPageEnd),
-            knownAlone: knownAlone, ocrAlone: ocrAlone).align()
+        // Catch-words, of the OCR and of the text, stay out of the alignment (see PageFurniture).
+        let ocrCatchWords = PageFurniture.ocrCatchWords(ocr)
+        let alignedOCR = ocr.indices.filter { !ocrCatchWords[$0] }
+        let knownCatchWords = PageFurniture.textCatchWords(known)
+        let alignedKnown = known.indices.filter { !knownCatchWords[$0] }
+        let alignedPairs = AnchoredAligner(
+            known: alignedKnown.map { known[$0].key }, ocr: alignedOCR.map { ocr[$0].key },
+            dividedAtPageEnd: alignedOCR.map { ocr[$0].hyphenatedAtPageEnd },
+            knownAlone: alignedKnown.map { knownAlone[$0] }, ocrAlone: alignedOCR.map { ocrAlone[$0] }).align()
+        var pairs = [AnchoredAligner.Pairing?](repeating: nil, count: known.count)
+        for (index, pairing) in zip(alignedKnown, alignedPairs) { pairs[index] = pairing?.mapped { alignedOCR[$0] } }
         let hasBlankLine = text.trimmingWhitespace.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
             .contains { $0.allSatisfy(\.isWhitespace) }
-        return Assembly(text: text, known: known, ocr: ocr, pairs: pairs, pages: pages, hasBlankLine: hasBlankLine).result()
+        return Assembly(
+            text: text, known: known, ocr: ocr, pairs: pairs, pages: pages, hasBlankLine: hasBlankLine,
+            knownAlone: knownAlone, ocrAlone: ocrAlone).result()
     }
 
     /// `3–5, 8` for a list of pages.
@@ -74,19 +84,39 @@ private struct Assembly {
 
     /// Whether the text separates paragraphs by blank lines (else each line is a paragraph).
     let hasBlankLine: Bool
+    /// Words alone on their line, in the text and in the OCR.
+    let knownAlone: [Bool]
+    let ocrAlone: [Bool]
+
+    /// Whether a pairing places its known word on a page: a strong pair. Weak pairs are guesses
+    /// by position: they do not decide where a page starts or ends (one between two words alone
+    /// on their lines, such as a misread page number, is typographic evidence for the break).
+    private func settles(_ index: Int) -> Bool {
+        pairs[index]?.isStrong == true
+    }
 
     func result() -> SplitResult {
         let utf8 = Array(text.utf8)
         var ocrCount = [Int](repeating: 0, count: pages.count)
         for token in ocr { ocrCount[token.page] += 1 }
-        var pairedOCR = [Bool](repeating: false, count: ocr.count)
+        var pairedOCR = [Bool](repeating: false, count: ocr.count), settledOCR = [Bool](repeating: false, count: ocr.count)
         var first = [Int?](repeating: nil, count: pages.count), last = [Int?](repeating: nil, count: pages.count)
+        var firstAny = [Int?](repeating: nil, count: pages.count), lastAny = [Int?](repeating: nil, count: pages.count)
         for (index, pairing) in pairs.enumerated() {
             guard let pairing else { continue }
             pairedOCR[pairing.ocrIndex] = true
             let page = ocr[pairing.ocrIndex].page
+            if firstAny[page] == nil { firstAny[page] = index }
+            lastAny[page] = index
+            guard settles(index) else { continue }
+            settledOCR[pairing.ocrIndex] = true
             if first[page] == nil { first[page] = index }
             last[page] = index
+        }
+        // A page with weak pairs only keeps them (its OCR is poor, but it is the page's).
+        for page in pages.indices where first[page] == nil {
+            first[page] = firstAny[page]
+            last[page] = lastAny[page]
         }
         // Pages that receive text, in order; alignment is monotone, so their ranges are too.
         let receiving = pages.indices.filter { first[$0] != nil }
@@ -101,43 +131,59 @@ private struct Assembly {
                 reasons[head].append("the first \(start) words of the text were not found in the scan; they are put on this page")
             }
         }
-        // Where this document prints its page numbers (a number alone on its line), learnt from
-        // the breaks the OCR settled: at a page's foot or at its head.
-        var footLines = 0, headLines = 0
-        for (a, b) in zip(receiving, receiving.dropFirst()) {
-            guard let lastA = last[a], let firstB = first[b], firstB == lastA + 1 else { continue }
-            if isLoneNumber(lastA) { footLines += 1 }
-            if isLoneNumber(firstB) { headLines += 1 }
+        let breaks = zip(receiving, receiving.dropFirst()).compactMap { a, b -> (a: Int, b: Int, lastA: Int, firstB: Int)? in
+            guard let lastA = last[a], let firstB = first[b] else { return nil }
+            return (a, b, lastA, firstB)
         }
-        for (a, b) in zip(receiving, receiving.dropFirst()) {
-            guard let lastA = last[a], let firstB = first[b] else { continue }
+        // What the OCR shows of each gap's words, and where this document prints its page numbers
+        // (a number alone on its line), learnt from the breaks the OCR settled and the numbers it
+        // placed: at a page's foot or at its head.
+        let observed = breaks.map { observedEvidence(gap: ($0.lastA + 1)..<$0.firstB, a: $0.a, b: $0.b, settled: settledOCR) }
+        var footLines = 0, headLines = 0
+        for (item, evidence) in zip(breaks, observed) {
+            if item.firstB == item.lastA + 1 {
+                if isLoneNumber(item.lastA) { footLines += 1 }
+                if isLoneNumber(item.firstB) { headLines += 1 }
+            }
+            for (offset, side) in evidence.enumerated() where isLoneNumber(item.lastA + 1 + offset) {
+                if case .observed(.before) = side { footLines += 1 }
+                if case .observed(.after) = side { headLines += 1 }
+            }
+        }
+        let numbersAt: BreakPlacement.Side? = footLines == headLines ? nil : (footLines > headLines ? .before : .after)
+        for (item, evidence) in zip(breaks, observed) {
+            let (a, b, lastA, firstB) = item
             let gap = firstB - lastA - 1
             var cut = firstB
+            var unplaced = 0
             if gap > 0 {
                 let tail = unpairedOCR(page: a, after: pairs[lastA]?.ocrIndex, paired: pairedOCR)
                 let head = unpairedOCR(page: b, before: pairs[firstB]?.ocrIndex, paired: pairedOCR)
-                // In proportion to the unpaired OCR at the foot and head; with none, where the
-                // document's page numbers usually are (at the foot: the gap ends this page; else
-                // it starts the next, as a typed page header would). Then to the nearest line start
-                // of the text in the gap, when it has one: printed lines end where pages do.
+                // With no evidence, in proportion to the unpaired OCR at the foot and head; with
+                // none, where the document's page numbers are (at the foot: the gap ends this page;
+                // else it starts the next, as a typed page header would).
                 let proportional = tail + head > 0
                     ? lastA + 1 + Int((Double(gap) * Double(tail) / Double(tail + head)).rounded())
-                    : (footLines > headLines ? firstB : lastA + 1)
-                let lineStarts = ((lastA + 1)...firstB).filter { known[$0].startsLine }
-                cut = lineStarts.min { abs($0 - proportional) < abs($1 - proportional) } ?? proportional
+                    : (numbersAt == .before ? firstB : lastA + 1)
+                let range = (lastA + 1)..<firstB
+                let choice = BreakPlacement.choose(
+                    gap: range, evidence: typographic(evidence, gap: range, firstB: firstB, numbersAt: numbersAt),
+                    startsLine: { known[$0].startsLine }, preferred: proportional)
+                cut = choice.cut
+                unplaced = choice.unplaced
                 if gap >= 3 && gap > (tail + head) * 2 {
                     for page in [a, b] { flags[page].insert(.transcriptTextNotInScan) }
                     reasons[a].append("\(gap) words of the text between page \(pages[a].number) and page \(pages[b].number) were not found in the scan (a page missing from the scan?)")
                 }
             }
             cuts[b] = cut
-            let confidence = boundaryScore(at: cut, gap: gap)
+            let confidence = boundaryScore(at: cut, unplaced: unplaced)
             boundaryConfidence[b] = confidence
-            if confidence < PageSplitter.lowConfidence {
+            if confidence < PageSplitter.lowConfidence || unplaced > 0 {
                 flags[a].insert(.uncertainBoundary)
                 flags[b].insert(.uncertainBoundary)
-                let reason = gap > 0
-                    ? "the break between page \(pages[a].number) and page \(pages[b].number) is uncertain: \(gap) word\(gap == 1 ? "" : "s") of the text there \(gap == 1 ? "was" : "were") not found in the OCR"
+                let reason = unplaced > 0
+                    ? "the break between page \(pages[a].number) and page \(pages[b].number) is uncertain: \(unplaced) word\(unplaced == 1 ? "" : "s") of the text there \(unplaced == 1 ? "was" : "were") not found in the OCR of either page"
                     : "the break between page \(pages[a].number) and page \(pages[b].number) is uncertain: the OCR around it matches the text poorly"
                 reasons[a].append(reason)
                 reasons[b].append(reason)
@@ -207,6 +253,17 @@ private struct Assembly {
     /// Whether known word `index` is a number standing alone on its line (`12`, `— 12 —`).
     private func isLoneNumber(_ index: Int) -> Bool {
         known[index].startsLine && (index + 1 == known.count || known[index + 1].startsLine) && known[index].key.allSatisfy { $0.isASCII && $0.isNumber }
+            && !PageFurniture.isSignatureMark(lineText(index))
+    }
+
+    /// The raw text of the line that known word `index` begins (up to the next line's first word).
+    private func lineText(_ index: Int) -> Substring {
+        var end = index + 1
+        while end < known.count, !known[end].startsLine { end += 1 }
+        let utf8 = text.utf8
+        let from = utf8.index(utf8.startIndex, offsetBy: known[index].start)
+        let to = utf8.index(utf8.startIndex, offsetBy: known[end - 1].end)
+        return text[from..<to]
     }
 
     /// Unpaired OCR words of `page` after (or before) a paired OCR word.
@@ -241,12 +298,56 @@ private struct Assembly {
     }
 
     /// How sure a cut before known word `cut` is: the share of the eight words around it that
-    /// the OCR confirmed, less for each unpaired word at the break.
-    private func boundaryScore(at cut: Int, gap: Int) -> Double {
+    /// the OCR confirmed, less for each word at the break that the OCR does not place.
+    private func boundaryScore(at cut: Int, unplaced: Int) -> Double {
         let window = max(0, cut - 4)..<min(known.count, cut + 4)
         guard !window.isEmpty else { return 0 }
-        let strong = window.filter { if case .strong = pairs[$0] { true } else { false } }.count
-        return Double(strong) / Double(window.count) * max(0, 1 - 0.15 * Double(gap))
+        let strong = window.filter { pairs[$0]?.isStrong == true }.count
+        return Double(strong) / Double(window.count) * max(0, 1 - 0.15 * Double(unplaced))
+    }
+
+    /// What the OCR shows of each word of a gap between pages `a` and `b`: the one page whose
+    /// unsettled OCR words have the word's key, else the page of its weak pairing when both words
+    /// stand alone on their lines (typographic evidence).
+    private func observedEvidence(gap: Range<Int>, a: Int, b: Int, settled: [Bool]) -> [BreakPlacement.Evidence] {
+        let keysA = unsettledKeys(page: a, settled: settled), keysB = unsettledKeys(page: b, settled: settled)
+        return gap.map { index in
+            let inA = keysA.contains(known[index].key), inB = keysB.contains(known[index].key)
+            if inA != inB { return .observed(inA ? .before : .after) }
+            if let pairing = pairs[index], pairing.isStrong || (knownAlone[index] && ocrAlone[pairing.ocrIndex]) {
+                let side: BreakPlacement.Side = ocr[pairing.ocrIndex].page == a ? .before : .after
+                return pairing.isStrong ? .observed(side) : .typographic(side)
+            }
+            return .none
+        }
+    }
+
+    /// Keys of the OCR words of a page that no word of the text settled on: its furniture, notes,
+    /// and lines the alignment could not take in order.
+    private func unsettledKeys(page: Int, settled: [Bool]) -> Set<String> {
+        Set(ocrRange(page).filter { !settled[$0] }.map { ocr[$0].key })
+    }
+
+    /// Adds the typographic evidence to words of a gap that the OCR does not place: a catch-word
+    /// (a line of one word beginning a later line of the gap's end, up to the next page's first
+    /// settled word) and a signature mark belong to the foot; a lone page number goes where the
+    /// document's page numbers were observed.
+    private func typographic(_ evidence: [BreakPlacement.Evidence], gap: Range<Int>, firstB: Int, numbersAt: BreakPlacement.Side?) -> [BreakPlacement.Evidence] {
+        var result = evidence
+        for (offset, index) in gap.enumerated() {
+            if case .observed = result[offset] { continue }
+            guard known[index].startsLine else { continue }
+            var lineEnd = index + 1
+            while lineEnd < known.count, !known[lineEnd].startsLine { lineEnd += 1 }
+            if lineEnd == index + 1, known[(index + 1)...min(firstB, known.count - 1)].contains(where: { $0.startsLine && PageFurniture.isCatchWord(known[index].key, before: $0.key) }) {
+                result[offset] = .typographic(.before)
+            } else if PageFurniture.isSignatureMark(lineText(index)) {
+                for word in index..<min(lineEnd, gap.upperBound) { result[word - gap.lowerBound] = .typographic(.before) }
+            } else if let numbersAt, isLoneNumber(index) {
+                result[offset] = .typographic(numbersAt)
+            }
+        }
+        return result
     }
 
     /// The text of known words `range`, cut between words: a cut before a line's first word
