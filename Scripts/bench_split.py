@@ -100,7 +100,9 @@ def cached_catalogue(cache, half, name, images, work):
     if [os.path.realpath(p) for p in listed] != [os.path.realpath(p) for p in images]:
         return None
     target = os.path.join(work, name.replace("/", "__") + ".sqlite")
-    shutil.copy(os.path.join(folder, "quire.sqlite"), target)
+    for suffix in ("", "-wal", "-shm"):  # a catalogue not checkpointed keeps pages in its WAL
+        if os.path.exists(os.path.join(folder, "quire.sqlite" + suffix)):
+            shutil.copy(os.path.join(folder, "quire.sqlite" + suffix), target + suffix)
     return target
 
 
@@ -108,7 +110,8 @@ def bench_real_half(work, quire, half, cache):
     documents = real_documents(half)
     totals, refused = [0, 0, 0, 0, 0], 0
     print(f"  {half} half: {len(documents)} documents of two pages or more")
-    print(f"  {'document':62} {'pages':>5} {'exact':>7} {'1 line':>7} {'misses flagged':>14}")
+    if os.environ.get("BENCH_SPLIT_QUIET") != "1":
+        print(f"  {'document':62} {'pages':>5} {'exact':>7} {'1 line':>7} {'misses flagged':>14}")
     for number, (name, row, images) in enumerate(documents):
         catalogue = cached_catalogue(cache, half, name, images, work) if cache else None
         slug = "doc"
@@ -128,7 +131,8 @@ def bench_real_half(work, quire, half, cache):
         result = run(quire, "split", slug, "--text", path, "--dry-run", "--json", catalogue=catalogue, check=False)
         if result.returncode != 0:
             breaks = len(images) - 1
-            print(f"  {name:62} {len(images):5}  refused: {result.stderr.strip().splitlines()[-1][:80]}")
+            if os.environ.get("BENCH_SPLIT_QUIET") != "1":
+                print(f"  {name:62} {len(images):5}  refused: {result.stderr.strip().splitlines()[-1][:80]}")
             totals = [totals[0], totals[1], totals[2] + breaks, totals[3], totals[4] + breaks]
             refused += breaks
             continue
