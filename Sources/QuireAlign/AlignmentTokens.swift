@@ -96,8 +96,11 @@ enum AlignmentKeys {
                 }
                 tokens.append(TranscriptToken(start: pending.start, end: pending.end, key: pending.key, startsLine: pending.startsLine))
             }
+            // A divided word alone on its line (a catch-word such as `kön-` at a page's foot) is
+            // not joined with the next line, which may be the next page's running head.
+            let aloneOnLine = startsLine && atLineEnd
             if let key {
-                if hyphenEnd && atLineEnd {
+                if hyphenEnd && atLineEnd && !aloneOnLine {
                     pendingJoin = (index, end, key, startsLine, Self.isUpperCase(trimmedMarkup))
                 } else {
                     tokens.append(TranscriptToken(start: index, end: end, key: key, startsLine: startsLine))

@@ -11,7 +11,7 @@
 /// words pair up by position ("weak" pairs, used for page placement but not counted as found);
 /// 195 when one word stands alone on its line and the other does not, so that a lone line the
 /// OCR misread (a page number, a signature mark) pairs with a lone line of the OCR. Different
-/// keys with a digit are never similar (`15` is not `5`, `7000` not `700`).
+/// keys that both have a digit are never similar (`15` is not `5`, `7000` not `700`).
 struct AnchoredAligner {
     /// How one word of the known text was paired.
     enum Pairing: Equatable {
@@ -230,8 +230,9 @@ struct AnchoredAligner {
         let limit = longer / 2
         let weak: Int32 = knownAlone[kIndex] == ocrAlone[oIndex] ? 190 : 195
         if abs(a.count - b.count) > limit { return (weak, false) }
-        // Numbers (page numbers, prices, dates) are the same word only when equal: `15` is not `5`.
-        if (a + b).contains(where: { $0.properties.numericType != nil }) { return (weak, false) }
+        // Numbers (page numbers, prices, dates) are the same word only when equal: `15` is not `5`
+        // (a word with one letter misread as a digit, `c1erk`, is compared as usual).
+        if a.contains(where: \.isDigit), b.contains(where: \.isDigit) { return (weak, false) }
         guard let distance = Self.boundedDistance(a, b, limit: limit) else { return (weak, false) }
         return (Int32(200 * distance / max(longer, 1)), true)
     }
@@ -254,4 +255,9 @@ struct AnchoredAligner {
         }
         return previous[b.count] <= limit ? previous[b.count] : nil
     }
+}
+
+private extension Unicode.Scalar {
+    /// An ASCII digit.
+    var isDigit: Bool { ("0"..."9").contains(self) }
 }

@@ -7,33 +7,42 @@
 /// - **observed**: its key is that of an OCR word of one page, and not of the other, that no word
 ///   of the text settled (a page number typed where the print does not have it, a catch-word, a
 ///   line the alignment could not take in order);
-/// - **typographic** (steers the cut, never makes it certain): a line of one word that begins a
-///   later line of the gap's end is a catch-word, and a signature mark (`A ij`, `D 3`, `* 4`) is
-///   printed at the foot; a page number alone on its line goes where the document's page
-///   numbers were observed (foot or head); failing these, a weak pair (by position) between two
-///   words alone on their lines puts the word on its OCR word's page.
+/// - **inferred** from the form of page furniture: a catch-word (a line of one word repeating the
+///   first word of a later line, ``PageFurniture/textCatchWords(_:)``) and a signature mark
+///   (`A ij`, `D 3`, `* 4`) are printed at the foot; a page number alone on its line goes where
+///   all of this document's observed page numbers are (two at least: foot or head);
+/// - **typographic** (steers the cut, never makes it certain): a page number where most of the
+///   document's observed ones are; a weak pair (by position) between two words alone on their
+///   lines puts the word on its OCR word's page.
 ///
 /// The cut is the start of a line of the gap that contradicts the least evidence (a cut inside a
-/// line costs half a word); among equals, the earliest when some word is evidenced at the foot
+/// line costs one and a half words, so that one common word the OCR has elsewhere does not cut a
+/// line); among equals, the earliest when some word is evidenced at the foot
 /// (what follows the last lines of a page starts the next), else the nearest to the share of
 /// unpaired OCR at the foot and the head. Gap
-/// words without observed evidence, or observed on the other side of the cut, are *unplaced*:
-/// the break is then uncertain.
+/// words without observed or inferred evidence, or with it on the other side of the cut, are
+/// *unplaced*: the break is then uncertain.
 struct BreakPlacement {
     /// The side of a break a word belongs to.
     enum Side { case before, after }
 
     /// What places one gap word.
     enum Evidence {
+        /// Shown by the OCR.
         case observed(Side)
+        /// Page furniture by its form: a catch-word, a signature mark, a page number where all of
+        /// this document's observed ones are (two at least). Counts as placed.
+        case inferred(Side)
+        /// A guess: a page number where most of the document's are, a pairing by position.
         case typographic(Side)
         case none
     }
 
     /// Weight of evidence against a cut; a cut inside a line of the text costs ``midLineCost``.
     static let observedWeight = 1.0
+    static let inferredWeight = 0.8
     static let typographicWeight = 0.6
-    static let midLineCost = 0.5
+    static let midLineCost = 1.5
 
     /// The chosen cut (index of the first known word of the later page) and the gap words that
     /// no observed evidence places on the side the cut gives them.
@@ -47,7 +56,7 @@ struct BreakPlacement {
     static func choose(gap: Range<Int>, evidence: [Evidence], startsLine: (Int) -> Bool, preferred: Int) -> Choice {
         let hasFootEvidence = evidence.contains {
             switch $0 {
-            case .observed(.before), .typographic(.before): true
+            case .observed(.before), .inferred(.before), .typographic(.before): true
             default: false
             }
         }
@@ -58,6 +67,7 @@ struct BreakPlacement {
                 let side: Side = gap.lowerBound + offset < cut ? .before : .after
                 switch item {
                 case .observed(let placed) where placed != side: cost += observedWeight
+                case .inferred(let placed) where placed != side: cost += inferredWeight
                 case .typographic(let placed) where placed != side: cost += typographicWeight
                 default: break
                 }
@@ -72,7 +82,10 @@ struct BreakPlacement {
         var unplaced = 0
         for (offset, item) in evidence.enumerated() {
             let side: Side = gap.lowerBound + offset < cut ? .before : .after
-            if case .observed(let placed) = item, placed == side { continue }
+            switch item {
+            case .observed(let placed), .inferred(let placed): if placed == side { continue }
+            default: break
+            }
             unplaced += 1
         }
         return Choice(cut: cut, unplaced: unplaced)

@@ -56,7 +56,7 @@ public enum PageSplitter {
             .contains { $0.allSatisfy(\.isWhitespace) }
         return Assembly(
             text: text, known: known, ocr: ocr, pairs: pairs, pages: pages, hasBlankLine: hasBlankLine,
-            knownAlone: knownAlone, ocrAlone: ocrAlone).result()
+            knownAlone: knownAlone, ocrAlone: ocrAlone, catchWords: knownCatchWords).result()
     }
 
     /// `3–5, 8` for a list of pages.
@@ -87,12 +87,22 @@ private struct Assembly {
     /// Words alone on their line, in the text and in the OCR.
     let knownAlone: [Bool]
     let ocrAlone: [Bool]
+    /// Words of the text that are catch-words (``PageFurniture/textCatchWords(_:)``).
+    let catchWords: [Bool]
 
-    /// Whether a pairing places its known word on a page: a strong pair. Weak pairs are guesses
-    /// by position: they do not decide where a page starts or ends (one between two words alone
-    /// on their lines, such as a misread page number, is typographic evidence for the break).
+    /// Whether a pairing places its known word on a page: a strong pair with another strong pair
+    /// beside it (at most two words away in the text, three in the OCR, on the same page). Weak
+    /// pairs are guesses by position, and a lone strong pair of a common word (`den` of a running
+    /// head paired with a `den` of the page before) is chance: they do not decide where a page
+    /// starts or ends, but are evidence for the break (``BreakPlacement``).
     private func settles(_ index: Int) -> Bool {
-        pairs[index]?.isStrong == true
+        guard let pairing = pairs[index], pairing.isStrong else { return false }
+        let page = ocr[pairing.ocrIndex].page
+        for neighbour in max(0, index - 2)...min(known.count - 1, index + 2) where neighbour != index {
+            guard let other = pairs[neighbour], other.isStrong, ocr[other.ocrIndex].page == page else { continue }
+            if abs(other.ocrIndex - pairing.ocrIndex) <= 3 { return true }
+        }
+        return false
     }
 
     func result() -> SplitResult {
@@ -101,22 +111,26 @@ private struct Assembly {
         for token in ocr { ocrCount[token.page] += 1 }
         var pairedOCR = [Bool](repeating: false, count: ocr.count), settledOCR = [Bool](repeating: false, count: ocr.count)
         var first = [Int?](repeating: nil, count: pages.count), last = [Int?](repeating: nil, count: pages.count)
-        var firstAny = [Int?](repeating: nil, count: pages.count), lastAny = [Int?](repeating: nil, count: pages.count)
+        var firstStrong = first, lastStrong = last, firstAny = first, lastAny = last
         for (index, pairing) in pairs.enumerated() {
             guard let pairing else { continue }
             pairedOCR[pairing.ocrIndex] = true
             let page = ocr[pairing.ocrIndex].page
             if firstAny[page] == nil { firstAny[page] = index }
             lastAny[page] = index
+            guard pairing.isStrong else { continue }
+            if firstStrong[page] == nil { firstStrong[page] = index }
+            lastStrong[page] = index
             guard settles(index) else { continue }
             settledOCR[pairing.ocrIndex] = true
             if first[page] == nil { first[page] = index }
             last[page] = index
         }
-        // A page with weak pairs only keeps them (its OCR is poor, but it is the page's).
+        // A page without settled words keeps its strong pairs, or its weak ones (its OCR is
+        // poor, but it is the page's).
         for page in pages.indices where first[page] == nil {
-            first[page] = firstAny[page]
-            last[page] = lastAny[page]
+            first[page] = firstStrong[page] ?? firstAny[page]
+            last[page] = lastStrong[page] ?? lastAny[page]
         }
         // Pages that receive text, in order; alignment is monotone, so their ranges are too.
         let receiving = pages.indices.filter { first[$0] != nil }
@@ -141,16 +155,15 @@ private struct Assembly {
         let observed = breaks.map { observedEvidence(gap: ($0.lastA + 1)..<$0.firstB, a: $0.a, b: $0.b, settled: settledOCR) }
         var footLines = 0, headLines = 0
         for (item, evidence) in zip(breaks, observed) {
-            if item.firstB == item.lastA + 1 {
-                if isLoneNumber(item.lastA) { footLines += 1 }
-                if isLoneNumber(item.firstB) { headLines += 1 }
-            }
+            if isLoneNumber(item.lastA) { footLines += 1 }
+            if isLoneNumber(item.firstB) { headLines += 1 }
             for (offset, side) in evidence.enumerated() where isLoneNumber(item.lastA + 1 + offset) {
                 if case .observed(.before) = side { footLines += 1 }
                 if case .observed(.after) = side { headLines += 1 }
             }
         }
         let numbersAt: BreakPlacement.Side? = footLines == headLines ? nil : (footLines > headLines ? .before : .after)
+        let numbersCertain = min(footLines, headLines) == 0 && max(footLines, headLines) >= 2
         for (item, evidence) in zip(breaks, observed) {
             let (a, b, lastA, firstB) = item
             let gap = firstB - lastA - 1
@@ -167,7 +180,7 @@ private struct Assembly {
                     : (numbersAt == .before ? firstB : lastA + 1)
                 let range = (lastA + 1)..<firstB
                 let choice = BreakPlacement.choose(
-                    gap: range, evidence: typographic(evidence, gap: range, firstB: firstB, numbersAt: numbersAt),
+                    gap: range, evidence: typographic(evidence, gap: range, numbersAt: numbersAt, numbersCertain: numbersCertain),
                     startsLine: { known[$0].startsLine }, preferred: proportional)
                 cut = choice.cut
                 unplaced = choice.unplaced
@@ -250,18 +263,23 @@ private struct Assembly {
         return low..<end
     }
 
-    /// Whether known word `index` is a number standing alone on its line (`12`, `— 12 —`).
+    /// Whether known word `index` is a number standing alone on its line (`12`, `— 12 —`, `xiv.`),
+    /// not a signature mark.
     private func isLoneNumber(_ index: Int) -> Bool {
-        known[index].startsLine && (index + 1 == known.count || known[index + 1].startsLine) && known[index].key.allSatisfy { $0.isASCII && $0.isNumber }
+        let key = known[index].key
+        let number = key.allSatisfy { $0.isASCII && $0.isNumber } || (key.count <= 4 && key.allSatisfy { "ivxlc".contains($0) })
+        return number && known[index].startsLine && (index + 1 == known.count || known[index + 1].startsLine)
             && !PageFurniture.isSignatureMark(lineText(index))
     }
 
-    /// The raw text of the line that known word `index` begins (up to the next line's first word).
+    /// The raw text of the line that known word `index` begins, up to its last word.
     private func lineText(_ index: Int) -> Substring {
         var end = index + 1
         while end < known.count, !known[end].startsLine { end += 1 }
         let utf8 = text.utf8
-        let from = utf8.index(utf8.startIndex, offsetBy: known[index].start)
+        var from = utf8.index(utf8.startIndex, offsetBy: known[index].start)
+        // From the line's start: marks without a key (`*` of `* 4`) belong to it.
+        while from > utf8.startIndex, !"\n\r\u{0C}".utf8.contains(utf8[utf8.index(before: from)]) { from = utf8.index(before: from) }
         let to = utf8.index(utf8.startIndex, offsetBy: known[end - 1].end)
         return text[from..<to]
     }
@@ -312,8 +330,10 @@ private struct Assembly {
     private func observedEvidence(gap: Range<Int>, a: Int, b: Int, settled: [Bool]) -> [BreakPlacement.Evidence] {
         let keysA = unsettledKeys(page: a, settled: settled), keysB = unsettledKeys(page: b, settled: settled)
         return gap.map { index in
-            let inA = keysA.contains(known[index].key), inB = keysB.contains(known[index].key)
-            if inA != inB { return .observed(inA ? .before : .after) }
+            let key = known[index].key
+            // A single letter is too common to place anything; a number is not.
+            let inA = keysA.contains(key), inB = keysB.contains(key)
+            if inA != inB, key.count >= 2 || key.allSatisfy(\.isNumber) { return .observed(inA ? .before : .after) }
             if let pairing = pairs[index], pairing.isStrong || (knownAlone[index] && ocrAlone[pairing.ocrIndex]) {
                 let side: BreakPlacement.Side = ocr[pairing.ocrIndex].page == a ? .before : .after
                 return pairing.isStrong ? .observed(side) : .typographic(side)
@@ -328,23 +348,22 @@ private struct Assembly {
         Set(ocrRange(page).filter { !settled[$0] }.map { ocr[$0].key })
     }
 
-    /// Adds the typographic evidence to words of a gap that the OCR does not place: a catch-word
-    /// (a line of one word beginning a later line of the gap's end, up to the next page's first
-    /// settled word) and a signature mark belong to the foot; a lone page number goes where the
-    /// document's page numbers were observed.
-    private func typographic(_ evidence: [BreakPlacement.Evidence], gap: Range<Int>, firstB: Int, numbersAt: BreakPlacement.Side?) -> [BreakPlacement.Evidence] {
+    /// Adds the evidence of form to words of a gap that the OCR does not place: a catch-word and
+    /// a signature mark belong to the foot; a lone page number goes where the document's page
+    /// numbers were observed (inferred when all of two or more were on one side).
+    private func typographic(_ evidence: [BreakPlacement.Evidence], gap: Range<Int>, numbersAt: BreakPlacement.Side?, numbersCertain: Bool) -> [BreakPlacement.Evidence] {
         var result = evidence
         for (offset, index) in gap.enumerated() {
             if case .observed = result[offset] { continue }
             guard known[index].startsLine else { continue }
             var lineEnd = index + 1
             while lineEnd < known.count, !known[lineEnd].startsLine { lineEnd += 1 }
-            if lineEnd == index + 1, known[(index + 1)...min(firstB, known.count - 1)].contains(where: { $0.startsLine && PageFurniture.isCatchWord(known[index].key, before: $0.key) }) {
-                result[offset] = .typographic(.before)
+            if catchWords[index] {
+                result[offset] = .inferred(.before)
             } else if PageFurniture.isSignatureMark(lineText(index)) {
-                for word in index..<min(lineEnd, gap.upperBound) { result[word - gap.lowerBound] = .typographic(.before) }
+                for word in index..<min(lineEnd, gap.upperBound) { result[word - gap.lowerBound] = .inferred(.before) }
             } else if let numbersAt, isLoneNumber(index) {
-                result[offset] = .typographic(numbersAt)
+                result[offset] = numbersCertain ? .inferred(numbersAt) : .typographic(numbersAt)
             }
         }
         return result
