@@ -16,14 +16,15 @@ struct PageFurnitureTests {
 
     @Test("a catch-word at the foot of the OCR, which the text lacks, does not take the next page's first word")
     func ocrCatchWord() throws {
-        let one = Self.body(11), two = ["daß er dieselbigen zu vieler Menschen Nutzen hat"] + Self.body(12)
+        let one = Self.body(11), two = ["dieselbigen zu vieler Menschen Nutzen hat"] + Self.body(12)
         let text = Self.join(one + two)
-        // The print repeats the next page's first word at the foot; the next page opens with its running head.
-        let page1 = Self.join(one) + "\n\ndaß"
-        let page2 = "Vorrede.\n\n4\n\n" + Self.join(two)
+        // The print repeats the next page's first word at the foot; the next page opens with its
+        // running head, and the OCR misread that first word where it is printed in full.
+        let page1 = Self.join(one) + "\n\ndieselbigen"
+        let page2 = "Vorrede.\n\n4\n\n" + Self.join(two).replacingOccurrences(of: "dieselbigen", with: "dieselbigcn")
         let result = try PageSplitter.split(text, pages: SplitFixtures.input([page1, page2]))
         #expect(result.pages[0].text == Self.join(one))
-        #expect(result.pages[1].text.hasPrefix("daß er dieselbigen"))
+        #expect(result.pages[1].text.hasPrefix("dieselbigen zu"))
     }
 
     @Test("a catch-word and a signature mark in the text stay at the foot, the page number at the head")
