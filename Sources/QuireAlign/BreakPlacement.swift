@@ -1,26 +1,26 @@
 /// Where a page break falls among the words of the text that the alignment could not tie to
-/// either page (the *gap* between the last word settled — strongly paired — on one page and the
-/// first settled on the next): running heads, page numbers, signature marks, catch-words, notes, and words the OCR
+/// either page (the *gap* between the last word settled on one page and the first settled on the
+/// next): running heads, page numbers, signature marks, catch-words, notes, and words the OCR
 /// misread or missed.
 ///
 /// Each gap word gets the side of the break the evidence puts it on:
-/// - **observed**: its key is that of an OCR word of one page, and not of the other, that no word
-///   of the text settled (a page number typed where the print does not have it, a catch-word, a
-///   line the alignment could not take in order);
-/// - **inferred** from the form of page furniture: a catch-word (a line of one word repeating the
-///   first word of a later line, ``PageFurniture/textCatchWords(_:)``) and a signature mark
-///   (`A ij`, `D 3`, `* 4`) are printed at the foot; a page number alone on its line goes where
-///   all of this document's observed page numbers are (two at least: foot or head);
-/// - **typographic** (steers the cut, never makes it certain): a page number where most of the
-///   document's observed ones are; a weak pair (by position) between two words alone on their
-///   lines puts the word on its OCR word's page.
+/// - **observed**: its key is that of an unsettled OCR word at the head or foot of one page (before
+///   its first settled word or after its last), and of no unsettled word of the other (a page
+///   number typed at the foot and printed at the head, a catch-word the OCR read);
+/// - **inferred** (weighs almost as much, but leaves the break uncertain): the same inside the
+///   page (a line the alignment could not take in order, such as a note read early), a strong
+///   pair that did not settle, a catch-word (``PageFurniture/textCatchWords(_:)``) or a signature
+///   mark (`A ij`, `D 3`, `* 4`) at the foot, a page number alone on its line where all of this
+///   document's observed page numbers are (two at least: foot or head);
+/// - **typographic** (a guess): a page number where most of the document's observed ones are; a
+///   weak pair (by position) between two words alone on their lines puts the word on its OCR
+///   word's page.
 ///
 /// The cut is the start of a line of the gap that contradicts the least evidence (a cut inside a
 /// line costs one and a half words, so that one common word the OCR has elsewhere does not cut a
-/// line); among equals, the earliest when some word is evidenced at the foot
-/// (what follows the last lines of a page starts the next), else the nearest to the share of
-/// unpaired OCR at the foot and the head. Gap
-/// words without observed or inferred evidence, or with it on the other side of the cut, are
+/// line); among equals, the earliest when some word is evidenced at the foot (what follows the
+/// last lines of a page starts the next), else the nearest to the share of unpaired OCR at the
+/// foot and the head. Gap words that no observed evidence puts on the side the cut gives them are
 /// *unplaced*: the break is then uncertain.
 struct BreakPlacement {
     /// The side of a break a word belongs to.
@@ -28,10 +28,9 @@ struct BreakPlacement {
 
     /// What places one gap word.
     enum Evidence {
-        /// Shown by the OCR.
+        /// Shown by the OCR at a page's head or foot: the only evidence that places a word.
         case observed(Side)
-        /// Page furniture by its form: a catch-word, a signature mark, a page number where all of
-        /// this document's observed ones are (two at least). Counts as placed.
+        /// Shown by the OCR inside a page, or by the form of page furniture.
         case inferred(Side)
         /// A guess: a page number where most of the document's are, a pairing by position.
         case typographic(Side)
@@ -82,10 +81,7 @@ struct BreakPlacement {
         var unplaced = 0
         for (offset, item) in evidence.enumerated() {
             let side: Side = gap.lowerBound + offset < cut ? .before : .after
-            switch item {
-            case .observed(let placed), .inferred(let placed): if placed == side { continue }
-            default: break
-            }
+            if case .observed(let placed) = item, placed == side { continue }
             unplaced += 1
         }
         return Choice(cut: cut, unplaced: unplaced)

@@ -324,33 +324,48 @@ private struct Assembly {
         return Double(strong) / Double(window.count) * max(0, 1 - 0.15 * Double(unplaced))
     }
 
-    /// What the OCR shows of each word of a gap between pages `a` and `b`: the one page whose
-    /// unsettled OCR words have the word's key, else the page of its weak pairing when both words
-    /// stand alone on their lines (typographic evidence).
+    /// What the OCR shows of each word of a gap between pages `a` and `b`. Its key among the
+    /// unsettled OCR words of one page only is observed when that word is at the page's head or
+    /// foot (before its first settled word or after its last), inferred when it is inside (a line
+    /// the alignment could not take in order: it steers the cut but leaves the break uncertain);
+    /// else the page of its pairing is inferred (strong) or typographic (weak, when both words
+    /// stand alone on their lines).
     private func observedEvidence(gap: Range<Int>, a: Int, b: Int, settled: [Bool]) -> [BreakPlacement.Evidence] {
         let keysA = unsettledKeys(page: a, settled: settled), keysB = unsettledKeys(page: b, settled: settled)
         return gap.map { index in
             let key = known[index].key
             // A single letter is too common to place anything; a number is not.
-            let inA = keysA.contains(key), inB = keysB.contains(key)
-            if inA != inB, key.count >= 2 || key.allSatisfy(\.isNumber) { return .observed(inA ? .before : .after) }
+            let inA = keysA.any.contains(key), inB = keysB.any.contains(key)
+            if inA != inB, key.count >= 2 || key.allSatisfy(\.isNumber) {
+                let side: BreakPlacement.Side = inA ? .before : .after
+                return (inA ? keysA : keysB).edge.contains(key) ? .observed(side) : .inferred(side)
+            }
             if let pairing = pairs[index], pairing.isStrong || (knownAlone[index] && ocrAlone[pairing.ocrIndex]) {
                 let side: BreakPlacement.Side = ocr[pairing.ocrIndex].page == a ? .before : .after
-                return pairing.isStrong ? .observed(side) : .typographic(side)
+                return pairing.isStrong ? .inferred(side) : .typographic(side)
             }
             return .none
         }
     }
 
-    /// Keys of the OCR words of a page that no word of the text settled on: its furniture, notes,
-    /// and lines the alignment could not take in order.
-    private func unsettledKeys(page: Int, settled: [Bool]) -> Set<String> {
-        Set(ocrRange(page).filter { !settled[$0] }.map { ocr[$0].key })
+    /// Keys of the OCR words of a page that no word of the text settled (its furniture, notes,
+    /// lines the alignment could not take in order), and of those at its head or foot.
+    private func unsettledKeys(page: Int, settled: [Bool]) -> (any: Set<String>, edge: Set<String>) {
+        let indices = ocrRange(page)
+        let firstSettled = indices.first(where: { settled[$0] }) ?? indices.upperBound
+        let lastSettled = indices.last(where: { settled[$0] }) ?? indices.lowerBound - 1
+        var any = Set<String>(), edge = Set<String>()
+        for index in indices where !settled[index] {
+            any.insert(ocr[index].key)
+            if index < firstSettled || index > lastSettled { edge.insert(ocr[index].key) }
+        }
+        return (any, edge)
     }
 
-    /// Adds the evidence of form to words of a gap that the OCR does not place: a catch-word and
-    /// a signature mark belong to the foot; a lone page number goes where the document's page
-    /// numbers were observed (inferred when all of two or more were on one side).
+    /// Adds the evidence of form to words of a gap that the OCR does not show at a page's head or
+    /// foot: a catch-word and a signature mark belong to the foot; a lone page number goes where
+    /// the document's page numbers were observed (inferred when all of two or more were on one
+    /// side, else a guess).
     private func typographic(_ evidence: [BreakPlacement.Evidence], gap: Range<Int>, numbersAt: BreakPlacement.Side?, numbersCertain: Bool) -> [BreakPlacement.Evidence] {
         var result = evidence
         for (offset, index) in gap.enumerated() {
