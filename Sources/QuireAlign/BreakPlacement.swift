@@ -51,7 +51,8 @@ struct BreakPlacement {
     }
 
     /// Chooses the cut among `gap` (known word indices) and `gap.upperBound` given each word's
-    /// evidence; `startsLine(i)` tells whether word i begins a line; ties go nearest `preferred`.
+    /// evidence; `startsLine(i)` tells whether word i begins a line; ties go to the earliest cut
+    /// after foot evidence, else nearest `preferred`.
     static func choose(gap: Range<Int>, evidence: [Evidence], startsLine: (Int) -> Bool, preferred: Int) -> Choice {
         let hasFootEvidence = evidence.contains {
             switch $0 {
@@ -151,21 +152,18 @@ enum PageFurniture {
     /// page's first word with them) and count as unpaired OCR at the page's foot.
     static func ocrCatchWords(_ ocr: [OCRToken]) -> [Bool] {
         var result = [Bool](repeating: false, count: ocr.count)
-        // Per page: indices of its tokens, grouped by line in order.
-        var lines: [Int: [[Int]]] = [:]
+        // Per page (tokens are in page order): indices of its tokens, grouped by line in order.
+        var lines = [[[Int]]](repeating: [], count: (ocr.last?.page ?? -1) + 1)
         for (index, token) in ocr.enumerated() {
-            var pageLines = lines[token.page] ?? []
-            if let last = pageLines.last?.last, ocr[last].line == token.line {
-                pageLines[pageLines.count - 1].append(index)
+            if let last = lines[token.page].last?.last, ocr[last].line == token.line {
+                lines[token.page][lines[token.page].count - 1].append(index)
             } else {
-                pageLines.append([index])
+                lines[token.page].append([index])
             }
-            lines[token.page] = pageLines
         }
-        for (page, pageLines) in lines {
-            guard let next = lines[page + 1] else { continue }
-            let heads = next.prefix(4).compactMap(\.first).map { ocr[$0].key }
-            for line in pageLines.suffix(2) where line.count <= 3 {
+        for page in lines.indices.dropLast() {
+            let heads = lines[page + 1].prefix(4).compactMap(\.first).map { ocr[$0].key }
+            for line in lines[page].suffix(2) where line.count <= 3 {
                 guard let last = line.last else { continue }
                 if heads.contains(where: { isCatchWord(ocr[last].key, before: $0) }) { result[last] = true }
             }

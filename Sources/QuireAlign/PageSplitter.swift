@@ -196,7 +196,7 @@ private struct Assembly {
                 flags[a].insert(.uncertainBoundary)
                 flags[b].insert(.uncertainBoundary)
                 let reason = unplaced > 0
-                    ? "the break between page \(pages[a].number) and page \(pages[b].number) is uncertain: \(unplaced) word\(unplaced == 1 ? "" : "s") of the text there \(unplaced == 1 ? "was" : "were") not found in the OCR of either page"
+                    ? "the break between page \(pages[a].number) and page \(pages[b].number) is uncertain: \(unplaced) word\(unplaced == 1 ? "" : "s") of the text there \(unplaced == 1 ? "was" : "were") not found at the foot or head of the OCR"
                     : "the break between page \(pages[a].number) and page \(pages[b].number) is uncertain: the OCR around it matches the text poorly"
                 reasons[a].append(reason)
                 reasons[b].append(reason)

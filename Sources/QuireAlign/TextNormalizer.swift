@@ -4,7 +4,8 @@ import Foundation
 /// the OCR of its scan (or OCR and ground truth) can be compared word for word.
 ///
 /// The folding is data: ``foldings`` maps characters to their plain forms (ligatures, long s,
-/// MUFI private-use ligatures and umlauts, curly quotes, dashes, non-breaking spaces); the rest is Unicode NFC and collapsed whitespace.
+/// MUFI private-use ligatures and umlauts, curly quotes, dashes, non-breaking spaces); the rest
+/// is Unicode NFC and collapsed whitespace.
 public struct TextNormalizer: Sendable {
     /// What to fold.
     public struct Options: OptionSet, Sendable {

@@ -100,7 +100,7 @@ struct PageFurnitureTests {
         for page in result.pages {
             #expect(page.flags.contains(.uncertainBoundary))
             #expect(page.level == .problematic)
-            #expect(page.reasons.contains { $0.contains("between page 1 and page 2") && $0.contains("not found in the OCR") })
+            #expect(page.reasons.contains { $0.contains("between page 1 and page 2") && $0.contains("not found at the foot or head of the OCR") })
         }
     }
 
