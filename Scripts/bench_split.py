@@ -1,25 +1,25 @@
 """Match & split benchmark, run by Scripts/bench (BENCH_ONLY=split runs only this section).
 
-1. Real pages: each folder of the shared corpora's printed and typewritten sets is one document
-   (its pages in name order, consecutive pages of one work where the set has them). Its pages are
-   OCR'd by `quire ocr` (the release build), their ground truth `.gt.txt` joined into one text
-   (lines as printed, running headers and line-end hyphens included), and `quire split --dry-run
-   --json` cuts the text back onto the pages. A break is *exact* when the cut falls at the right
-   word (only whitespace between the predicted and the true position; a word divided across the
-   pages belongs to the first); *within one line* when it falls between the start of the last
-   line of the page before and the end of the first line of the page after.
+1. Real pages, per half of Scripts/eval/split.tsv (read by Scripts/eval/corpus_split.py): each
+   document of two pages or more, printed or typewritten, is OCR'd by `quire ocr` (the release
+   build), its pages' ground truth `.gt.txt` joined into one text (lines as printed, running
+   heads, page numbers, signature marks, catch-words, marginalia, footnotes and line-end hyphens
+   included), and `quire split --dry-run --json` cuts the text back onto the pages. A break is
+   *exact* when the cut falls at the right word (only whitespace between the predicted and the
+   true position; a word divided across the pages belongs to the first); *within one line* when
+   it falls between the start of the last line of the page before and the end of the first line
+   of the page after; a miss (not exact) is *flagged* when the split marks that break
+   `uncertain_boundary` with a reason naming it. Figures per document and per half.
+   BENCH_SPLIT_HALF=tune (or test) runs one half (default both); BENCH_SPLIT_CACHE=DIR reuses
+   complete OCR'd catalogues DIR/<half>/<set>__<folder>[__<prefix>]/quire.sqlite (document
+   `doc`, pages.tsv listing the corpus images in order) instead of OCRing; BENCH_SPLIT_QUIET=1
+   prints totals only; BENCH_SPLIT_SYNTHETIC=0 skips part 2.
 2. Synthetic 500 pages: 30 lines of prose per page with a running header and a page number, OCR
    noise in one word of eight and line-end hyphenation, attached as ALTO with `quire import`;
    the time of `quire split --dry-run` on one core (taskset), median of BENCH_RUNS. Its breaks
    are scored too.
 """
-import json, os, random, re, shutil, statistics, struct, subprocess, time, zlib
-
-IMAGE = re.compile(r"\.(png|jpe?g|tiff?|jp2|webp|gif|pnm|pgm|ppm|bmp)$", re.I)
-
-
-def natural(name):
-    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name)]
+import json, os, random, re, shutil, statistics, struct, subprocess, sys, time, zlib
 
 
 def run(quire, *args, catalogue, check=True, **kwargs):
@@ -27,7 +27,9 @@ def run(quire, *args, catalogue, check=True, **kwargs):
 
 
 def score_breaks(transcript, page_texts, split_pages):
-    """(exact, within one line, breaks) for a transcript built from page_texts joined by newlines."""
+    """Per break k (between page k-1 and page k) of a transcript built from page_texts joined by
+    newlines: (exact, within one line, flagged), flagged when the split marks that break
+    `uncertain_boundary` with a reason naming it."""
     starts, offset = [], 0
     for text in page_texts:
         starts.append(offset)
@@ -42,8 +44,7 @@ def score_breaks(transcript, page_texts, split_pages):
             continue
         predicted[index] = found
         cursor = found + len(text)
-    exact = within = 0
-    breaks = len(page_texts) - 1
+    results = []
     for k in range(1, len(page_texts)):
         true = starts[k]
         previous, current = page_texts[k - 1].rstrip(), page_texts[k]
@@ -54,68 +55,111 @@ def score_breaks(transcript, page_texts, split_pages):
             first = re.match(r"\s*\S+", current)
             true = starts[k] + first.end()
         cut = predicted.get(k)
-        if cut is None:
-            continue
-        low, high = sorted((cut, true))
-        if not re.search(r"\w", transcript[low:high]):
-            exact += 1
-        last_line_start = starts[k - 1] + (previous.rfind("\n") + 1)
-        first_line = current.lstrip("\n").split("\n", 1)[0]
-        first_line_end = starts[k] + (len(current) - len(current.lstrip("\n"))) + len(first_line)
-        if last_line_start <= cut <= first_line_end + 1:
-            within += 1
-    return exact, within, breaks
+        exact = within = False
+        if cut is not None:
+            low, high = sorted((cut, true))
+            exact = not re.search(r"\w", transcript[low:high])
+            last_line_start = starts[k - 1] + (previous.rfind("\n") + 1)
+            first_line = current.lstrip("\n").split("\n", 1)[0]
+            first_line_end = starts[k] + (len(current) - len(current.lstrip("\n"))) + len(first_line)
+            within = last_line_start <= cut <= first_line_end + 1
+        flagged = False
+        if k < len(split_pages):
+            a, b = split_pages[k - 1], split_pages[k]
+            name = f"between page {a['number']} and page {b['number']}"
+            flagged = any("uncertain_boundary" in page["flags"] and any(name in reason for reason in page["reasons"]) for page in (a, b))
+        results.append((exact, within, flagged))
+    return results
 
 
-def real_documents(shared, sets):
-    documents = []
-    for name, lang in sets:
-        root = os.path.join(shared, "corpora", name)
-        folders = {}
-        for base, _, files in os.walk(root):
-            for file in files:
-                path = os.path.join(base, file)
-                if IMAGE.search(file) and os.path.exists(os.path.splitext(path)[0] + ".gt.txt"):
-                    folders.setdefault(base, []).append(path)
-        for folder, images in sorted(folders.items()):
-            if len(images) >= 2:
-                documents.append((name, os.path.relpath(folder, root), lang, sorted(images, key=lambda p: natural(os.path.basename(p)))))
-    return documents
+def summarise(results):
+    """exact, within one line, misses (not exact), misses flagged, breaks."""
+    exact = sum(1 for e, _, _ in results if e)
+    within = sum(1 for _, w, _ in results if w)
+    flagged = sum(1 for e, _, f in results if not e and f)
+    return exact, within, len(results) - exact, flagged, len(results)
 
 
-def bench_real(work, quire, shared, sets):
-    documents = real_documents(shared, sets)
-    if not documents:
-        print("  (no shared corpora: real-page figures skipped)")
-        return
-    catalogue = os.path.join(work, "split-real.sqlite")
-    subprocess.run([quire, "init", "--catalogue", catalogue], check=True, capture_output=True)
-    totals = [0, 0, 0]
-    print(f"  {'document':58} {'pages':>5} {'exact':>7} {'1 line':>7}")
-    for number, (name, folder, lang, images) in enumerate(documents):
-        slug = f"doc{number}"
-        run(quire, "add", *images, "--title", f"{name} {folder}", "--lang", lang, "--id", slug, catalogue=catalogue)
-        run(quire, "ocr", slug, catalogue=catalogue, check=False)
+def real_documents(half):
+    """[(document name, Row, [images])] of one half with two pages or more, printed and
+    typewritten (corpus_split leaves handwriting out)."""
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "eval"))
+    import corpus_split
+    return [(name, row, images) for name, (row, images) in sorted(corpus_split.documents(half).items()) if len(images) >= 2]
+
+
+def cached_catalogue(cache, half, name, images, work):
+    """A copy of the pre-built OCR'd catalogue of a document (BENCH_SPLIT_CACHE/<half>/<doc>/:
+    quire.sqlite with document `doc`, pages.tsv naming each page's corpus image), or None when
+    it is missing, unfinished or built from other pages."""
+    folder = os.path.join(cache, half, name.replace("/", "__"))
+    if not os.path.exists(os.path.join(folder, "done")):
+        return None
+    with open(os.path.join(folder, "pages.tsv"), encoding="utf-8") as f:
+        listed = [line.rstrip("\n").split("\t")[1] for line in f if line.strip()]
+    if [os.path.realpath(p) for p in listed] != [os.path.realpath(p) for p in images]:
+        return None
+    target = os.path.join(work, name.replace("/", "__") + ".sqlite")
+    for suffix in ("", "-wal", "-shm"):  # a catalogue not checkpointed keeps pages in its WAL
+        if os.path.exists(os.path.join(folder, "quire.sqlite" + suffix)):
+            shutil.copy(os.path.join(folder, "quire.sqlite" + suffix), target + suffix)
+    return target
+
+
+def bench_real_half(work, quire, half, cache):
+    documents = real_documents(half)
+    totals, refused = [0, 0, 0, 0, 0], 0
+    print(f"  {half} half: {len(documents)} documents of two pages or more")
+    if os.environ.get("BENCH_SPLIT_QUIET") != "1":
+        print(f"  {'document':62} {'pages':>5} {'exact':>7} {'1 line':>7} {'misses flagged':>14}")
+    for number, (name, row, images) in enumerate(documents):
+        catalogue = cached_catalogue(cache, half, name, images, work) if cache else None
+        slug = "doc"
+        if catalogue is None:
+            catalogue = os.path.join(work, f"split-{half}-{number}.sqlite")
+            subprocess.run([quire, "init", "--catalogue", catalogue], check=True, capture_output=True)
+            run(quire, "add", *images, "--title", name, "--lang", row.lang, "--id", slug, catalogue=catalogue)
+            run(quire, "ocr", slug, catalogue=catalogue, check=False)
         texts = []
         for image in images:
             with open(os.path.splitext(image)[0] + ".gt.txt", encoding="utf-8") as f:
                 texts.append(f.read().strip("\n"))
         transcript = "\n".join(texts)
-        path = os.path.join(work, f"{slug}.txt")
+        path = os.path.join(work, f"split-{half}-{number}.txt")
         with open(path, "w", encoding="utf-8") as f:
             f.write(transcript)
         result = run(quire, "split", slug, "--text", path, "--dry-run", "--json", catalogue=catalogue, check=False)
         if result.returncode != 0:
-            print(f"  {name + '/' + folder:58} {len(images):5}  refused: {result.stderr.strip().splitlines()[-1][:80]}")
-            totals[2] += len(images) - 1
+            breaks = len(images) - 1
+            if os.environ.get("BENCH_SPLIT_QUIET") != "1":
+                print(f"  {name:62} {len(images):5}  refused: {result.stderr.strip().splitlines()[-1][:80]}")
+            totals = [totals[0], totals[1], totals[2] + breaks, totals[3], totals[4] + breaks]
+            refused += breaks
             continue
-        pages = json.loads(result.stdout)["pages"]
-        exact, within, breaks = score_breaks(transcript, texts, pages)
-        totals = [totals[0] + exact, totals[1] + within, totals[2] + breaks]
-        print(f"  {name + '/' + folder:58} {len(images):5} {exact:3}/{breaks:<3} {within:3}/{breaks:<3}")
-    exact, within, breaks = totals
+        exact, within, misses, flagged, breaks = summarise(score_breaks(transcript, texts, json.loads(result.stdout)["pages"]))
+        totals = [a + b for a, b in zip(totals, (exact, within, misses, flagged, breaks))]
+        if os.environ.get("BENCH_SPLIT_QUIET") != "1":
+            print(f"  {name:62} {len(images):5} {exact:3}/{breaks:<3} {within:3}/{breaks:<3} {flagged:6}/{misses:<3}")
+    exact, within, misses, flagged, breaks = totals
     if breaks:
-        print(f"  real pages: {breaks} breaks, {exact / breaks * 100:.1f}% exact (target >= 98%), {within / breaks * 100:.1f}% within one line (target 100%)")
+        print(f"  {half} half, real pages: {breaks} breaks in {len(documents)} documents: {exact} exact ({exact / breaks * 100:.1f}%, target >= 98%), "
+              f"{within} within one line ({within / breaks * 100:.1f}%, target 100%), {misses} misses: {flagged} flagged uncertain_boundary "
+              f"(target: all), {refused} in refused splits, {misses - flagged - refused} not flagged")
+
+
+def bench_real(work, quire):
+    """Real pages per half of Scripts/eval/split.tsv (BENCH_SPLIT_HALF=tune or test runs one);
+    BENCH_SPLIT_CACHE=DIR reuses OCR'd catalogues DIR/<half>/<doc>/ where they are complete."""
+    corpora = os.path.join(os.environ.get("QUIRE_SHARED", os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "..", "shared")), "corpora")
+    if not os.path.isdir(corpora):
+        print("  (no shared corpora: real-page figures skipped)")
+        return
+    halves = [h for h in os.environ.get("BENCH_SPLIT_HALF", "tune,test").split(",") if h]
+    cache = os.environ.get("BENCH_SPLIT_CACHE")
+    for half in halves:
+        if half not in ("tune", "test"):
+            sys.exit(f"BENCH_SPLIT_HALF: {half!r} is not a half (tune, test)")
+        bench_real_half(work, quire, half, cache)
 
 
 def png(width, height, value):
@@ -214,13 +258,14 @@ def bench_synthetic(work, quire, runs):
         result = subprocess.run([*pin, quire, "split", "synthetic", "--text", path, "--dry-run", "--json", "--catalogue", catalogue], capture_output=True, text=True, check=True)
         times.append(time.monotonic() - start)
         output = result.stdout
-    exact, within, breaks = score_breaks(transcript, texts, json.loads(output)["pages"])
+    exact, within, _, _, breaks = summarise(score_breaks(transcript, texts, json.loads(output)["pages"]))
     words = len(transcript.split())
     print(f"  synthetic: 500 pages, {words} words, one core: quire split {statistics.median(times):.2f} s (median of {runs}; target < 10 s); "
           f"breaks {exact}/{breaks} exact, {within}/{breaks} within one line")
 
 
-def bench_split(work, quire, shared, sets, runs):
+def bench_split(work, quire, runs):
     print("\n== Match & split")
-    bench_real(work, quire, shared, sets)
-    bench_synthetic(work, quire, runs)
+    bench_real(work, quire)
+    if os.environ.get("BENCH_SPLIT_SYNTHETIC", "1") != "0":
+        bench_synthetic(work, quire, runs)

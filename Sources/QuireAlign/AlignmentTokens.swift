@@ -43,8 +43,8 @@ enum AlignmentKeys {
     /// Markdown markup around words (`*`, `_`, `#`, `>`), which never counts as text.
     static func isMarkup(_ character: Character) -> Bool { character == "*" || character == "_" || character == "#" || character == ">" }
 
-    /// The words of a transcript with their UTF-8 ranges; `letter-⏎letter` (also `¬` and a soft
-    /// hyphen) makes one word, whose key joins the halves.
+    /// The words of a transcript with their UTF-8 ranges; `letter-⏎letter` (also `¬`, `⸗` and a
+    /// soft hyphen) makes one word, whose key joins the halves.
     static func transcriptTokens(_ text: String) -> [TranscriptToken] {
         let utf8 = Array(text.utf8)
         var tokens: [TranscriptToken] = []
@@ -79,7 +79,7 @@ enum AlignmentKeys {
             }
             let startsLine = lineStart
             let trimmedMarkup = word.drop(while: isMarkup)
-            let hyphenEnd = (trimmedMarkup.last == "-" || trimmedMarkup.last == "¬" || trimmedMarkup.last == "\u{00AD}") && trimmedMarkup.dropLast().last?.isLetter == true
+            let hyphenEnd = Self.endsWithDivision(trimmedMarkup)
             let atLineEnd = Self.lineEndFollows(utf8, from: end)
             let key = Self.key(Substring(word))
             if key != nil { lineStart = false }
@@ -96,8 +96,11 @@ enum AlignmentKeys {
                 }
                 tokens.append(TranscriptToken(start: pending.start, end: pending.end, key: pending.key, startsLine: pending.startsLine))
             }
+            // A divided word alone on its line (a catch-word such as `kön-` at a page's foot) is
+            // not joined with the next line, which may be the next page's running head.
+            let aloneOnLine = startsLine && atLineEnd
             if let key {
-                if hyphenEnd && atLineEnd {
+                if hyphenEnd && atLineEnd && !aloneOnLine {
                     pendingJoin = (index, end, key, startsLine, Self.isUpperCase(trimmedMarkup))
                 } else {
                     tokens.append(TranscriptToken(start: index, end: end, key: key, startsLine: startsLine))
@@ -115,7 +118,9 @@ enum AlignmentKeys {
     /// (`biblio-⏎teca`), or in upper case after an upper-case first part (`BIBLIO-⏎TECA`); a
     /// capitalised word after a division is a new word (a running header between the halves).
     static func continues(_ word: String, afterUpperCase: Bool) -> Bool {
-        guard let first = word.drop(while: isMarkup).first, first.isLetter else { return false }
+        guard let mark = word.drop(while: isMarkup).first else { return false }
+        let first = TextNormalizer.foldings[mark]?.first ?? mark
+        guard first.isLetter else { return false }
         return first.isLowercase || (afterUpperCase && first.isUppercase)
     }
 
@@ -182,8 +187,13 @@ enum AlignmentKeys {
         return tokens
     }
 
-    /// `letter-`, `letter¬` or a letter and a soft hyphen at the end of a word.
-    static func endsWithDivision(_ text: String) -> Bool {
-        (text.hasSuffix("-") || text.hasSuffix("¬") || text.hasSuffix("\u{00AD}")) && text.dropLast().last?.isLetter == true
+    /// Marks of a word divided at a line end: hyphen, `¬`, soft hyphen, Fraktur's double hyphen `⸗`.
+    static let divisionMarks: Set<Character> = ["-", "¬", "\u{00AD}", "⸗"]
+
+    /// A division mark after a letter (or a ligature or letter that folds to one, such as MUFI's
+    /// private-use `ch`) at the end of a word.
+    static func endsWithDivision<S: StringProtocol>(_ text: S) -> Bool {
+        guard let mark = text.last, divisionMarks.contains(mark), let before = text.dropLast().last else { return false }
+        return before.isLetter || TextNormalizer.foldings[before]?.first?.isLetter == true
     }
 }

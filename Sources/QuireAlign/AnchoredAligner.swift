@@ -10,7 +10,8 @@
 /// 20; two dissimilar words side by side 190, just under two unpaired words, so that garbled
 /// words pair up by position ("weak" pairs, used for page placement but not counted as found);
 /// 195 when one word stands alone on its line and the other does not, so that a lone line the
-/// OCR misread (a page number, a signature mark) pairs with a lone line of the OCR.
+/// OCR misread (a page number, a signature mark) pairs with a lone line of the OCR. Different
+/// keys that both have a digit are never similar (`15` is not `5`, `7000` not `700`).
 struct AnchoredAligner {
     /// How one word of the known text was paired.
     enum Pairing: Equatable {
@@ -24,6 +25,16 @@ struct AnchoredAligner {
             case .strong(let index), .weak(let index): index
             }
         }
+
+        /// The same pairing with the OCR index mapped (from a filtered OCR sequence back to all words).
+        func mapped(_ transform: (Int) -> Int) -> Pairing {
+            switch self {
+            case .strong(let index): .strong(transform(index))
+            case .weak(let index): .weak(transform(index))
+            }
+        }
+
+        var isStrong: Bool { if case .strong = self { true } else { false } }
     }
 
     /// Largest gap (cells) aligned word by word; bigger gaps without anchors stay unpaired.
@@ -219,6 +230,9 @@ struct AnchoredAligner {
         let limit = longer / 2
         let weak: Int32 = knownAlone[kIndex] == ocrAlone[oIndex] ? 190 : 195
         if abs(a.count - b.count) > limit { return (weak, false) }
+        // Numbers (page numbers, prices, dates) are the same word only when equal: `15` is not `5`
+        // (a word with one letter misread as a digit, `c1erk`, is compared as usual).
+        if a.contains(where: \.isDigit), b.contains(where: \.isDigit) { return (weak, false) }
         guard let distance = Self.boundedDistance(a, b, limit: limit) else { return (weak, false) }
         return (Int32(200 * distance / max(longer, 1)), true)
     }
@@ -241,4 +255,9 @@ struct AnchoredAligner {
         }
         return previous[b.count] <= limit ? previous[b.count] : nil
     }
+}
+
+private extension Unicode.Scalar {
+    /// An ASCII digit.
+    var isDigit: Bool { ("0"..."9").contains(self) }
 }

@@ -41,12 +41,22 @@ public enum PageSplitter {
             let line = (ocr[index].page, ocr[index].line)
             return (index == 0 || (ocr[index - 1].page, ocr[index - 1].line) != line) && (index + 1 == ocr.count || (ocr[index + 1].page, ocr[index + 1].line) != line)
         }
-        let pairs = AnchoredAligner(
-            known: known.map(\.key), ocr: ocr.map(\.key), dividedAtPageEnd: ocr.map(\.hyphenatedAtPageEnd),
-            knownAlone: knownAlone, ocrAlone: ocrAlone).align()
+        // Catch-words, of the OCR and of the text, stay out of the alignment (see PageFurniture).
+        let ocrCatchWords = PageFurniture.ocrCatchWords(ocr)
+        let alignedOCR = ocr.indices.filter { !ocrCatchWords[$0] }
+        let knownCatchWords = PageFurniture.textCatchWords(known)
+        let alignedKnown = known.indices.filter { !knownCatchWords[$0] }
+        let alignedPairs = AnchoredAligner(
+            known: alignedKnown.map { known[$0].key }, ocr: alignedOCR.map { ocr[$0].key },
+            dividedAtPageEnd: alignedOCR.map { ocr[$0].hyphenatedAtPageEnd },
+            knownAlone: alignedKnown.map { knownAlone[$0] }, ocrAlone: alignedOCR.map { ocrAlone[$0] }).align()
+        var pairs = [AnchoredAligner.Pairing?](repeating: nil, count: known.count)
+        for (index, pairing) in zip(alignedKnown, alignedPairs) { pairs[index] = pairing?.mapped { alignedOCR[$0] } }
         let hasBlankLine = text.trimmingWhitespace.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
             .contains { $0.allSatisfy(\.isWhitespace) }
-        return Assembly(text: text, known: known, ocr: ocr, pairs: pairs, pages: pages, hasBlankLine: hasBlankLine).result()
+        return Assembly(
+            text: text, known: known, ocr: ocr, pairs: pairs, pages: pages, hasBlankLine: hasBlankLine,
+            knownAlone: knownAlone, ocrAlone: ocrAlone, catchWords: knownCatchWords).result()
     }
 
     /// `3–5, 8` for a list of pages.
@@ -74,19 +84,53 @@ private struct Assembly {
 
     /// Whether the text separates paragraphs by blank lines (else each line is a paragraph).
     let hasBlankLine: Bool
+    /// Words alone on their line, in the text and in the OCR.
+    let knownAlone: [Bool]
+    let ocrAlone: [Bool]
+    /// Words of the text that are catch-words (``PageFurniture/textCatchWords(_:)``).
+    let catchWords: [Bool]
+
+    /// Whether a pairing places its known word on a page: a strong pair with another strong pair
+    /// beside it (at most two words away in the text, three in the OCR, on the same page). Weak
+    /// pairs are guesses by position, and a lone strong pair of a common word (`den` of a running
+    /// head paired with a `den` of the page before) is chance: they do not decide where a page
+    /// starts or ends, but are evidence for the break (``BreakPlacement``).
+    private func settles(_ index: Int) -> Bool {
+        guard let pairing = pairs[index], pairing.isStrong else { return false }
+        let page = ocr[pairing.ocrIndex].page
+        for neighbour in max(0, index - 2)...min(known.count - 1, index + 2) where neighbour != index {
+            guard let other = pairs[neighbour], other.isStrong, ocr[other.ocrIndex].page == page else { continue }
+            if abs(other.ocrIndex - pairing.ocrIndex) <= 3 { return true }
+        }
+        return false
+    }
 
     func result() -> SplitResult {
         let utf8 = Array(text.utf8)
         var ocrCount = [Int](repeating: 0, count: pages.count)
         for token in ocr { ocrCount[token.page] += 1 }
-        var pairedOCR = [Bool](repeating: false, count: ocr.count)
+        var pairedOCR = [Bool](repeating: false, count: ocr.count), settledOCR = [Bool](repeating: false, count: ocr.count)
         var first = [Int?](repeating: nil, count: pages.count), last = [Int?](repeating: nil, count: pages.count)
+        var firstStrong = first, lastStrong = last, firstAny = first, lastAny = last
         for (index, pairing) in pairs.enumerated() {
             guard let pairing else { continue }
             pairedOCR[pairing.ocrIndex] = true
             let page = ocr[pairing.ocrIndex].page
+            if firstAny[page] == nil { firstAny[page] = index }
+            lastAny[page] = index
+            guard pairing.isStrong else { continue }
+            if firstStrong[page] == nil { firstStrong[page] = index }
+            lastStrong[page] = index
+            guard settles(index) else { continue }
+            settledOCR[pairing.ocrIndex] = true
             if first[page] == nil { first[page] = index }
             last[page] = index
+        }
+        // A page without settled words keeps its strong pairs, or its weak ones (its OCR is
+        // poor, but it is the page's).
+        for page in pages.indices where first[page] == nil {
+            first[page] = firstStrong[page] ?? firstAny[page]
+            last[page] = lastStrong[page] ?? lastAny[page]
         }
         // Pages that receive text, in order; alignment is monotone, so their ranges are too.
         let receiving = pages.indices.filter { first[$0] != nil }
@@ -101,43 +145,58 @@ private struct Assembly {
                 reasons[head].append("the first \(start) words of the text were not found in the scan; they are put on this page")
             }
         }
-        // Where this document prints its page numbers (a number alone on its line), learnt from
-        // the breaks the OCR settled: at a page's foot or at its head.
-        var footLines = 0, headLines = 0
-        for (a, b) in zip(receiving, receiving.dropFirst()) {
-            guard let lastA = last[a], let firstB = first[b], firstB == lastA + 1 else { continue }
-            if isLoneNumber(lastA) { footLines += 1 }
-            if isLoneNumber(firstB) { headLines += 1 }
+        let breaks = zip(receiving, receiving.dropFirst()).compactMap { a, b -> (a: Int, b: Int, lastA: Int, firstB: Int)? in
+            guard let lastA = last[a], let firstB = first[b] else { return nil }
+            return (a, b, lastA, firstB)
         }
-        for (a, b) in zip(receiving, receiving.dropFirst()) {
-            guard let lastA = last[a], let firstB = first[b] else { continue }
+        // What the OCR shows of each gap's words, and where this document prints its page numbers
+        // (a number alone on its line), learnt from the breaks the OCR settled and the numbers it
+        // placed: at a page's foot or at its head.
+        let observed = breaks.map { observedEvidence(gap: ($0.lastA + 1)..<$0.firstB, a: $0.a, b: $0.b, settled: settledOCR) }
+        var footLines = 0, headLines = 0
+        for (item, evidence) in zip(breaks, observed) {
+            if isLoneNumber(item.lastA) { footLines += 1 }
+            if isLoneNumber(item.firstB) { headLines += 1 }
+            for (offset, side) in evidence.enumerated() where isLoneNumber(item.lastA + 1 + offset) {
+                if case .observed(.before) = side { footLines += 1 }
+                if case .observed(.after) = side { headLines += 1 }
+            }
+        }
+        let numbersAt: BreakPlacement.Side? = footLines == headLines ? nil : (footLines > headLines ? .before : .after)
+        let numbersCertain = min(footLines, headLines) == 0 && max(footLines, headLines) >= 2
+        for (item, evidence) in zip(breaks, observed) {
+            let (a, b, lastA, firstB) = item
             let gap = firstB - lastA - 1
             var cut = firstB
+            var unplaced = 0
             if gap > 0 {
                 let tail = unpairedOCR(page: a, after: pairs[lastA]?.ocrIndex, paired: pairedOCR)
                 let head = unpairedOCR(page: b, before: pairs[firstB]?.ocrIndex, paired: pairedOCR)
-                // In proportion to the unpaired OCR at the foot and head; with none, where the
-                // document's page numbers usually are (at the foot: the gap ends this page; else
-                // it starts the next, as a typed page header would). Then to the nearest line start
-                // of the text in the gap, when it has one: printed lines end where pages do.
+                // With no evidence, in proportion to the unpaired OCR at the foot and head; with
+                // none, where the document's page numbers are (at the foot: the gap ends this page;
+                // else it starts the next, as a typed page header would).
                 let proportional = tail + head > 0
                     ? lastA + 1 + Int((Double(gap) * Double(tail) / Double(tail + head)).rounded())
-                    : (footLines > headLines ? firstB : lastA + 1)
-                let lineStarts = ((lastA + 1)...firstB).filter { known[$0].startsLine }
-                cut = lineStarts.min { abs($0 - proportional) < abs($1 - proportional) } ?? proportional
+                    : (numbersAt == .before ? firstB : lastA + 1)
+                let range = (lastA + 1)..<firstB
+                let choice = BreakPlacement.choose(
+                    gap: range, evidence: typographic(evidence, gap: range, numbersAt: numbersAt, numbersCertain: numbersCertain),
+                    startsLine: { known[$0].startsLine }, preferred: proportional)
+                cut = choice.cut
+                unplaced = choice.unplaced
                 if gap >= 3 && gap > (tail + head) * 2 {
                     for page in [a, b] { flags[page].insert(.transcriptTextNotInScan) }
                     reasons[a].append("\(gap) words of the text between page \(pages[a].number) and page \(pages[b].number) were not found in the scan (a page missing from the scan?)")
                 }
             }
             cuts[b] = cut
-            let confidence = boundaryScore(at: cut, gap: gap)
+            let confidence = boundaryScore(at: cut, unplaced: unplaced)
             boundaryConfidence[b] = confidence
-            if confidence < PageSplitter.lowConfidence {
+            if confidence < PageSplitter.lowConfidence || unplaced > 0 {
                 flags[a].insert(.uncertainBoundary)
                 flags[b].insert(.uncertainBoundary)
-                let reason = gap > 0
-                    ? "the break between page \(pages[a].number) and page \(pages[b].number) is uncertain: \(gap) word\(gap == 1 ? "" : "s") of the text there \(gap == 1 ? "was" : "were") not found in the OCR"
+                let reason = unplaced > 0
+                    ? "the break between page \(pages[a].number) and page \(pages[b].number) is uncertain: \(unplaced) word\(unplaced == 1 ? "" : "s") of the text there \(unplaced == 1 ? "was" : "were") not found at the foot or head of the OCR"
                     : "the break between page \(pages[a].number) and page \(pages[b].number) is uncertain: the OCR around it matches the text poorly"
                 reasons[a].append(reason)
                 reasons[b].append(reason)
@@ -204,9 +263,25 @@ private struct Assembly {
         return low..<end
     }
 
-    /// Whether known word `index` is a number standing alone on its line (`12`, `— 12 —`).
+    /// Whether known word `index` is a number standing alone on its line (`12`, `— 12 —`, `xiv.`),
+    /// not a signature mark.
     private func isLoneNumber(_ index: Int) -> Bool {
-        known[index].startsLine && (index + 1 == known.count || known[index + 1].startsLine) && known[index].key.allSatisfy { $0.isASCII && $0.isNumber }
+        let key = known[index].key
+        let number = key.allSatisfy { $0.isASCII && $0.isNumber } || (key.count <= 4 && key.allSatisfy { "ivxlc".contains($0) })
+        return number && known[index].startsLine && (index + 1 == known.count || known[index + 1].startsLine)
+            && !PageFurniture.isSignatureMark(lineText(index))
+    }
+
+    /// The raw text of the line that known word `index` begins, up to its last word.
+    private func lineText(_ index: Int) -> Substring {
+        var end = index + 1
+        while end < known.count, !known[end].startsLine { end += 1 }
+        let utf8 = text.utf8
+        var from = utf8.index(utf8.startIndex, offsetBy: known[index].start)
+        // From the line's start: marks without a key (`*` of `* 4`) belong to it.
+        while from > utf8.startIndex, !"\n\r\u{0C}".utf8.contains(utf8[utf8.index(before: from)]) { from = utf8.index(before: from) }
+        let to = utf8.index(utf8.startIndex, offsetBy: known[end - 1].end)
+        return text[from..<to]
     }
 
     /// Unpaired OCR words of `page` after (or before) a paired OCR word.
@@ -241,12 +316,72 @@ private struct Assembly {
     }
 
     /// How sure a cut before known word `cut` is: the share of the eight words around it that
-    /// the OCR confirmed, less for each unpaired word at the break.
-    private func boundaryScore(at cut: Int, gap: Int) -> Double {
+    /// the OCR confirmed, less for each word at the break that the OCR does not place.
+    private func boundaryScore(at cut: Int, unplaced: Int) -> Double {
         let window = max(0, cut - 4)..<min(known.count, cut + 4)
         guard !window.isEmpty else { return 0 }
-        let strong = window.filter { if case .strong = pairs[$0] { true } else { false } }.count
-        return Double(strong) / Double(window.count) * max(0, 1 - 0.15 * Double(gap))
+        let strong = window.filter { pairs[$0]?.isStrong == true }.count
+        return Double(strong) / Double(window.count) * max(0, 1 - 0.15 * Double(unplaced))
+    }
+
+    /// What the OCR shows of each word of a gap between pages `a` and `b`. Its key among the
+    /// unsettled OCR words of one page only is observed when that word is at the page's head or
+    /// foot (before its first settled word or after its last), inferred when it is inside (a line
+    /// the alignment could not take in order: it steers the cut but leaves the break uncertain);
+    /// else the page of its pairing is inferred (strong) or typographic (weak, when both words
+    /// stand alone on their lines).
+    private func observedEvidence(gap: Range<Int>, a: Int, b: Int, settled: [Bool]) -> [BreakPlacement.Evidence] {
+        let keysA = unsettledKeys(page: a, settled: settled), keysB = unsettledKeys(page: b, settled: settled)
+        return gap.map { index in
+            let key = known[index].key
+            // A single letter is too common to place anything; a number is not.
+            let inA = keysA.any.contains(key), inB = keysB.any.contains(key)
+            if inA != inB, key.count >= 2 || key.allSatisfy(\.isNumber) {
+                let side: BreakPlacement.Side = inA ? .before : .after
+                return (inA ? keysA : keysB).edge.contains(key) ? .observed(side) : .inferred(side)
+            }
+            if let pairing = pairs[index], pairing.isStrong || (knownAlone[index] && ocrAlone[pairing.ocrIndex]) {
+                let side: BreakPlacement.Side = ocr[pairing.ocrIndex].page == a ? .before : .after
+                return pairing.isStrong ? .inferred(side) : .typographic(side)
+            }
+            return .none
+        }
+    }
+
+    /// Keys of the OCR words of a page that no word of the text settled (its furniture, notes,
+    /// lines the alignment could not take in order), and of those at its head or foot.
+    private func unsettledKeys(page: Int, settled: [Bool]) -> (any: Set<String>, edge: Set<String>) {
+        let indices = ocrRange(page)
+        let firstSettled = indices.first(where: { settled[$0] }) ?? indices.upperBound
+        let lastSettled = indices.last(where: { settled[$0] }) ?? indices.lowerBound - 1
+        var any = Set<String>(), edge = Set<String>()
+        for index in indices where !settled[index] {
+            any.insert(ocr[index].key)
+            if index < firstSettled || index > lastSettled { edge.insert(ocr[index].key) }
+        }
+        return (any, edge)
+    }
+
+    /// Adds the evidence of form to words of a gap that the OCR does not show at a page's head or
+    /// foot: a catch-word and a signature mark belong to the foot; a lone page number goes where
+    /// the document's page numbers were observed (inferred when all of two or more were on one
+    /// side, else a guess).
+    private func typographic(_ evidence: [BreakPlacement.Evidence], gap: Range<Int>, numbersAt: BreakPlacement.Side?, numbersCertain: Bool) -> [BreakPlacement.Evidence] {
+        var result = evidence
+        for (offset, index) in gap.enumerated() {
+            if case .observed = result[offset] { continue }
+            guard known[index].startsLine else { continue }
+            var lineEnd = index + 1
+            while lineEnd < known.count, !known[lineEnd].startsLine { lineEnd += 1 }
+            if catchWords[index] {
+                result[offset] = .inferred(.before)
+            } else if PageFurniture.isSignatureMark(lineText(index)) {
+                for word in index..<min(lineEnd, gap.upperBound) { result[word - gap.lowerBound] = .inferred(.before) }
+            } else if let numbersAt, isLoneNumber(index) {
+                result[offset] = numbersCertain ? .inferred(numbersAt) : .typographic(numbersAt)
+            }
+        }
+        return result
     }
 
     /// The text of known words `range`, cut between words: a cut before a line's first word

@@ -4,7 +4,8 @@ import Foundation
 /// the OCR of its scan (or OCR and ground truth) can be compared word for word.
 ///
 /// The folding is data: ``foldings`` maps characters to their plain forms (ligatures, long s,
-/// curly quotes, dashes, non-breaking spaces); the rest is Unicode NFC and collapsed whitespace.
+/// MUFI private-use ligatures and umlauts, curly quotes, dashes, non-breaking spaces); the rest
+/// is Unicode NFC and collapsed whitespace.
 public struct TextNormalizer: Sendable {
     /// What to fold.
     public struct Options: OptionSet, Sendable {
@@ -24,6 +25,10 @@ public struct TextNormalizer: Sendable {
     public static let foldings: [Character: String] = [
         "ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st",
         "ſ": "s", "Æ": "Ae", "æ": "ae", "Œ": "Oe", "œ": "oe",
+        // MUFI private-use ligatures and letters of diplomatic transcriptions (Fraktur).
+        "\u{F502}": "ch", "\u{EADA}": "st", "\u{EBA2}": "si", "\u{EBA6}": "ss", "\u{EBA7}": "ssi", "\u{F4F9}": "ll",
+        "\u{EEC4}": "ck", "\u{EEC5}": "ct", "\u{EEDC}": "tz", "\u{E42C}": "ä", "\u{E644}": "ö", "\u{E72B}": "ü",
+        "a\u{0364}": "ä", "o\u{0364}": "ö", "u\u{0364}": "ü", "ꝛ": "r", "⸗": "-",
         "“": "\"", "”": "\"", "„": "\"", "‟": "\"", "«": "\"", "»": "\"", "‹": "'", "›": "'",
         "‘": "'", "’": "'", "‚": "'", "‛": "'", "´": "'", "`": "'",
         "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
