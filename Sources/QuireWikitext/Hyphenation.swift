@@ -26,6 +26,17 @@ public struct Lexicon: Hashable, Sendable {
     static func key(_ word: String) -> String { word.precomposedStringWithCanonicalMapping.lowercased() }
 }
 
+/// How sure a line-end mark is to be a hyphen of division.
+enum HyphenMark: Hashable, Sendable {
+    /// Certainly division (`¬`, a soft hyphen, ALTO `HYP`): the halves are joined.
+    case certain
+    /// Division or the word's own hyphen (`-`, `⸗`, `=`): ``HyphenationResolver`` decides.
+    case ordinary
+    /// Perhaps no hyphen at all (a dash read as a word of its own, a `:` or `»` that OCR made of
+    /// a `⸗`): joined only where the document or the word list knows the joined word.
+    case doubtful
+}
+
 /// What to do with a hyphen at the end of a line (or of a page).
 public enum HyphenDecision: Hashable, Sendable {
     /// A hyphen of syllable division: remove it and join the halves (`bi-` + `bliotecaria`).
@@ -82,6 +93,18 @@ public struct HyphenationResolver: Sendable {
         return .join
     }
 
+    /// The decision for a doubtful mark (``HyphenMark/doubtful``): `.join` when the joined word is
+    /// written elsewhere in the document more often than the hyphenated one, or is in the word list
+    /// while `left` is not a word of its own; nil (leave both words as they are) otherwise.
+    public func joinIfKnown(left: String, right: String) -> HyphenDecision? {
+        guard let leftEdge = left.last, let rightEdge = right.first, leftEdge.isLetter, rightEdge.isLowercase else { return nil }
+        let joinedCount = documentWords[Lexicon.key(left + right)] ?? 0
+        let hyphenatedCount = documentWords[Lexicon.key(left + "-" + right)] ?? 0
+        if joinedCount > hyphenatedCount { return .join }
+        if let lexicon, lexicon.contains(left + right), !lexicon.contains(left) { return .join }
+        return nil
+    }
+
     /// Counts the words written inside lines of `lines` (each line a list of word texts; a final
     /// hyphenated word and the word after it are left out, being the cases in question).
     static func documentWords(lines: [[String]]) -> [String: Int] {
@@ -107,11 +130,19 @@ struct WordParts: Hashable, Sendable {
     let core: String
     let suffix: String
 
-    /// Characters that end a line as a hyphen of division: hyphen-minus, hyphen, not sign (a
-    /// Fraktur print's division mark) and soft hyphen.
-    static let hyphens: Set<Character> = ["-", "\u{2010}", "¬", "\u{00AD}"]
-    /// Marks that are certainly hyphenation, never part of a word.
-    static let certainHyphens: Set<Character> = ["¬", "\u{00AD}"]
+    /// Characters that end a line as a hyphen of division, and how sure each is: the not sign (a
+    /// Fraktur print's division mark) and the soft hyphen are never part of a word; hyphen-minus,
+    /// the Unicode hyphens, the double oblique hyphen `⸗` of Fraktur, and `=` and `~`, which OCR
+    /// makes of a Fraktur double hyphen or a typewriter's hyphen, may be the word's own.
+    static let hyphens: [Character: HyphenMark] = [
+        "-": .ordinary, "\u{2010}": .ordinary, "\u{2011}": .ordinary, "⸗": .ordinary, "=": .ordinary, "~": .ordinary,
+        "¬": .certain, "\u{00AD}": .certain,
+    ]
+    /// Marks that OCR makes of a Fraktur `⸗` at a line end but that are also punctuation: a line
+    /// ending in one is joined to the next only where the joined word is known.
+    static let doubtfulHyphens: Set<Character> = [":", "»", "«"]
+    /// How a hyphen is written when the hyphen is kept: OCR's stand-ins become a hyphen-minus.
+    static func printed(_ mark: Character) -> String { mark == "=" || mark == "~" ? "-" : String(mark) }
 
     init(_ text: String) {
         let chars = Array(text)
@@ -130,7 +161,7 @@ struct WordParts: Hashable, Sendable {
     /// True when the word ends with a division hyphen after a letter or digit (`bi-`, `franco-`,
     /// `1914-`), not when it is a lone dash.
     static func endsWithHyphen(_ text: String) -> Bool {
-        guard let last = text.last, hyphens.contains(last) else { return false }
+        guard let last = text.last, hyphens[last] != nil else { return false }
         guard let before = text.dropLast().last else { return false }
         return before.isLetter || before.isNumber
     }

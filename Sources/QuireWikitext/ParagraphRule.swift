@@ -1,0 +1,73 @@
+import QuireCore
+
+/// A line of running text, and whether the OCR engine began a region (its paragraph) with it.
+struct FlowLine: Hashable, Sendable {
+    var line: TextLine
+    var startsRegion: Bool
+}
+
+/// Where a paragraph starts in a stream of running-text lines, in this order:
+///
+/// 1. never between a line ending with a hyphen (`-`, `¬`, `⸗`, `=`, a dash read as a word of its
+///    own, ALTO `HYP`) and a line starting lower case: that is one word split across the lines;
+/// 2. without boxes, where the OCR engine began a region;
+/// 3. between a centred line and one that is not (a heading and the text after it, or before it);
+///    two centred lines only at a vertical gap;
+/// 4. at a vertical gap: the line starts more than 1.5 line pitches (the median distance between
+///    consecutive line tops) below the one before, or its box more than a line height below;
+/// 5. at an indented line (first-line indent against the text frame's left edge) after a line that
+///    ends short of the right margin or ends a sentence;
+/// 6. where the OCR engine began a region and the line before ends short with a sentence end
+///    (paragraphs set without indent). The engine's region alone is not enough: Tesseract cuts
+///    typescripts into a region every line or two.
+struct ParagraphRule: Sendable {
+    let frame: TextFrame?
+    let pageWidth: Int
+    /// The median distance between the tops of consecutive lines, when there are enough lines.
+    let pitch: Int?
+
+    /// Whether `flow` starts a new paragraph after `previous`.
+    func startsParagraph(_ flow: FlowLine, after previous: TextLine) -> Bool {
+        if Self.continuesWord(previous, into: flow.line) { return false }
+        guard let frame, let box = flow.line.box, let previousBox = previous.box else { return flow.startsRegion }
+        let centred = frame.isCentred(box, pageWidth: pageWidth)
+        let previousCentred = frame.isCentred(previousBox, pageWidth: pageWidth)
+        let gap: Bool
+        if let pitch {
+            gap = (box.top - previousBox.top) * 2 > pitch * 3
+        } else {
+            gap = box.top - previousBox.bottom > max(frame.lineHeight, min(box.height, previousBox.height))
+        }
+        if centred && previousCentred { return gap }
+        if centred != previousCentred { return true }
+        if gap { return true }
+        let previousEnds = Self.endsSentence(previous.text)
+        if frame.isIndented(box) && (frame.endsShort(previousBox) || previousEnds) { return true }
+        return flow.startsRegion && frame.endsShort(previousBox) && previousEnds
+    }
+
+    /// True when `line` starts with the second half of a word that `previous` ends with a hyphen:
+    /// the previous line ends with a hyphen mark after a letter (or a hyphen read as a word of its
+    /// own, or a source's hyphenation mark) and `line` starts with a lower-case letter.
+    static func continuesWord(_ previous: TextLine, into line: TextLine) -> Bool {
+        guard let first = line.words.first?.text.first, first.isLowercase else { return false }
+        if previous.endsWithHyphenationMark { return true }
+        guard let last = ParagraphBuilder.tokens(of: previous).last, let split = ParagraphBuilder.splitAtHyphen(last) else { return false }
+        return split.mark != .doubtful || WordParts.hyphens[Character(split.hyphen)] != nil
+    }
+
+    /// Whether a line's text ends a sentence (closing quotes and brackets aside).
+    static func endsSentence(_ text: String) -> Bool {
+        guard let last = text.last(where: { !"»”’\"')]".contains($0) }) else { return false }
+        return ".!?:…".contains(last)
+    }
+
+    /// The median distance between the tops of consecutive lines that follow each other down the
+    /// page; nil with fewer than three such pairs (too few to tell a gap from the usual spacing).
+    static func linePitch(_ lines: [TextLine]) -> Int? {
+        let boxes = lines.compactMap(\.box)
+        let steps = zip(boxes, boxes.dropFirst()).map { $1.top - $0.top }.filter { $0 > 0 }.sorted()
+        guard steps.count >= 3 else { return nil }
+        return steps[steps.count / 2]
+    }
+}
