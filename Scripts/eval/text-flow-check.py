@@ -16,6 +16,8 @@ holding quire.sqlite, scans/ and pages.tsv, "physical page <TAB> corpus image pa
     either side, an upper-case second half, or the hyphenated form written inside a ground-truth
     line of the same half more often than the joined one); a join there is wrong, and so is a
     kept hyphen where the answer is to join. precision = right joins / joins made.
+  - glued: a body word made of two words of the ground truth, the last of a line that ends without a
+    hyphen and the first of the next (a join where there was no division; 80% alike counts).
   - paragraphs: the ground truth's body blocks (ALTO TextBlocks, PAGE TextRegions, out of running
     heads, page numbers, signature marks, catchwords and footnotes) against the body's paragraphs,
     by aligning the two word sequences; only on pages whose ground truth has two body blocks or
@@ -238,6 +240,7 @@ for d in docs:
         files, flags = run(d, Path(t))
     pages = [(n, img) for dd, n, img in pairs if dd == d]
     name = d.name.split("__")[0]
+    docshort = d.name.split("__")[-1][:14]
     c = rows[name]
     gts = {}
     for n, img in pages:
@@ -280,8 +283,21 @@ for d in docs:
                 c["hyph_join_truth"] += 1
                 c["hyph_ok"] += has_join
                 if not has_join and VERBOSE:
-                    notes_out.append(f"{name} p{n}: no join {left}-{right}")
+                    i = body_plain.lower().find(left.lower()[-4:] if len(left) > 3 else left.lower())
+                    notes_out.append(f"{name} p{n}: no join {left}-{right}: {body_plain[max(0, i - 10):i + 30]!r}")
             c["joins_made"] += has_join
+        # wrong joins anywhere: a body word made of the last word of a ground-truth line that ends
+        # without a hyphen and the first word of the next line (two words, joined)
+        gtwords = set(norm_words(" ".join(gtl)))
+        for a, b in zip(gtl, gtl[1:]):
+            wa, wb = norm_words(a), norm_words(b)
+            if not wa or not wb or re.search(rf"\w[{HYPH}]\s*$", a):
+                continue
+            glued = wa[-1] + wb[0]
+            if glued not in gtwords and any(w == glued or (close(w, glued) and w not in gtwords) for w in bw.split() if abs(len(w) - len(glued)) <= 1):
+                c["glued"] += 1
+                if VERBOSE:
+                    notes_out.append(f"{name} p{n}: glued {wa[-1]} + {wb[0]}")
         gbody, gnotes = gt_blocks(xml)
         gblocks = [w for w in (block_words(b) for b in gbody) if w]
         ours = para_words(body)
@@ -289,7 +305,7 @@ for d in docs:
             tp_o, n_o, tp_g, n_g = breaks_score(gblocks, ours)
             c["p_tp"] += tp_o; c["p_n"] += n_o; c["r_tp"] += tp_g; c["r_n"] += n_g
             if VERBOSE and (tp_o < n_o or tp_g < n_g):
-                notes_out.append(f"{name} p{n}: breaks ours {tp_o}/{n_o} gt {tp_g}/{n_g}")
+                notes_out.append(f"{name}/{docshort} p{n}: breaks ours {tp_o}/{n_o} gt {tp_g}/{n_g}")
         else:
             c["single_pages"] += 1
             c["single_breaks"] += max(0, len(ours) - 1)
@@ -330,7 +346,7 @@ for name, c in list(sorted(rows.items())) + [("TOTAL", tot)]:
           f"notes {c['notes_ok']}/{c['notes']} unanchored {c['unanchored']} nop {c['nop_ok']}/{c['nop']}")
 print(f"SUMMARY false-breaks {tot['false_breaks']} join-recall {ratio(tot['hyph_ok'], tot['hyph_join_truth'])} "
       f"join-precision {ratio(tot['joins_made'] - tot['joins_wrong'], tot['joins_made'])} structure-check-joins {ratio(tot['sc_ok'], tot['sc_hyph'])} "
-      f"para-P {ratio(tot['p_tp'], tot['p_n'])} para-R {ratio(tot['r_tp'], tot['r_n'])} footnotes {tot['notes_ok']}/{tot['notes']} "
+      f"glued-words {tot['glued']} para-P {ratio(tot['p_tp'], tot['p_n'])} para-R {ratio(tot['r_tp'], tot['r_n'])} footnotes {tot['notes_ok']}/{tot['notes']} "
       f"nop {tot['nop_ok']}/{tot['nop']} unparsed {tot['unparsed']}")
 if VERBOSE:
     print("\n".join(notes_out))

@@ -57,7 +57,9 @@ public enum HyphenDecision: Hashable, Sendable {
 /// 4. an upper-case `right` after a `left` that is not all upper case keeps it (`anglo-Saxon`,
 ///    `Ost-Berlin`): syllable division never capitalises the second half;
 /// 5. with a word list: the joined form known joins; otherwise both halves known keeps
-///    (`franco` and `chilena` are words, `francochilena` is not); otherwise join;
+///    (`franco` and `chilena` are words, `francochilena` is not), except in a language that
+///    writes its compounds solid (German, Dutch, the Nordic languages…), where a compound of two
+///    known words (`herz-` `krank`) is divided like any word and joins; otherwise join;
 /// 6. otherwise join, since in running text syllable division is far more common than a
 ///    compound broken at its hyphen.
 ///
@@ -65,12 +67,19 @@ public enum HyphenDecision: Hashable, Sendable {
 public struct HyphenationResolver: Sendable {
     private let lexicon: Lexicon?
     private let documentWords: [String: Int]
+    private let solidCompounds: Bool
+
+    /// Languages (ISO 639-1) that write compounds as one word, so that two known halves at a
+    /// line end are no sign of a hyphenated compound.
+    public static let solidCompoundLanguages: Set<String> = ["de", "nl", "da", "sv", "nb", "nn", "no", "is", "fi", "et", "hu"]
 
     /// A resolver with an optional word list and the words the document writes inside lines
-    /// (lower-cased; hyphenated compounds with their hyphen).
-    public init(lexicon: Lexicon?, documentWords: [String: Int] = [:]) {
+    /// (lower-cased; hyphenated compounds with their hyphen); `solidCompounds` when the
+    /// document's language writes compounds solid (see ``solidCompoundLanguages``).
+    public init(lexicon: Lexicon?, documentWords: [String: Int] = [:], solidCompounds: Bool = false) {
         self.lexicon = lexicon
         self.documentWords = documentWords
+        self.solidCompounds = solidCompounds
     }
 
     /// The decision for `left` + hyphen + `right`; `marked` when the source marked the hyphen as
@@ -88,21 +97,36 @@ public struct HyphenationResolver: Sendable {
         if rightEdge.isUppercase && lastPart != lastPart.uppercased() { return .keep }
         if let lexicon {
             if lexicon.contains(lastPart + right) { return .join }
-            if lexicon.contains(lastPart) && lexicon.contains(right) { return .keep }
+            if !solidCompounds && lexicon.contains(lastPart) && lexicon.contains(right) { return .keep }
         }
         return .join
     }
 
     /// The decision for a doubtful mark (``HyphenMark/doubtful``): `.join` when the joined word is
-    /// written elsewhere in the document more often than the hyphenated one, or is in the word list
-    /// while `left` is not a word of its own; nil (leave both words as they are) otherwise.
+    /// written elsewhere in the document more often than the hyphenated one, or is a word of six
+    /// letters or more in the word list; nil (leave both words as they are) otherwise.
     public func joinIfKnown(left: String, right: String) -> HyphenDecision? {
         guard let leftEdge = left.last, let rightEdge = right.first, leftEdge.isLetter, rightEdge.isLowercase else { return nil }
         let joinedCount = documentWords[Lexicon.key(left + right)] ?? 0
         let hyphenatedCount = documentWords[Lexicon.key(left + "-" + right)] ?? 0
         if joinedCount > hyphenatedCount { return .join }
-        if let lexicon, lexicon.contains(left + right), !lexicon.contains(left) { return .join }
+        if let lexicon, (left + right).count >= 6, lexicon.contains(left + right) { return .join }
         return nil
+    }
+
+    /// The word that `left` (ending a line with no hyphen left, or with one OCR read as another
+    /// character: `Kine`, `anwend,`, `dachr`) and `right` (starting the next line lower case)
+    /// make, when OCR lost or misread a division hyphen: `left` or `right` is no word the word
+    /// list knows (a fragment), `left` is not written elsewhere in the document, and `left` +
+    /// `right`, or `left` less its last letter + `right`, is a known word of six letters or
+    /// more. Nil otherwise, and always without a word list.
+    public func misreadJoin(left: String, right: String, trailingMark: Bool) -> String? {
+        guard let lexicon, let rightEdge = right.first, rightEdge.isLowercase, left.count >= 2,
+              left.allSatisfy(\.isLetter), right.allSatisfy(\.isLetter),
+              !lexicon.contains(left) || !lexicon.contains(right), (documentWords[Lexicon.key(left)] ?? 0) <= 1 else { return nil }
+        var candidates = [left + right]
+        if !trailingMark { candidates.append(String(left.dropLast()) + right) }
+        return candidates.first { $0.count >= 6 && lexicon.contains($0) }
     }
 
     /// Counts the words written inside lines of `lines` (each line a list of word texts; a final

@@ -31,7 +31,7 @@ enum ParagraphBuilder {
             switch region.role {
             case .paragraph, .caption, .other:
                 stream += flow
-            case .heading, .verse, .table where continuesWord:
+            case .heading where continuesWord, .verse where continuesWord, .table where continuesWord:
                 stream += flow
             case .heading:
                 flush()
@@ -124,8 +124,7 @@ enum ParagraphBuilder {
     /// not start with a letter, or the mark is doubtful and the joined word unknown.
     static func merge(_ left: Token, _ right: Token, resolver: HyphenationResolver) -> Token? {
         guard left.isPlain, right.isPlain else { return nil }
-        let split = splitAtHyphen(left)
-        guard let split else { return nil }
+        guard let split = splitAtHyphen(left) else { return misreadJoin(left, right, resolver: resolver) }
         let rightParts = WordParts(right.text)
         guard rightParts.prefix.isEmpty, let firstLetter = rightParts.core.first, firstLetter.isLetter || firstLetter.isNumber else { return nil }
         let leftCore = WordParts(split.stem).core
@@ -139,6 +138,17 @@ enum ParagraphBuilder {
         }
         let text = split.stem + (decision == .keep ? split.hyphen : "") + right.text
         return Token(text, hyphenMark: right.hyphenMark)
+    }
+
+    /// `left` and `right` as one word where OCR lost or misread the division hyphen between them
+    /// (``HyphenationResolver/misreadJoin(left:right:trailingMark:)``): `left` may end with one
+    /// punctuation mark, which goes.
+    private static func misreadJoin(_ left: Token, _ right: Token, resolver: HyphenationResolver) -> Token? {
+        let leftParts = WordParts(left.text)
+        let rightParts = WordParts(right.text)
+        guard leftParts.suffix.count <= 1, rightParts.prefix.isEmpty,
+              let word = resolver.misreadJoin(left: leftParts.core, right: rightParts.core, trailingMark: !leftParts.suffix.isEmpty) else { return nil }
+        return Token(leftParts.prefix + word + rightParts.suffix, hyphenMark: right.hyphenMark)
     }
 
     /// A word ending with a hyphen of division: the text before it, the hyphen as it is written
