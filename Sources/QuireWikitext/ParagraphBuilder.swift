@@ -28,10 +28,12 @@ enum ParagraphBuilder {
             // A region that starts with the second half of a word split at the end of the running
             // text (a heading or a table by the engine's guess) is running text too.
             let continuesWord = stream.last.map { ParagraphRule.continuesWord($0.line, into: first) } ?? false
+            // A "heading" of full-width lines is running text the engine misjudged.
+            let fullWidth = frame.map { frame in lines.allSatisfy { $0.box.map { $0.width * 4 > frame.width * 3 } ?? false } } ?? false
             switch region.role {
             case .paragraph, .caption, .other:
                 stream += flow
-            case .heading where continuesWord, .verse where continuesWord, .table where continuesWord:
+            case .heading where continuesWord || fullWidth, .verse where continuesWord, .table where continuesWord:
                 stream += flow
             case .heading:
                 flush()

@@ -11,13 +11,15 @@ struct FlowLine: Hashable, Sendable {
 /// 1. never between a line ending with a hyphen (`-`, `¬`, `⸗`, `=`, a dash read as a word of its
 ///    own, ALTO `HYP`) and a line starting lower case: that is one word split across the lines;
 /// 2. without boxes, where the OCR engine began a region;
-/// 3. between a centred line and one that is not (a heading and the text after it, or before it);
-///    two centred lines only at a vertical gap;
+/// 3. between a centred line at most three quarters as wide as the text frame and one that is
+///    not (a heading and the text after it, or before it); two such lines only at a vertical gap;
 /// 4. at a vertical gap: the line starts more than 1.5 line pitches (the median distance between
 ///    consecutive line tops) below the one before, or its box more than a line height below;
-/// 5. at an indented line (first-line indent against the text frame's left edge) after a line that
+/// 5. never at a line starting with a lower-case word (`tn der`, after a `⸗` that OCR read as a
+///    full stop), by the rules below;
+/// 6. at an indented line (first-line indent against the text frame's left edge) after a line that
 ///    ends short of the right margin or ends a sentence;
-/// 6. where the OCR engine began a region and the line before ends short with a sentence end
+/// 7. where the OCR engine began a region and the line before ends short with a sentence end
 ///    (paragraphs set without indent). The engine's region alone is not enough: Tesseract cuts
 ///    typescripts into a region every line or two.
 struct ParagraphRule: Sendable {
@@ -30,8 +32,8 @@ struct ParagraphRule: Sendable {
     func startsParagraph(_ flow: FlowLine, after previous: TextLine) -> Bool {
         if Self.continuesWord(previous, into: flow.line) { return false }
         guard let frame, let box = flow.line.box, let previousBox = previous.box else { return flow.startsRegion }
-        let centred = frame.isCentred(box, pageWidth: pageWidth)
-        let previousCentred = frame.isCentred(previousBox, pageWidth: pageWidth)
+        let centred = isHeadingLike(box, frame: frame)
+        let previousCentred = isHeadingLike(previousBox, frame: frame)
         let gap: Bool
         if let pitch {
             gap = (box.top - previousBox.top) * 2 > pitch * 3
@@ -41,9 +43,16 @@ struct ParagraphRule: Sendable {
         if centred && previousCentred { return gap }
         if centred != previousCentred { return true }
         if gap { return true }
+        // A paragraph does not start with a lower-case word (`tn der gemeine`, after a `⸗` read as `.`).
+        if let word = flow.line.words.first?.text, let first = word.first, first.isLowercase, word.count >= 2, word.allSatisfy(\.isLetter) { return false }
         let previousEnds = Self.endsSentence(previous.text)
         if frame.isIndented(box) && (frame.endsShort(previousBox) || previousEnds) { return true }
         return flow.startsRegion && frame.endsShort(previousBox) && previousEnds
+    }
+
+    /// A centred line at most three quarters as wide as the frame: a heading, a title, a date line.
+    func isHeadingLike(_ box: BoundingBox, frame: TextFrame) -> Bool {
+        frame.isCentred(box, pageWidth: pageWidth) && box.width * 4 <= frame.width * 3
     }
 
     /// True when `line` starts with the second half of a word that `previous` ends with a hyphen:
