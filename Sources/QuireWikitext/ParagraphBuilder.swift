@@ -73,7 +73,8 @@ enum ParagraphBuilder {
 
     /// A stream of running-text lines grouped into paragraphs by ``ParagraphRule``.
     static func paragraphs(_ lines: [FlowLine], frame: TextFrame?, pageWidth: Int) -> [[TextLine]] {
-        let rule = ParagraphRule(frame: frame, pageWidth: pageWidth, pitch: ParagraphRule.linePitch(lines.map(\.line)))
+        var rule = ParagraphRule(frame: frame, pageWidth: pageWidth, pitch: ParagraphRule.linePitch(lines.map(\.line)))
+        rule.oneLineRegions = lines.count >= 3 && lines.allSatisfy(\.startsRegion)
         var groups: [[TextLine]] = []
         for (index, flow) in lines.enumerated() {
             if index > 0, !groups.isEmpty, !rule.startsParagraph(flow, after: lines[index - 1].line) {
@@ -96,6 +97,12 @@ enum ParagraphBuilder {
                 out[out.count - 1][out[out.count - 1].count - 1] = merged
                 tokens.removeFirst()
                 out[out.count - 1] += tokens
+            } else if let first = tokens.first, let merged = mergeAfterLoneDash(out.last ?? [], first, resolver: resolver) {
+                // `perma -` + `nent`: the dash read as a word of its own goes with the word.
+                out[out.count - 1].removeLast(2)
+                out[out.count - 1].append(merged)
+                tokens.removeFirst()
+                out[out.count - 1] += tokens
             } else if !keepLines, !out.isEmpty {
                 out[out.count - 1] += tokens
             } else {
@@ -106,19 +113,22 @@ enum ParagraphBuilder {
     }
 
     /// A line's words as tokens. A source's hyphenation mark (ALTO `HYP`, not in the text) is
-    /// written as a hyphen known to be one of division; a hyphen the OCR engine read as a word of
-    /// its own at the end of the line (`perma -`) is put back on the word before it.
+    /// written as a hyphen known to be one of division.
     static func tokens(of line: TextLine) -> [Token] {
         var tokens = line.words.map { Token($0.text) }
         guard let last = tokens.last else { return [] }
         if line.endsWithHyphenationMark {
             tokens[tokens.count - 1] = Token(last.text + "-", hyphenMark: .certain)
-        } else if tokens.count >= 2, last.text.count == 1, let mark = last.text.first, WordParts.hyphens[mark] != nil,
-                  let before = tokens[tokens.count - 2].text.last, before.isLetter {
-            tokens.removeLast()
-            tokens[tokens.count - 1] = Token(tokens[tokens.count - 1].text + String(mark), hyphenMark: .doubtful)
         }
         return tokens
+    }
+
+    /// The word before a line-final dash that the OCR engine read as a word of its own
+    /// (`perma -`), joined with `right` as for a doubtful mark; nil when `line` does not end so.
+    static func mergeAfterLoneDash(_ line: [Token], _ right: Token, resolver: HyphenationResolver) -> Token? {
+        guard line.count >= 2, let dash = line.last, dash.isPlain, dash.text.count == 1, let mark = dash.text.first,
+              WordParts.hyphens[mark] != nil, line[line.count - 2].isPlain, line[line.count - 2].text.last?.isLetter == true else { return nil }
+        return merge(Token(line[line.count - 2].text + String(mark), hyphenMark: .doubtful), right, resolver: resolver)
     }
 
     /// `left` (a word ending a line with a hyphen) and `right` (the next line's first word) as one
