@@ -27,7 +27,8 @@ holding quire.sqlite, scans/ and pages.tsv, "physical page <TAB> corpus image pa
   - footnotes: ground-truth footnote regions whose letters are mostly (60%, aligned) inside the
     page's <ref>s; `unanchored` counts pages flagged `unmatched_footnote`.
   - nop: pages ending in {{nop}}; right when the page's last ground-truth body line ends a
-    sentence and is short (under 85% of the median body line's width).
+    sentence and is short (under 85% of the median body line's width), or the next page's first
+    ground-truth line is indented (2% of the median line width right of the usual left edge).
 
 usage: text-flow-check.py QUIRE CACHE_HALF_DIR [--json OUT] [--verbose]"""
 import collections, difflib, json, os, re, shutil, subprocess, sys, tempfile, unicodedata
@@ -55,17 +56,33 @@ def tag(e):
     return e.tag.split('}')[-1]
 
 
-def line_width(l):
+def line_span(l):
+    """(left, width) of a ground-truth line."""
     if l.get("WIDTH"):
-        return int(float(l.get("WIDTH")))
+        return int(float(l.get("HPOS", 0))), int(float(l.get("WIDTH")))
     for c in l:
         if tag(c) == "Coords":
             xs = [int(float(p.split(",")[0])) for p in (c.get("points") or "").split() if "," in p]
-            return max(xs) - min(xs) if xs else 0
-    return 0
+            return (min(xs), max(xs) - min(xs)) if xs else (0, 0)
+    return 0, 0
+
+
+def line_width(l):
+    return line_span(l)[1]
 
 
 WIDTHS = {}
+LEFTS = {}
+
+
+def starts_indented(xml):
+    """Whether the first body line of a ground-truth page starts right of the body's usual left
+    edge by more than 2% of the median line width (a first-line indent)."""
+    gt_blocks(xml)
+    lefts, widths = LEFTS.get(xml, []), WIDTHS.get(xml, [])
+    if len(lefts) < 3:
+        return False
+    return lefts[0] - sorted(lefts)[len(lefts) // 2] > 0.02 * sorted(widths)[len(widths) // 2]
 
 
 PARAGRAPH_GT = set()  # the files whose blocks are paragraphs (PAGE regions), not whole text zones
@@ -78,7 +95,10 @@ def gt_blocks(xml):
     body, notes = [], []
     if tag(root) != "alto":
         PARAGRAPH_GT.add(xml)
+    if xml in WIDTHS:
+        WIDTHS[xml], LEFTS[xml] = [], []
     widths = WIDTHS.setdefault(xml, [])
+    lefts = LEFTS.setdefault(xml, [])
     if tag(root) == "alto":
         labels = {e.get("ID"): e.get("LABEL", "") for e in root.iter() if tag(e) == "OtherTag"}
         for b in root.iter():
@@ -92,6 +112,7 @@ def gt_blocks(xml):
                 continue
             if not any("ootnote" in k for k in kinds):
                 widths += [line_width(l) for l in b.iter() if tag(l) == "TextLine"]
+                lefts += [line_span(l)[0] for l in b.iter() if tag(l) == "TextLine"]
             (notes if any("ootnote" in k for k in kinds) else body).append(lines)
     else:
         for r in root.iter():
@@ -107,6 +128,7 @@ def gt_blocks(xml):
                 continue
             if r.get("type") not in NOTE_PAGE:
                 widths += [line_width(l) for l in r if tag(l) == "TextLine"]
+                lefts += [line_span(l)[0] for l in r if tag(l) == "TextLine"]
             (notes if r.get("type") in NOTE_PAGE else body).append(lines)
     return body, notes
 
@@ -180,7 +202,19 @@ def breaks_score(gt, ours):
         return tp, n
     tp_o, n_o = score(ostart, o2g, gstart)
     tp_g, n_g = score(gstart, g2o, ostart)
+    if VERBOSE:
+        for p in gstart:
+            q = mapped(p, g2o)
+            if q is not None and not any(abs(q - x) <= 3 for x in ostart):
+                MISSED.append(f"missed break: ...{otext[max(0, q - 30):q]} | {otext[q:q + 30]}...")
+        for p in ostart:
+            q = mapped(p, o2g)
+            if q is not None and not any(abs(q - x) <= 3 for x in gstart):
+                MISSED.append(f"extra break: ...{gtext[max(0, q - 30):q]} | {gtext[q:q + 30]}...")
     return tp_o, n_o, tp_g, n_g
+
+
+MISSED = []
 
 
 def close(a, b):
@@ -320,6 +354,16 @@ for d in docs:
             found = sum(n for _, _, n in difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks())
             c["notes_ok"] += found >= 0.6 * len(a)
         c["unanchored"] += "unmatched_footnote" in flags.get(n, [])
+        # the ground truth's paragraph really ends at the foot of the page (for nop recall)
+        gb, _ = gt_blocks(xml)
+        lastline = gb[-1][-1].strip() if gb and gb[-1] else ""
+        ws = WIDTHS.get(xml, [])
+        nxt = gts.get(n + 1)
+        if nxt and bool(re.search(r"[.!?:…»”\"')]$", lastline)) and ((bool(ws) and ws[-1] < 0.85 * sorted(ws)[len(ws) // 2]) or starts_indented(nxt[0])):
+            c["nop_due"] += 1
+            c["nop_due_made"] += body.rstrip().endswith("{{nop}}")
+            if VERBOSE and not body.rstrip().endswith("{{nop}}"):
+                notes_out.append(f"{name} p{n}: nop missing after {body.rstrip()[-50:]!r} (gt {lastline[-30:]!r})")
         if body.rstrip().endswith("{{nop}}"):
             c["nop"] += 1
             # right when the ground truth's last body line ends a sentence and is short (under 85%
@@ -327,7 +371,8 @@ for d in docs:
             lastline = gbody[-1][-1].strip() if gbody and gbody[-1] else ""
             ws = WIDTHS.get(xml, [])
             short = bool(ws) and ws[-1] < 0.85 * sorted(ws)[len(ws) // 2]
-            ok = bool(re.search(r"[.!?:…»”\"')]$", lastline)) and short
+            nxt = gts.get(n + 1)
+            ok = bool(re.search(r"[.!?:…»”\"')]$", lastline)) and (short or bool(nxt and starts_indented(nxt[0])))
             c["nop_ok"] += ok
             if VERBOSE and not ok:
                 notes_out.append(f"{name} p{n}: nop after {gbody[-1][-1] if gbody and gbody[-1] else ''!r}")
@@ -349,8 +394,9 @@ for name, c in list(sorted(rows.items())) + [("TOTAL", tot)]:
 print(f"SUMMARY false-breaks {tot['false_breaks']} join-recall {ratio(tot['hyph_ok'], tot['hyph_join_truth'])} "
       f"join-precision {ratio(tot['joins_made'] - tot['joins_wrong'], tot['joins_made'])} structure-check-joins {ratio(tot['sc_ok'], tot['sc_hyph'])} "
       f"glued-words {tot['glued']} para-P {ratio(tot['p_tp'], tot['p_n'])} para-R {ratio(tot['r_tp'], tot['r_n'])} footnotes {tot['notes_ok']}/{tot['notes']} "
-      f"nop {tot['nop_ok']}/{tot['nop']} unparsed {tot['unparsed']}")
+      f"nop {tot['nop_ok']}/{tot['nop']} nop-recall {tot['nop_due_made']}/{tot['nop_due']} unparsed {tot['unparsed']}")
 if VERBOSE:
     print("\n".join(notes_out))
+    print("\n".join(MISSED))
 if "--json" in sys.argv:
     Path(sys.argv[sys.argv.index("--json") + 1]).write_text(json.dumps({k: dict(v) for k, v in rows.items()} | {"TOTAL": dict(tot)}, indent=1))
