@@ -102,6 +102,17 @@ public struct HyphenationResolver: Sendable {
         return .join
     }
 
+    /// The decision for a line-end mark of the given sureness: a certain mark joins, an ordinary
+    /// one is decided by ``decide(left:right:marked:)``, a doubtful one by
+    /// ``joinIfKnown(left:right:)`` (nil: not a split word).
+    func decide(left: String, right: String, mark: HyphenMark) -> HyphenDecision? {
+        switch mark {
+        case .certain: .join
+        case .ordinary: decide(left: left, right: right)
+        case .doubtful: joinIfKnown(left: left, right: right)
+        }
+    }
+
     /// The decision for a doubtful mark (``HyphenMark/doubtful``): `.join` when the joined word is
     /// written elsewhere in the document more often than the hyphenated one, or is a word of six
     /// letters or more in the word list; nil (leave both words as they are) otherwise.

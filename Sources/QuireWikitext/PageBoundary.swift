@@ -79,14 +79,7 @@ enum PageBoundary {
         guard right.prefix.isEmpty, let firstChar = right.core.first, firstChar.isLetter || firstChar.isNumber else { return false }
         let left = WordParts(split.stem)
         guard left.suffix.isEmpty, !left.core.isEmpty else { return false }
-        let decision: HyphenDecision
-        switch split.mark {
-        case .certain: decision = .join
-        case .ordinary: decision = resolver.decide(left: left.core, right: right.core)
-        case .doubtful:
-            guard let known = resolver.joinIfKnown(left: left.core, right: right.core) else { return false }
-            decision = known
-        }
+        guard let decision = resolver.decide(left: left.core, right: right.core, mark: split.mark) else { return false }
         let hyphen = decision == .keep ? split.hyphen : ""
         let whole = left.core + hyphen + right.core
         let arg = { (text: String) in WikitextEscaper.escape(text, context: .templateArgument, atLineStart: false) }

@@ -139,15 +139,7 @@ enum ParagraphBuilder {
         guard let split = splitAtHyphen(left) else { return misreadJoin(left, right, resolver: resolver) }
         let rightParts = WordParts(right.text)
         guard rightParts.prefix.isEmpty, let firstLetter = rightParts.core.first, firstLetter.isLetter || firstLetter.isNumber else { return nil }
-        let leftCore = WordParts(split.stem).core
-        let decision: HyphenDecision
-        switch split.mark {
-        case .certain: decision = .join
-        case .ordinary: decision = resolver.decide(left: leftCore, right: rightParts.core)
-        case .doubtful:
-            guard let known = resolver.joinIfKnown(left: leftCore, right: rightParts.core) else { return nil }
-            decision = known
-        }
+        guard let decision = resolver.decide(left: WordParts(split.stem).core, right: rightParts.core, mark: split.mark) else { return nil }
         let text = split.stem + (decision == .keep ? split.hyphen : "") + right.text
         return Token(text, hyphenMark: right.hyphenMark)
     }

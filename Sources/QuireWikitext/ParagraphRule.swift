@@ -13,9 +13,9 @@ struct FlowLine: Hashable, Sendable {
 /// 2. without boxes, or when every line is a region of its own (a list, a table of contents),
 ///    where the OCR engine began a region;
 /// 3. between two centred lines only at a vertical gap (or a blank line's height between their
-///    boxes: a title page's pitch is mostly gaps) or a new OCR region; between a centred line at most three
-///    quarters as wide as the text frame and one not centred (a heading and the text after it, or
-///    before it);
+///    boxes: a title page's pitch is mostly gaps) or a new OCR region; between a centred line at
+///    most three quarters as wide as the text frame and one not centred (a heading and the text
+///    after it, or before it);
 /// 4. at a vertical gap: the line starts more than 1.5 line pitches (the median distance between
 ///    consecutive line tops) below the one before; with fewer than four lines, a blank line's
 ///    height between the two line boxes (a double-spaced typescript has one between every line);
@@ -23,9 +23,9 @@ struct FlowLine: Hashable, Sendable {
 ///    full stop), by the rules below;
 /// 6. at an indented line (first-line indent against the text frame's left edge) after a line that
 ///    ends short of the right margin or ends a sentence;
-/// 7. where the OCR engine began a region and the line before ends short with a sentence end
-///    (paragraphs set without indent). The engine's region alone is not enough: Tesseract cuts
-///    typescripts into a region every line or two.
+/// 7. where the OCR engine began a region and the line before ends a sentence (paragraphs set
+///    without indent). The engine's region alone is not enough: Tesseract cuts typescripts into a
+///    region every line or two.
 struct ParagraphRule: Sendable {
     let frame: TextFrame?
     let pageWidth: Int
