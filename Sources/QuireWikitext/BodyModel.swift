@@ -11,13 +11,14 @@ enum Part: Hashable, Sendable {
 /// A word of the body as it will be written, possibly holding note references or templates.
 struct Token: Hashable, Sendable {
     var parts: [Part]
-    /// The word's final `-` stands for a hyphenation mark of the source (ALTO `HYP`), so it is
-    /// certainly a hyphen of division.
-    var hyphenMarked = false
+    /// How sure the word's final mark is to be a hyphen of division, when known from elsewhere
+    /// than the character itself: `.certain` for a source's hyphenation mark (ALTO `HYP`),
+    /// `.doubtful` for a dash the OCR engine read as a word of its own.
+    var hyphenMark: HyphenMark?
 
-    init(_ text: String, hyphenMarked: Bool = false) {
+    init(_ text: String, hyphenMark: HyphenMark? = nil) {
         parts = [.text(text)]
-        self.hyphenMarked = hyphenMarked
+        self.hyphenMark = hyphenMark
     }
 
     init(parts: [Part]) { self.parts = parts }

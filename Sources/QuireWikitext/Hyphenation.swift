@@ -26,6 +26,17 @@ public struct Lexicon: Hashable, Sendable {
     static func key(_ word: String) -> String { word.precomposedStringWithCanonicalMapping.lowercased() }
 }
 
+/// How sure a line-end mark is to be a hyphen of division.
+enum HyphenMark: Hashable, Sendable {
+    /// Certainly division (`¬`, a soft hyphen, ALTO `HYP`): the halves are joined.
+    case certain
+    /// Division or the word's own hyphen (`-`, `⸗`, `=`): ``HyphenationResolver`` decides.
+    case ordinary
+    /// Perhaps no hyphen at all (a dash read as a word of its own, a `:` or `»` that OCR made of
+    /// a `⸗`): joined only where the document or the word list knows the joined word.
+    case doubtful
+}
+
 /// What to do with a hyphen at the end of a line (or of a page).
 public enum HyphenDecision: Hashable, Sendable {
     /// A hyphen of syllable division: remove it and join the halves (`bi-` + `bliotecaria`).
@@ -46,7 +57,9 @@ public enum HyphenDecision: Hashable, Sendable {
 /// 4. an upper-case `right` after a `left` that is not all upper case keeps it (`anglo-Saxon`,
 ///    `Ost-Berlin`): syllable division never capitalises the second half;
 /// 5. with a word list: the joined form known joins; otherwise both halves known keeps
-///    (`franco` and `chilena` are words, `francochilena` is not); otherwise join;
+///    (`franco` and `chilena` are words, `francochilena` is not), except in a language that
+///    writes its compounds solid (German, Dutch, the Nordic languages…), where a compound of two
+///    known words (`herz-` `krank`) is divided like any word and joins; otherwise join;
 /// 6. otherwise join, since in running text syllable division is far more common than a
 ///    compound broken at its hyphen.
 ///
@@ -54,12 +67,19 @@ public enum HyphenDecision: Hashable, Sendable {
 public struct HyphenationResolver: Sendable {
     private let lexicon: Lexicon?
     private let documentWords: [String: Int]
+    private let solidCompounds: Bool
+
+    /// Languages (ISO 639-1) that write compounds as one word, so that two known halves at a
+    /// line end are no sign of a hyphenated compound.
+    public static let solidCompoundLanguages: Set<String> = ["de", "nl", "da", "sv", "nb", "nn", "no", "is", "fi", "et", "hu"]
 
     /// A resolver with an optional word list and the words the document writes inside lines
-    /// (lower-cased; hyphenated compounds with their hyphen).
-    public init(lexicon: Lexicon?, documentWords: [String: Int] = [:]) {
+    /// (lower-cased; hyphenated compounds with their hyphen); `solidCompounds` when the
+    /// document's language writes compounds solid (see ``solidCompoundLanguages``).
+    public init(lexicon: Lexicon?, documentWords: [String: Int] = [:], solidCompounds: Bool = false) {
         self.lexicon = lexicon
         self.documentWords = documentWords
+        self.solidCompounds = solidCompounds
     }
 
     /// The decision for `left` + hyphen + `right`; `marked` when the source marked the hyphen as
@@ -77,9 +97,47 @@ public struct HyphenationResolver: Sendable {
         if rightEdge.isUppercase && lastPart != lastPart.uppercased() { return .keep }
         if let lexicon {
             if lexicon.contains(lastPart + right) { return .join }
-            if lexicon.contains(lastPart) && lexicon.contains(right) { return .keep }
+            if !solidCompounds && lexicon.contains(lastPart) && lexicon.contains(right) { return .keep }
         }
         return .join
+    }
+
+    /// The decision for a line-end mark of the given sureness: a certain mark joins, an ordinary
+    /// one is decided by ``decide(left:right:marked:)``, a doubtful one by
+    /// ``joinIfKnown(left:right:)`` (nil: not a split word).
+    func decide(left: String, right: String, mark: HyphenMark) -> HyphenDecision? {
+        switch mark {
+        case .certain: .join
+        case .ordinary: decide(left: left, right: right)
+        case .doubtful: joinIfKnown(left: left, right: right)
+        }
+    }
+
+    /// The decision for a doubtful mark (``HyphenMark/doubtful``): `.join` when the joined word is
+    /// written elsewhere in the document more often than the hyphenated one, or is a word of six
+    /// letters or more in the word list; nil (leave both words as they are) otherwise.
+    public func joinIfKnown(left: String, right: String) -> HyphenDecision? {
+        guard let leftEdge = left.last, let rightEdge = right.first, leftEdge.isLetter, rightEdge.isLowercase else { return nil }
+        let joinedCount = documentWords[Lexicon.key(left + right)] ?? 0
+        let hyphenatedCount = documentWords[Lexicon.key(left + "-" + right)] ?? 0
+        if joinedCount > hyphenatedCount { return .join }
+        if let lexicon, (left + right).count >= 6, lexicon.contains(left + right) { return .join }
+        return nil
+    }
+
+    /// The word that `left` (ending a line with no hyphen left, or with one OCR read as another
+    /// character: `Kine`, `anwend,`, `dachr`) and `right` (starting the next line lower case)
+    /// make, when OCR lost or misread a division hyphen: `left` or `right` is no word the word
+    /// list knows (a fragment), `left` is not written elsewhere in the document, and `left` +
+    /// `right`, or `left` less its last letter + `right`, is a known word of six letters or
+    /// more. Nil otherwise, and always without a word list.
+    public func misreadJoin(left: String, right: String, trailingMark: Bool) -> String? {
+        guard let lexicon, let rightEdge = right.first, rightEdge.isLowercase, left.count >= 2,
+              left.allSatisfy(\.isLetter), right.allSatisfy(\.isLetter),
+              !lexicon.contains(left) || !lexicon.contains(right), (documentWords[Lexicon.key(left)] ?? 0) <= 1 else { return nil }
+        var candidates = [left + right]
+        if !trailingMark { candidates.append(String(left.dropLast()) + right) }
+        return candidates.first { $0.count >= 6 && lexicon.contains($0) }
     }
 
     /// Counts the words written inside lines of `lines` (each line a list of word texts; a final
@@ -107,11 +165,19 @@ struct WordParts: Hashable, Sendable {
     let core: String
     let suffix: String
 
-    /// Characters that end a line as a hyphen of division: hyphen-minus, hyphen, not sign (a
-    /// Fraktur print's division mark) and soft hyphen.
-    static let hyphens: Set<Character> = ["-", "\u{2010}", "¬", "\u{00AD}"]
-    /// Marks that are certainly hyphenation, never part of a word.
-    static let certainHyphens: Set<Character> = ["¬", "\u{00AD}"]
+    /// Characters that end a line as a hyphen of division, and how sure each is: the not sign (a
+    /// Fraktur print's division mark) and the soft hyphen are never part of a word; hyphen-minus,
+    /// the Unicode hyphens, the double oblique hyphen `⸗` of Fraktur, and `=` and `~`, which OCR
+    /// makes of a Fraktur double hyphen or a typewriter's hyphen, may be the word's own.
+    static let hyphens: [Character: HyphenMark] = [
+        "-": .ordinary, "\u{2010}": .ordinary, "\u{2011}": .ordinary, "⸗": .ordinary, "=": .ordinary, "~": .ordinary,
+        "¬": .certain, "\u{00AD}": .certain,
+    ]
+    /// Marks that OCR makes of a Fraktur `⸗` at a line end but that are also punctuation: a line
+    /// ending in one is joined to the next only where the joined word is known.
+    static let doubtfulHyphens: Set<Character> = [":", "»", "«"]
+    /// How a hyphen is written when the hyphen is kept: OCR's stand-ins become a hyphen-minus.
+    static func printed(_ mark: Character) -> String { mark == "=" || mark == "~" ? "-" : String(mark) }
 
     init(_ text: String) {
         let chars = Array(text)
@@ -130,7 +196,7 @@ struct WordParts: Hashable, Sendable {
     /// True when the word ends with a division hyphen after a letter or digit (`bi-`, `franco-`,
     /// `1914-`), not when it is a lone dash.
     static func endsWithHyphen(_ text: String) -> Bool {
-        guard let last = text.last, hyphens.contains(last) else { return false }
+        guard let last = text.last, hyphens[last] != nil else { return false }
         guard let before = text.dropLast().last else { return false }
         return before.isLetter || before.isNumber
     }

@@ -11,9 +11,10 @@ import QuireCore
 ///   … `{{Pt|bliotecaria|}}` (it), a bare trailing `bi-` (es, fr), or the whole word on the first
 ///   page (de). Where a bare hyphen cannot work — a compound whose hyphen must stay, or a page
 ///   whose body would not end with the hyphen — the word is completed on the first page.
-/// - Paragraph end: the last block and the next page's first block are paragraphs, and either the
-///   next page's first line is indented or the last line ends short with a sentence end. The
-///   profile's mark is written (`\n{{nop}}` at the end on en, `{{nop}}\n` at the start on it).
+/// - Paragraph end: the last block is a paragraph whose last line ends a sentence, the next page
+///   does not start lower case, and either the last line ends short, or the next page's first line
+///   is indented or a heading. The profile's mark is written (`\n{{nop}}` at the end on en,
+///   `{{nop}}\n` at the start on it).
 /// - Note continued: the next page's notes start with one without a marker while this page has
 ///   notes: this page's last note gets `name="pNnK"` and the continuation `follow="pNnK"`, at the
 ///   start of the next page's body.
@@ -78,7 +79,7 @@ enum PageBoundary {
         guard right.prefix.isEmpty, let firstChar = right.core.first, firstChar.isLetter || firstChar.isNumber else { return false }
         let left = WordParts(split.stem)
         guard left.suffix.isEmpty, !left.core.isEmpty else { return false }
-        let decision = resolver.decide(left: left.core, right: right.core, marked: split.marked)
+        guard let decision = resolver.decide(left: left.core, right: right.core, mark: split.mark) else { return false }
         let hyphen = decision == .keep ? split.hyphen : ""
         let whole = left.core + hyphen + right.core
         let arg = { (text: String) in WikitextEscaper.escape(text, context: .templateArgument, atLineStart: false) }
@@ -99,7 +100,7 @@ enum PageBoundary {
             setLeft(prefix + [.raw("{{\(name)|\(arg(left.core + split.hyphen))|\(arg(whole))}}")])
             setRight([.raw("{{\(name)|\(arg(right.core))|}}")] + suffix)
         case .bareHyphen:
-            if split.hyphen != "-" { setLeft([.text(split.stem + "-")]) }  // `¬` or a soft hyphen becomes the bare hyphen
+            if leftToken.text.last != "-" { setLeft([.text(split.stem + "-")]) }  // `¬`, `⸗`, `=` or a soft hyphen becomes the bare hyphen
         case .completeOnFirstPage:
             setLeft([.text(split.stem + hyphen + rightToken.text)])
             next.blocks[firstBlock].lines[0].removeFirst()
@@ -111,12 +112,16 @@ enum PageBoundary {
         return true
     }
 
-    /// Marks a paragraph that ends exactly at the foot of the page.
+    /// Marks a paragraph that ends exactly at the foot of the page: its last line ends a sentence,
+    /// and either ends short or the next page starts with an indented line or a heading, never
+    /// with a lower-case word.
     private static func markParagraphEnd(_ page: inout PageDraft, _ next: inout PageDraft, profile: WikiProfile) {
-        guard let last = page.blocks.last, let first = next.blocks.first, last.kind == .paragraph, first.kind == .paragraph else { return }
+        guard let last = page.blocks.last, let first = next.blocks.first, last.kind == .paragraph,
+              first.kind == .paragraph || first.kind == .centred, page.suffix.isEmpty, next.prefix.isEmpty else { return }
         let lastText = last.lines.last?.last?.text ?? ""
-        let endsSentence = lastText.last(where: { !"»”’\"')]".contains($0) }).map { ".!?:…".contains($0) } ?? false
-        guard first.startsIndented == true || (last.endsShort == true && endsSentence) else { return }
+        let nextText = first.lines.first?.first?.text ?? ""
+        guard ParagraphRule.endsSentence(lastText), !(nextText.first?.isLowercase ?? true) else { return }
+        guard last.endsShort == true || first.startsIndented == true || first.kind == .centred else { return }
         switch profile.paragraphAtPageEnd {
         case .none: break
         case .appendToPage(let mark): page.suffix += mark

@@ -55,7 +55,8 @@ public struct WikitextGenerator: Sendable {
         let geometry = DocumentGeometry(pages: ocr)
         let furniture = RunningHeaderDetector.analyse(ocr, geometry: geometry)
         let lines = furniture.sorted { $0.key < $1.key }.flatMap { $0.value.regions.flatMap { $0.lines.map { $0.words.map(\.text) } } }
-        let resolver = HyphenationResolver(lexicon: options.lexicon, documentWords: HyphenationResolver.documentWords(lines: lines))
+        let solid = document.languages.primary.iso6391.map(HyphenationResolver.solidCompoundLanguages.contains) ?? false
+        let resolver = HyphenationResolver(lexicon: options.lexicon, documentWords: HyphenationResolver.documentWords(lines: lines), solidCompounds: solid)
 
         var drafts: [PageDraft] = sources.map { number, source in
             switch source {

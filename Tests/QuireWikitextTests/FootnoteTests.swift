@@ -43,6 +43,7 @@ struct FootnoteTests {
         let generated = try #require(try Generate.run(.es, [page]).pages.first)
         #expect(generated.content.body == "<ref>Nota huérfana.</ref>" + Self.line + " sin marcas.")
         #expect(generated.wikitextFlags.contains(.unmatchedFootnote))
+        #expect(generated.content.level == .problematic)
     }
 
     @Test func aNoteContinuedOnTheNextPageIsNamedAndFollowed() throws {

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Index and main pages")
 struct IndexAndMainPageTests {
-    static let full = "una línea completa de texto justificado que llega de un margen al otro"
+    static let full = "Una línea completa de texto justificado que llega de un margen al otro"
 
     /// Two speeches: the first on pages 1–2, the second from the heading on page 2 to page 3.
     static func pamphlet() -> [PageText] {

@@ -13,6 +13,8 @@ enum PageBuilder {
         var indentFirst = 0
         /// Centre each line in the frame.
         var centred = false
+        /// Extra space above the region, in px (a blank line is 40).
+        var spaceBefore = 0
     }
 
     static let charWidth = 10
@@ -25,6 +27,7 @@ enum PageBuilder {
         let left = 100
         let right = width - 100
         let built = regions.map { region -> TextRegion in
+            y += region.spaceBefore
             let lines = region.lines.enumerated().map { index, text -> TextLine in
                 defer { y += 40 }
                 let length = text.count * charWidth
