@@ -22,6 +22,9 @@ public enum PageSplitter {
     public static let lowConfidence = 0.75
     /// A split is refused when less of the text than this is found in the scan.
     public static let minimumFoundShare = 0.6
+    /// …with a run of at least this many consecutive words of the text found nowhere (a part
+    /// the scan lacks); misses spread over the text are poor OCR, not a partial match.
+    public static let missingTextRun = 50
     /// …or when more than this share of the pages with text receive none of it.
     public static let maximumUncoveredShare = 0.34
     /// Pages with fewer OCR words than this (a lone page number) count as blank.
@@ -250,7 +253,13 @@ private struct Assembly {
                 flags: pageFlags.sorted(), reasons: pageReasons, words: range.count, wordsFound: found, hasText: !range.isEmpty,
                 endsParagraph: endsParagraph))
         }
-        return SplitResult(pages: result, words: known.count, wordsFound: wordsFound, pagesWithoutTranscript: withoutTranscript, pagesWithText: pagesWithText)
+        var longestRun = 0, run = 0
+        for pairing in pairs {
+            if pairing?.isStrong == true { run = 0 } else { run += 1; longestRun = max(longestRun, run) }
+        }
+        return SplitResult(
+            pages: result, words: known.count, wordsFound: wordsFound, pagesWithoutTranscript: withoutTranscript, pagesWithText: pagesWithText,
+            longestRunNotFound: longestRun)
     }
 
     /// The OCR words of a page (words are in page order).
