@@ -29,6 +29,8 @@ public enum PageSplitter {
     public static let maximumUncoveredShare = 0.34
     /// Pages with fewer OCR words than this (a lone page number) count as blank.
     static let minimumPageWords = 5
+    /// A text whose lines have at most this many times the OCR's words a line keeps the printed lines.
+    static let printedLineRatio = 3.0
     /// Runs of this many unpaired OCR words inside a page's text are reported as missing.
     static let missingRun = 8
 
@@ -167,6 +169,7 @@ private struct Assembly {
         }
         let numbersAt: BreakPlacement.Side? = footLines == headLines ? nil : (footLines > headLines ? .before : .after)
         let numbersCertain = min(footLines, headLines) == 0 && max(footLines, headLines) >= 2
+        let printedLines = keepsPrintedLines
         for (item, evidence) in zip(breaks, observed) {
             let (a, b, lastA, firstB) = item
             let gap = firstB - lastA - 1
@@ -183,7 +186,7 @@ private struct Assembly {
                     : (numbersAt == .before ? firstB : lastA + 1)
                 let range = (lastA + 1)..<firstB
                 let choice = BreakPlacement.choose(
-                    gap: range, evidence: typographic(evidence, gap: range, numbersAt: numbersAt, numbersCertain: numbersCertain),
+                    gap: range, evidence: sharedLines(typographic(evidence, gap: range, numbersAt: numbersAt, numbersCertain: numbersCertain), gap: range, printedLines: printedLines),
                     startsLine: { known[$0].startsLine }, preferred: proportional)
                 cut = choice.cut
                 unplaced = choice.unplaced
@@ -388,6 +391,39 @@ private struct Assembly {
                 for word in index..<min(lineEnd, gap.upperBound) { result[word - gap.lowerBound] = .inferred(.before) }
             } else if let numbersAt, isLoneNumber(index) {
                 result[offset] = numbersCertain ? .inferred(numbersAt) : .typographic(numbersAt)
+            }
+        }
+        return result
+    }
+
+    /// Whether the text keeps the printed lines: its lines have at most ``printedLineRatio`` times
+    /// as many words as the OCR's on average (a text typed with one paragraph a line has far more;
+    /// the OCR of a catalogue's columns has fewer).
+    private var keepsPrintedLines: Bool {
+        let textLines = known.filter(\.startsLine).count
+        var ocrLines = 0
+        for index in ocr.indices where index == 0 || (ocr[index - 1].page, ocr[index - 1].line) != (ocr[index].page, ocr[index].line) { ocrLines += 1 }
+        guard textLines > 0, ocrLines > 0 else { return false }
+        return Double(known.count) / Double(textLines) <= PageSplitter.printedLineRatio * Double(ocr.count) / Double(ocrLines)
+    }
+
+    /// In a text that keeps the printed lines, the gap words on the line of the last settled word
+    /// before the gap go before the break, and those on the line of the first settled word after
+    /// it go after: a printed line is never cut by a page break.
+    private func sharedLines(_ evidence: [BreakPlacement.Evidence], gap: Range<Int>, printedLines: Bool) -> [BreakPlacement.Evidence] {
+        guard !gap.isEmpty, printedLines else { return evidence }
+        var result = evidence
+        var index = gap.lowerBound
+        while index < gap.upperBound, !known[index].startsLine {
+            result[index - gap.lowerBound] = .sameLine(.before)
+            index += 1
+        }
+        if gap.upperBound < known.count, !known[gap.upperBound].startsLine {
+            var start = gap.upperBound - 1
+            while start >= index, start >= gap.lowerBound {
+                result[start - gap.lowerBound] = .sameLine(.after)
+                if known[start].startsLine { break }
+                start -= 1
             }
         }
         return result
