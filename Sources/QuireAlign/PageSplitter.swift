@@ -29,8 +29,9 @@ public enum PageSplitter {
     public static let maximumUncoveredShare = 0.34
     /// Pages with fewer OCR words than this (a lone page number) count as blank.
     static let minimumPageWords = 5
-    /// A text whose lines have at most this many times the OCR's words a line keeps the printed lines.
-    static let printedLineRatio = 3.0
+    /// A text keeps the printed lines when it begins a line at least at this share of the OCR's
+    /// line breaks inside confirmed text.
+    static let printedLineShare = 0.5
     /// Runs of this many unpaired OCR words inside a page's text are reported as missing.
     static let missingRun = 8
 
@@ -396,15 +397,21 @@ private struct Assembly {
         return result
     }
 
-    /// Whether the text keeps the printed lines: its lines have at most ``printedLineRatio`` times
-    /// as many words as the OCR's on average (a text typed with one paragraph a line has far more;
-    /// the OCR of a catalogue's columns has fewer).
+    /// Whether the text keeps the printed lines: where the OCR reads on from one line to the next
+    /// (two confirmed words of the text in a row, the second beginning an OCR line), the text
+    /// begins a line there too at least ``PageSplitter/printedLineShare`` of the time (a text
+    /// wrapped otherwise, or typed a paragraph a line, does so only by chance).
     private var keepsPrintedLines: Bool {
-        let textLines = known.filter(\.startsLine).count
-        var ocrLines = 0
-        for index in ocr.indices where index == 0 || (ocr[index - 1].page, ocr[index - 1].line) != (ocr[index].page, ocr[index].line) { ocrLines += 1 }
-        guard textLines > 0, ocrLines > 0 else { return false }
-        return Double(known.count) / Double(textLines) <= PageSplitter.printedLineRatio * Double(ocr.count) / Double(ocrLines)
+        var breaks = 0, shared = 0
+        for index in pairs.indices.dropFirst() {
+            guard let pairing = pairs[index], pairing.isStrong, let previous = pairs[index - 1], previous.isStrong,
+                  previous.ocrIndex + 1 == pairing.ocrIndex else { continue }
+            let (before, word) = (ocr[previous.ocrIndex], ocr[pairing.ocrIndex])
+            guard before.page == word.page, before.line != word.line else { continue }
+            breaks += 1
+            if known[index].startsLine { shared += 1 }
+        }
+        return breaks > 0 && Double(shared) >= PageSplitter.printedLineShare * Double(breaks)
     }
 
     /// In a text that keeps the printed lines, the gap words on the line of the last settled word
