@@ -73,11 +73,13 @@ def score_breaks(transcript, page_texts, split_pages):
 
 
 def summarise(results):
-    """exact, within one line, misses (not exact), misses flagged, breaks."""
+    """exact, within one line, misses (not exact), misses flagged, breaks, exact breaks flagged
+    (the flag's false alarms)."""
     exact = sum(1 for e, _, _ in results if e)
     within = sum(1 for _, w, _ in results if w)
     flagged = sum(1 for e, _, f in results if not e and f)
-    return exact, within, len(results) - exact, flagged, len(results)
+    alarms = sum(1 for e, _, f in results if e and f)
+    return exact, within, len(results) - exact, flagged, len(results), alarms
 
 
 def real_documents(half):
@@ -108,10 +110,10 @@ def cached_catalogue(cache, half, name, images, work):
 
 def bench_real_half(work, quire, half, cache):
     documents = real_documents(half)
-    totals, refused = [0, 0, 0, 0, 0], 0
+    totals, refused = [0, 0, 0, 0, 0, 0], 0
     print(f"  {half} half: {len(documents)} documents of two pages or more")
     if os.environ.get("BENCH_SPLIT_QUIET") != "1":
-        print(f"  {'document':62} {'pages':>5} {'exact':>7} {'1 line':>7} {'misses flagged':>14}")
+        print(f"  {'document':62} {'pages':>5} {'exact':>7} {'1 line':>7} {'misses flagged':>14} {'exact flagged':>13}")
     for number, (name, row, images) in enumerate(documents):
         catalogue = cached_catalogue(cache, half, name, images, work) if cache else None
         slug = "doc"
@@ -133,18 +135,20 @@ def bench_real_half(work, quire, half, cache):
             breaks = len(images) - 1
             if os.environ.get("BENCH_SPLIT_QUIET") != "1":
                 print(f"  {name:62} {len(images):5}  refused: {result.stderr.strip().splitlines()[-1][:80]}")
-            totals = [totals[0], totals[1], totals[2] + breaks, totals[3], totals[4] + breaks]
+            totals = [totals[0], totals[1], totals[2] + breaks, totals[3], totals[4] + breaks, totals[5]]
             refused += breaks
             continue
-        exact, within, misses, flagged, breaks = summarise(score_breaks(transcript, texts, json.loads(result.stdout)["pages"]))
-        totals = [a + b for a, b in zip(totals, (exact, within, misses, flagged, breaks))]
+        scored = summarise(score_breaks(transcript, texts, json.loads(result.stdout)["pages"]))
+        exact, within, misses, flagged, breaks, alarms = scored
+        totals = [a + b for a, b in zip(totals, scored)]
         if os.environ.get("BENCH_SPLIT_QUIET") != "1":
-            print(f"  {name:62} {len(images):5} {exact:3}/{breaks:<3} {within:3}/{breaks:<3} {flagged:6}/{misses:<3}")
-    exact, within, misses, flagged, breaks = totals
+            print(f"  {name:62} {len(images):5} {exact:3}/{breaks:<3} {within:3}/{breaks:<3} {flagged:6}/{misses:<3} {alarms:6}/{exact:<3}")
+    exact, within, misses, flagged, breaks, alarms = totals
     if breaks:
         print(f"  {half} half, real pages: {breaks} breaks in {len(documents)} documents: {exact} exact ({exact / breaks * 100:.1f}%, target >= 98%), "
               f"{within} within one line ({within / breaks * 100:.1f}%, target 100%), {misses} misses: {flagged} flagged uncertain_boundary "
-              f"(target: all), {refused} in refused splits, {misses - flagged - refused} not flagged")
+              f"(target: all), {refused} in refused splits, {misses - flagged - refused} not flagged; "
+              f"{alarms} of {exact} exact breaks flagged too")
 
 
 def bench_real(work, quire):
@@ -258,7 +262,7 @@ def bench_synthetic(work, quire, runs):
         result = subprocess.run([*pin, quire, "split", "synthetic", "--text", path, "--dry-run", "--json", "--catalogue", catalogue], capture_output=True, text=True, check=True)
         times.append(time.monotonic() - start)
         output = result.stdout
-    exact, within, _, _, breaks = summarise(score_breaks(transcript, texts, json.loads(output)["pages"]))
+    exact, within, _, _, breaks, _ = summarise(score_breaks(transcript, texts, json.loads(output)["pages"]))
     words = len(transcript.split())
     print(f"  synthetic: 500 pages, {words} words, one core: quire split {statistics.median(times):.2f} s (median of {runs}; target < 10 s); "
           f"breaks {exact}/{breaks} exact, {within}/{breaks} within one line")

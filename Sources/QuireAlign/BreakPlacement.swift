@@ -20,8 +20,8 @@
 /// line costs one and a half words, so that one common word the OCR has elsewhere does not cut a
 /// line); among equals, the earliest when some word is evidenced at the foot (what follows the
 /// last lines of a page starts the next), else the nearest to the share of unpaired OCR at the
-/// foot and the head. Gap words that no observed evidence puts on the side the cut gives them are
-/// *unplaced*: the break is then uncertain.
+/// foot and the head. Gap words that no observed evidence (or their line, in a text that keeps the
+/// printed lines) puts on the side the cut gives them are *unplaced*: the break is then uncertain.
 struct BreakPlacement {
     /// The side of a break a word belongs to.
     enum Side { case before, after }
@@ -32,6 +32,9 @@ struct BreakPlacement {
         case observed(Side)
         /// Shown by the OCR inside a page, or by the form of page furniture.
         case inferred(Side)
+        /// On a line of the text that holds a word settled on that page, when the text keeps the
+        /// printed lines (a printed line is never cut): places the word, weighing as observed.
+        case sameLine(Side)
         /// A guess: a page number where most of the document's are, a pairing by position.
         case typographic(Side)
         case none
@@ -56,7 +59,7 @@ struct BreakPlacement {
     static func choose(gap: Range<Int>, evidence: [Evidence], startsLine: (Int) -> Bool, preferred: Int) -> Choice {
         let hasFootEvidence = evidence.contains {
             switch $0 {
-            case .observed(.before), .inferred(.before), .typographic(.before): true
+            case .observed(.before), .inferred(.before), .sameLine(.before), .typographic(.before): true
             default: false
             }
         }
@@ -66,7 +69,7 @@ struct BreakPlacement {
             for (offset, item) in evidence.enumerated() {
                 let side: Side = gap.lowerBound + offset < cut ? .before : .after
                 switch item {
-                case .observed(let placed) where placed != side: cost += observedWeight
+                case .observed(let placed) where placed != side, .sameLine(let placed) where placed != side: cost += observedWeight
                 case .inferred(let placed) where placed != side: cost += inferredWeight
                 case .typographic(let placed) where placed != side: cost += typographicWeight
                 default: break
@@ -82,8 +85,10 @@ struct BreakPlacement {
         var unplaced = 0
         for (offset, item) in evidence.enumerated() {
             let side: Side = gap.lowerBound + offset < cut ? .before : .after
-            if case .observed(let placed) = item, placed == side { continue }
-            unplaced += 1
+            switch item {
+            case .observed(let placed) where placed == side, .sameLine(let placed) where placed == side: continue
+            default: unplaced += 1
+            }
         }
         return Choice(cut: cut, unplaced: unplaced)
     }

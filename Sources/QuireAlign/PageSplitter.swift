@@ -22,10 +22,16 @@ public enum PageSplitter {
     public static let lowConfidence = 0.75
     /// A split is refused when less of the text than this is found in the scan.
     public static let minimumFoundShare = 0.6
+    /// …with a run of at least this many consecutive words of the text found nowhere (a part
+    /// the scan lacks); misses spread over the text are poor OCR, not a partial match.
+    public static let missingTextRun = 50
     /// …or when more than this share of the pages with text receive none of it.
     public static let maximumUncoveredShare = 0.34
     /// Pages with fewer OCR words than this (a lone page number) count as blank.
     static let minimumPageWords = 5
+    /// A text keeps the printed lines when it begins a line at least at this share of the OCR's
+    /// line breaks inside confirmed text.
+    static let printedLineShare = 0.5
     /// Runs of this many unpaired OCR words inside a page's text are reported as missing.
     static let missingRun = 8
 
@@ -164,6 +170,7 @@ private struct Assembly {
         }
         let numbersAt: BreakPlacement.Side? = footLines == headLines ? nil : (footLines > headLines ? .before : .after)
         let numbersCertain = min(footLines, headLines) == 0 && max(footLines, headLines) >= 2
+        let printedLines = keepsPrintedLines
         for (item, evidence) in zip(breaks, observed) {
             let (a, b, lastA, firstB) = item
             let gap = firstB - lastA - 1
@@ -180,7 +187,7 @@ private struct Assembly {
                     : (numbersAt == .before ? firstB : lastA + 1)
                 let range = (lastA + 1)..<firstB
                 let choice = BreakPlacement.choose(
-                    gap: range, evidence: typographic(evidence, gap: range, numbersAt: numbersAt, numbersCertain: numbersCertain),
+                    gap: range, evidence: sharedLines(typographic(evidence, gap: range, numbersAt: numbersAt, numbersCertain: numbersCertain), gap: range, printedLines: printedLines),
                     startsLine: { known[$0].startsLine }, preferred: proportional)
                 cut = choice.cut
                 unplaced = choice.unplaced
@@ -250,7 +257,13 @@ private struct Assembly {
                 flags: pageFlags.sorted(), reasons: pageReasons, words: range.count, wordsFound: found, hasText: !range.isEmpty,
                 endsParagraph: endsParagraph))
         }
-        return SplitResult(pages: result, words: known.count, wordsFound: wordsFound, pagesWithoutTranscript: withoutTranscript, pagesWithText: pagesWithText)
+        var longestRun = 0, run = 0
+        for pairing in pairs {
+            if pairing?.isStrong == true { run = 0 } else { run += 1; longestRun = max(longestRun, run) }
+        }
+        return SplitResult(
+            pages: result, words: known.count, wordsFound: wordsFound, pagesWithoutTranscript: withoutTranscript, pagesWithText: pagesWithText,
+            longestRunNotFound: longestRun)
     }
 
     /// The OCR words of a page (words are in page order).
@@ -379,6 +392,45 @@ private struct Assembly {
                 for word in index..<min(lineEnd, gap.upperBound) { result[word - gap.lowerBound] = .inferred(.before) }
             } else if let numbersAt, isLoneNumber(index) {
                 result[offset] = numbersCertain ? .inferred(numbersAt) : .typographic(numbersAt)
+            }
+        }
+        return result
+    }
+
+    /// Whether the text keeps the printed lines: where the OCR reads on from one line to the next
+    /// (two confirmed words of the text in a row, the second beginning an OCR line), the text
+    /// begins a line there too at least ``PageSplitter/printedLineShare`` of the time (a text
+    /// wrapped otherwise, or typed a paragraph a line, does so only by chance).
+    private var keepsPrintedLines: Bool {
+        var breaks = 0, shared = 0
+        for index in pairs.indices.dropFirst() {
+            guard let pairing = pairs[index], pairing.isStrong, let previous = pairs[index - 1], previous.isStrong,
+                  previous.ocrIndex + 1 == pairing.ocrIndex else { continue }
+            let (before, word) = (ocr[previous.ocrIndex], ocr[pairing.ocrIndex])
+            guard before.page == word.page, before.line != word.line else { continue }
+            breaks += 1
+            if known[index].startsLine { shared += 1 }
+        }
+        return breaks > 0 && Double(shared) >= PageSplitter.printedLineShare * Double(breaks)
+    }
+
+    /// In a text that keeps the printed lines, the gap words on the line of the last settled word
+    /// before the gap go before the break, and those on the line of the first settled word after
+    /// it go after: a printed line is never cut by a page break.
+    private func sharedLines(_ evidence: [BreakPlacement.Evidence], gap: Range<Int>, printedLines: Bool) -> [BreakPlacement.Evidence] {
+        guard !gap.isEmpty, printedLines else { return evidence }
+        var result = evidence
+        var index = gap.lowerBound
+        while index < gap.upperBound, !known[index].startsLine {
+            result[index - gap.lowerBound] = .sameLine(.before)
+            index += 1
+        }
+        if gap.upperBound < known.count, !known[gap.upperBound].startsLine {
+            var start = gap.upperBound - 1
+            while start >= index, start >= gap.lowerBound {
+                result[start - gap.lowerBound] = .sameLine(.after)
+                if known[start].startsLine { break }
+                start -= 1
             }
         }
         return result

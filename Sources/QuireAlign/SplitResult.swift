@@ -83,6 +83,8 @@ public struct SplitResult: Hashable, Sendable {
     public var pagesWithoutTranscript: [PageNumber]
     /// Pages with printed text in all.
     public var pagesWithText: Int
+    /// The longest run of consecutive words of the text that the OCR did not confirm.
+    public var longestRunNotFound: Int = 0
 
     /// Share of the known text found in the scan, 0–1.
     public var foundShare: Double { words == 0 ? 0 : Double(wordsFound) / Double(words) }
@@ -91,7 +93,9 @@ public struct SplitResult: Hashable, Sendable {
     public var problematicPages: [PageNumber] { pages.filter { $0.hasText && $0.level == .problematic }.map(\.number) }
 
     /// Refuses a split that should not be stored: a text that does not match the scan (another
-    /// work or language), or matches only part of it. `file` names the text in the message.
+    /// work or language), or matches only part of it (under ``PageSplitter/minimumFoundShare``
+    /// found with a run of ``PageSplitter/missingTextRun`` words found nowhere, or too many pages
+    /// without any of it). `file` names the text in the message.
     public func checkAcceptable(file: String, document: DocumentID? = nil) throws(AlignError) {
         let context = ErrorContext(file: file, document: document)
         let percent = Int((foundShare * 100).rounded())
@@ -101,7 +105,10 @@ public struct SplitResult: Hashable, Sendable {
                 remedy: "check that it is the text of this document and in the same language as the scan (and that the pages were OCR'd with the right language)",
                 context: context)
         }
-        if foundShare < PageSplitter.minimumFoundShare {
+        // Under the minimum share, a text is a partial match when a long stretch of it is found
+        // nowhere; words missed here and there (poor OCR, such as Fraktur photographed with its
+        // facing page) leave it a split whose pages are flagged `low_match`.
+        if foundShare < PageSplitter.minimumFoundShare, longestRunNotFound >= PageSplitter.missingTextRun {
             throw AlignError(
                 .invalidInput, "only \(percent)% of the text's words were found in the scan, so it matches only part of it",
                 remedy: "split a text that holds only what the scan prints, or choose the pages it covers with --pages FROM-TO",

@@ -104,6 +104,30 @@ struct PageFurnitureTests {
         }
     }
 
+    @Test("a word the OCR misread at the end of a page's last line is certain in a text that keeps the printed lines, not in one wrapped otherwise or typed a paragraph a line")
+    func misreadWordOnTheLastLine() throws {
+        let one = Self.body(81), two = Self.body(82)
+        // The OCR misread the last word of page 1 beyond recognition.
+        var words = one[one.count - 1].split(separator: " ").map(String.init)
+        words[words.count - 1] = "xqzwv"
+        let page1 = Self.join(one.dropLast() + [words.joined(separator: " ")]), page2 = Self.join(two)
+        let printedLines = try PageSplitter.split(Self.join(one + two), pages: SplitFixtures.input([page1, page2]))
+        #expect(printedLines.pages[0].text == Self.join(one))
+        for page in printedLines.pages {
+            #expect(!page.flags.contains(.uncertainBoundary))
+            #expect(page.level == .notProofread)
+        }
+        // Typed as one paragraph a line, the misread word could as well open page 2: uncertain.
+        let paragraphs = [one.joined(separator: " "), two.joined(separator: " ")].joined(separator: "\n\n")
+        let typed = try PageSplitter.split(paragraphs, pages: SplitFixtures.input([page1, page2]))
+        #expect(typed.pages.allSatisfy { $0.flags.contains(.uncertainBoundary) })
+        // Wrapped at seven words a line, the text's lines are not the printed ones: uncertain.
+        let words7 = (one + two).joined(separator: " ").split(separator: " ")
+        let wrapped = stride(from: 0, to: words7.count, by: 7).map { words7[$0..<min($0 + 7, words7.count)].joined(separator: " ") }
+        let rewrapped = try PageSplitter.split(wrapped.joined(separator: "\n"), pages: SplitFixtures.input([page1, page2]))
+        #expect(rewrapped.pages.allSatisfy { $0.flags.contains(.uncertainBoundary) })
+    }
+
     @Test("different numbers never pair as the same word: a stray 5 is not the page number 15")
     func numbersPairOnlyWhenEqual() throws {
         let one = Self.body(81), two = Self.body(82)

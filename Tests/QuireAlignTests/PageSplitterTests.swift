@@ -168,6 +168,33 @@ struct PageSplitterTests {
         #expect(throws: AlignError.self) { try second.checkAcceptable(file: "x.txt") }
     }
 
+    @Test("poor OCR that misses words all through the text is split with its pages flagged; a long part not in the scan is refused")
+    func poorOCRSpread() throws {
+        let printed = Self.pages(4)
+        // The OCR misreads beyond recognition every other word, all through every page.
+        let ocr = printed.map { lines in
+            lines.map { line in
+                line.split(separator: " ").enumerated().map { $0.offset % 2 == 0 ? "xqz\($0.offset)" : String($0.element) }.joined(separator: " ")
+            }.joined(separator: "\n")
+        }
+        let result = try PageSplitter.split(Self.text(printed), pages: SplitFixtures.input(ocr))
+        #expect(result.foundShare < PageSplitter.minimumFoundShare && result.foundShare >= PageSplitter.minimumFoundShare / 2)
+        #expect(result.longestRunNotFound < PageSplitter.missingTextRun)
+        try result.checkAcceptable(file: "poor.txt")
+        #expect(result.pages.allSatisfy { $0.flags.contains(.lowMatch) && $0.level == .problematic })
+        // The same OCR with half a page of text the scan lacks in the middle: refused.
+        var other = SplitFixtures.Prose(seed: 99)
+        let extra = Self.text(Array(printed.prefix(2))) + "\n" + other.lines(6).joined(separator: "\n") + "\n" + Self.text(Array(printed.suffix(2)))
+        let partial = try PageSplitter.split(extra, pages: SplitFixtures.input(ocr))
+        #expect(partial.foundShare < PageSplitter.minimumFoundShare)
+        do {
+            try partial.checkAcceptable(file: "partial.txt")
+            Issue.record("a text with a long part not in the scan was accepted")
+        } catch {
+            #expect(error.message.contains("matches only part of it"))
+        }
+    }
+
     @Test("an empty text is an error")
     func emptyText() {
         #expect(throws: AlignError.self) { try PageSplitter.split(" \n\n ", pages: SplitFixtures.input(["a b c"])) }
