@@ -10,38 +10,87 @@ struct PageFurniture: Sendable {
     var regions: [TextRegion]
 }
 
+/// What the catalogue knows of the document that a running head may print: its title, its
+/// works' titles and its authors (a head of a short excerpt cannot be found by repetition).
+struct FurnitureHints: Sendable {
+    /// Lower-case letter keys of the title, the works' titles and the authors' names.
+    var keys: [String] = []
+
+    init(keys: [String] = []) { self.keys = keys.filter { $0.count >= 4 } }
+
+    init(document: DocumentMetadata, works: [String] = []) {
+        let names = [document.title] + works + document.contributors.filter { $0.role == .author }.map(\.displayName)
+        self.init(keys: names.map(RunningHeaderDetector.key(of:)))
+    }
+
+    /// The band's key is a title or author, or a part of one of two words or more (heads are
+    /// often shortened titles), allowing one OCR error in eight letters.
+    func matches(_ key: String) -> Bool {
+        guard key.count >= 6 else { return false }
+        return keys.contains { title in
+            title.contains(key) && key.contains(" ") || RunningHeaderDetector.fuzzyEqual(key, title)
+        }
+    }
+}
+
 /// Finds running headers, running footers and printed page numbers across a whole document.
 ///
-/// Regions that an import tagged (`running-header`, `page-number`, `footer`) are taken as they
-/// are. On untagged pages the top band is the topmost line and the lines level with it, in the
-/// top fifth of the page and standing further from the text below than lines usually stand from
-/// each other. It is a running header when its text (numbers standing apart at its ends left
-/// out) recurs in the top band of another page, allowing one OCR error in eight letters in a long
-/// title; or when it is a lone arabic number, or a lone roman number that fits the sequence. A
-/// lone number at the foot of the page is a running footer on the same terms. The band is cut
-/// into pieces at wide gaps (two and a half line heights), and each piece goes to the left,
-/// centre or right slot by where its box stands in the text frame.
+/// Regions that an import tagged (`running-header`, `page-number`, `footer`, `catchword`,
+/// `signature-mark`) are taken as they are. On untagged pages the top band is the topmost line
+/// and the lines level with it, in the top fifth of the page; the bottom band likewise at the
+/// foot. Words of the band that are debris (no letter or digit, or one or two characters read
+/// with less than 50% confidence that are not a number) are left out. The band is cut into
+/// pieces at wide gaps (two and a half line heights); a piece that reads as a number
+/// (``PrintedPageNumber/readings(_:)``) is a folio. The top band is a running header when:
+///
+/// - it is a folio alone: arabic digits (a final stop allowed), or any reading another page's
+///   number agrees with (same offset from the physical page);
+/// - or, standing apart from the text below (further than lines usually stand from each other),
+///   its text (folios and single letters at its ends left out) recurs in the top band of another
+///   page (one OCR error in eight letters allowed, roman numerals compared exactly, so
+///   `CAPÍTULO II` is not `CAPÍTULO III`), or is the document's title or author (or part of the
+///   title), or is a short line (six words at most) in type no larger than the body's beside a
+///   folio (`6 AUTHOR NAME`, `TITLE 7`: verso and recto heads of a short excerpt);
+/// - or it is a scrap of one to three characters where other pages print their folio (a folio
+///   OCR misread).
+///
+/// The bottom band is a running footer when it is a folio alone, or when it does not start at
+/// the left margin and holds only folios, signature marks and a catch-word at the right
+/// (``PageMarks``). Each piece goes to the left, centre or right slot by where its box stands.
 ///
 /// A printed number counts for the `<pagelist>` only when another page's number has the same
-/// style and the same offset from the physical page (or when it is the only number found), so
-/// that a folio misread by OCR does not shift the numbering.
+/// offset from the physical page (or when it is the only number found), so that a folio misread
+/// by OCR does not shift the numbering.
 enum RunningHeaderDetector {
     /// A piece of a band: text with its box, and whether it is a page number.
     struct Piece: Hashable {
         var text: String
         var box: BoundingBox?
         var number: PrintedPageNumber?
+        /// Every reading of the piece as a folio (``PrintedPageNumber/readings(_:)``).
+        var readings: [PrintedPageNumber] = []
+    }
+
+    /// A band of a page: its pieces and lines, whether it stands apart, how tall its type is.
+    private struct Band {
+        var pieces: [Piece] = []
+        var lines: Set<LineAddress> = []
+        var apart = false
+        var height = 0
+        var box: BoundingBox?
     }
 
     /// A page's top and bottom bands before classification.
     private struct Bands {
         var tagged = false
         var footerTagged = false
-        var top: [Piece] = []
-        var bottom: [Piece] = []
-        var topLines: Set<LineAddress> = []
-        var bottomLines: Set<LineAddress> = []
+        var top = Band()
+        var bottom = Band()
         var taggedRegions: Set<Int> = []
+        /// The median line height of the page's other lines.
+        var bodyHeight = 1
+        /// The first word of the page's text below the top band.
+        var firstWord: String?
     }
 
     private struct LineAddress: Hashable {
@@ -50,32 +99,39 @@ enum RunningHeaderDetector {
     }
 
     /// The furniture of every page.
-    static func analyse(_ pages: [PageNumber: PageText], geometry: DocumentGeometry) -> [PageNumber: PageFurniture] {
+    static func analyse(_ pages: [PageNumber: PageText], geometry: DocumentGeometry, hints: FurnitureHints = FurnitureHints()) -> [PageNumber: PageFurniture] {
         let bands = pages.mapValues(findBands)
-        let keys = bands.mapValues { key(of: $0.top) }
-        let repeated = repeatedKeys(Array(keys.values))
-        var candidates: [(page: PageNumber, number: PrintedPageNumber)] = []
+        let repeated = repeatedKeys(bands.values.filter { $0.top.apart }.map { key(of: $0.top.pieces) })
+        var candidates: [(page: PageNumber, readings: [PrintedPageNumber])] = []
         for (page, band) in bands {
-            if let number = (band.top + band.bottom).lazy.compactMap(\.number).first { candidates.append((page, number)) }
+            if let piece = (band.top.pieces + band.bottom.pieces).first(where: { !$0.readings.isEmpty }) { candidates.append((page, piece.readings)) }
         }
         let accepted = consistentNumbers(candidates)
         var result: [PageNumber: PageFurniture] = [:]
+        var slots: [(page: PageNumber, x: Double, y: Double)] = []
+        var topIsHeader: [PageNumber: Bool] = [:]
+        for (number, page) in pages {
+            guard let band = bands[number] else { continue }
+            let isHeader = band.tagged ? !band.top.pieces.isEmpty : isRunningHeader(band.top, bodyHeight: band.bodyHeight, accepted: accepted[number], repeated: repeated, hints: hints)
+            topIsHeader[number] = isHeader
+            if isHeader, let piece = band.top.pieces.first(where: { !$0.readings.isEmpty }), let box = piece.box, page.width > 0, page.height > 0 {
+                slots.append((number, Double(box.left + box.right) / 2 / Double(page.width), Double(box.top + box.bottom) / 2 / Double(page.height)))
+            }
+        }
         for (number, page) in pages {
             guard let band = bands[number] else { continue }
             let frame = geometry.frame(for: number)
-            let isFurniture: ([Piece]) -> Bool = { pieces in
-                if band.tagged { return !pieces.isEmpty }
-                guard !pieces.isEmpty else { return false }
-                if pieces.allSatisfy({ $0.number != nil }) {
-                    return pieces.allSatisfy { $0.number?.style == .arabic || accepted[number] == $0.number }
-                }
-                return repeated.contains(key(of: pieces))
+            var isHeader = topIsHeader[number] ?? false
+            if !isHeader, !band.tagged, band.top.apart || band.top.pieces.count == 1, isScrap(band.top.pieces), let box = band.top.box, page.width > 0, page.height > 0 {
+                // A folio misread: a scrap where other pages print their number.
+                let x = Double(box.left + box.right) / 2 / Double(page.width), y = Double(box.top + box.bottom) / 2 / Double(page.height)
+                isHeader = slots.contains { $0.page != number && abs($0.x - x) < 0.05 && abs($0.y - y) < 0.02 }
             }
-            let topIsHeader = isFurniture(band.top)
-            let bottomIsFooter = band.footerTagged || (!band.bottom.isEmpty && band.bottom.allSatisfy { $0.number != nil } && isFurniture(band.bottom))
+            let next = bands[number.next]?.firstWord
+            let isFooter = band.footerTagged || (!band.tagged && isRunningFooter(band.bottom, frame: frame, accepted: accepted[number], nextFirstWord: next, hasNext: pages[number.next] != nil))
             var removed = Set<LineAddress>()
-            if topIsHeader { removed.formUnion(band.topLines) }
-            if bottomIsFooter { removed.formUnion(band.bottomLines) }
+            if isHeader && !band.tagged { removed.formUnion(band.top.lines) }
+            if isFooter && !band.footerTagged { removed.formUnion(band.bottom.lines) }
             let regions = page.regions.enumerated().compactMap { index, region -> TextRegion? in
                 guard !band.taggedRegions.contains(index) else { return nil }
                 guard !region.lines.isEmpty else { return region.role == .other ? region : nil }  // a footnote rule landmark
@@ -84,17 +140,61 @@ enum RunningHeaderDetector {
                 return region.lines.isEmpty ? nil : region
             }
             result[number] = PageFurniture(
-                header: topIsHeader ? slotted(band.top, frame: frame) : nil,
-                footer: bottomIsFooter ? slotted(band.bottom, frame: frame) : nil,
+                header: isHeader ? slotted(band.top.pieces, frame: frame) : nil,
+                footer: isFooter ? slotted(band.bottom.pieces, frame: frame) : nil,
                 printedNumber: accepted[number], regions: regions)
         }
         return result
     }
 
-    /// The tagged furniture of a page, or else its top band and a bottom band.
+    /// The rules for the top band of an untagged page (see the type's summary).
+    private static func isRunningHeader(_ band: Band, bodyHeight: Int, accepted: PrintedPageNumber?, repeated: Set<String>, hints: FurnitureHints) -> Bool {
+        guard !band.pieces.isEmpty else { return false }
+        let folios = band.pieces.filter { !$0.readings.isEmpty }
+        let key = key(of: band.pieces)
+        if key.isEmpty {
+            return !folios.isEmpty && folios.allSatisfy { PrintedPageNumber.isPlainArabic($0.text) || accepted.map($0.readings.contains) == true }
+        }
+        guard band.apart else { return false }
+        if repeated.contains(key) { return true }
+        let smallType = band.height * 10 <= bodyHeight * 13
+        if smallType && hints.matches(key) { return true }
+        return smallType && !folios.isEmpty && key.split(separator: " ").count <= 6
+    }
+
+    /// The rules for the bottom band of an untagged page (see the type's summary).
+    private static func isRunningFooter(_ band: Band, frame: TextFrame?, accepted: PrintedPageNumber?, nextFirstWord: String?, hasNext: Bool) -> Bool {
+        guard !band.pieces.isEmpty else { return false }
+        if band.pieces.allSatisfy({ !$0.readings.isEmpty }) {
+            return (band.apart || band.pieces.count == 1) && band.pieces.allSatisfy { PrintedPageNumber.isPlainArabic($0.text) || accepted.map($0.readings.contains) == true }
+        }
+        guard let frame, let box = band.box, box.left - frame.left > frame.width / 4,
+              band.pieces.map({ $0.text.split(separator: " ").count }).reduce(0, +) <= 4 else { return false }
+        for (index, piece) in band.pieces.enumerated() {
+            if !piece.readings.isEmpty || PageMarks.isSignature(piece.text) { continue }
+            // A catch-word: one word, the last piece, ending at the right margin.
+            guard index == band.pieces.count - 1, !piece.text.contains(" "), let pieceBox = piece.box,
+                  frame.right - pieceBox.right <= frame.lineHeight * 3 else { return false }
+            if let nextFirstWord {
+                if !PageMarks.repeats(piece.text, nextFirstWord: nextFirstWord) { return false }
+            } else if hasNext || !PageMarks.looksLikeCatchWord(piece.text) {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// One to three characters with no word of three letters: what OCR makes of a folio it cannot read.
+    private static func isScrap(_ pieces: [Piece]) -> Bool {
+        let text = pieces.map(\.text).joined()
+        return !pieces.isEmpty && (1...3).contains(text.count) && pieces.allSatisfy { $0.readings.isEmpty }
+    }
+
+    /// The tagged furniture of a page, or else its top band and its bottom band.
     private static func findBands(_ page: PageText) -> Bands {
         var bands = Bands()
-        let furnitureRoles: Set<RegionRole> = [.runningHeader, .pageNumber, .footer]
+        let furnitureRoles: Set<RegionRole> = [.runningHeader, .pageNumber, .footer, .catchword, .signatureMark]
+        let footRoles: Set<RegionRole> = [.footer, .catchword, .signatureMark]
         let tagged = page.regions.indices.filter { furnitureRoles.contains(page.regions[$0].role) }
         if page.regions.contains(where: { $0.role == .runningHeader || $0.role == .pageNumber }) {
             bands.tagged = true
@@ -105,41 +205,66 @@ enum RunningHeaderDetector {
                 let regionPieces: [Piece]
                 if region.role == .pageNumber {
                     let text = region.lines.map(\.text).joined(separator: " ")
-                    regionPieces = [Piece(text: text, box: box, number: PrintedPageNumber(text))]
+                    regionPieces = [Piece(text: text, box: box, number: PrintedPageNumber(text), readings: PrintedPageNumber.readings(text))]
                 } else {
                     regionPieces = pieces(region.lines, lineHeight: height)
                 }
-                let atFoot = region.role == .footer || box.map { $0.top + $0.height / 2 > page.height / 2 } ?? false
-                if atFoot { bands.bottom += regionPieces } else { bands.top += regionPieces }
+                let atFoot = footRoles.contains(region.role) || box.map { $0.top + $0.height / 2 > page.height / 2 } ?? false
+                if atFoot { bands.bottom.pieces += regionPieces } else { bands.top.pieces += regionPieces }
                 bands.taggedRegions.insert(index)
             }
-            bands.footerTagged = !bands.bottom.isEmpty
+            bands.footerTagged = !bands.bottom.pieces.isEmpty
             return bands
         }
-        for index in tagged {  // footers tagged on an otherwise untagged page
-            bands.bottom += page.regions[index].lines.map { Piece(text: $0.text, box: $0.box, number: nil) }
+        for index in tagged {  // foot furniture tagged on an otherwise untagged page
+            bands.bottom.pieces += page.regions[index].lines.map { Piece(text: $0.text, box: $0.box, number: nil) }
             bands.taggedRegions.insert(index)
             bands.footerTagged = true
         }
         let lines = page.regions.enumerated().flatMap { regionIndex, region in
-            region.role == .footer ? [] : region.lines.enumerated().map { (LineAddress(region: regionIndex, line: $0.offset), $0.element) }
+            footRoles.contains(region.role) || region.role == .footnote ? [] : region.lines.enumerated().map { (LineAddress(region: regionIndex, line: $0.offset), $0.element) }
         }
         guard lines.count >= 2 else { return bands }
-        let top = band(lines, page: page, atTop: true)
-        bands.top = pieces(top.map(\.1), lineHeight: lineHeight(lines.map(\.1)))
-        bands.topLines = Set(top.map(\.0))
-        let bottom = band(lines.filter { !bands.topLines.contains($0.0) }, page: page, atTop: false)
-        let bottomPieces = pieces(bottom.map(\.1), lineHeight: lineHeight(lines.map(\.1)))
-        if !bottom.isEmpty, bottomPieces.allSatisfy({ $0.number != nil }) {
-            bands.bottom += bottomPieces
-            bands.bottomLines = Set(bottom.map(\.0))
+        let height = lineHeight(lines.map(\.1))
+        bands.bodyHeight = height
+        bands.top = band(lines, page: page, atTop: true, lineHeight: height)
+        bands.firstWord = lines.first { !bands.top.lines.contains($0.0) }?.1.words.first?.text
+        if !bands.footerTagged {
+            bands.bottom = band(lines.filter { !bands.top.lines.contains($0.0) }, page: page, atTop: false, lineHeight: height)
         }
         return bands
     }
 
     /// The topmost (or bottommost) line and the lines level with it, when in the outer fifth of
-    /// the page; without boxes, the first (or last) line in reading order.
-    private static func band(_ lines: [(LineAddress, TextLine)], page: PageText, atTop: Bool) -> [(LineAddress, TextLine)] {
+    /// the page, cut into pieces; without boxes, the first (or last) line in reading order.
+    private static func band(_ lines: [(LineAddress, TextLine)], page: PageText, atTop: Bool, lineHeight: Int) -> Band {
+        let chosen = bandLines(lines, page: page, atTop: atTop)
+        var band = Band()
+        let kept = chosen.map { address, line in
+            var line = line
+            line.words = line.words.filter { !isDebris($0) }
+            return (address, line)
+        }
+        band.pieces = pieces(kept.map(\.1), lineHeight: lineHeight)
+        guard !band.pieces.isEmpty else { return Band() }
+        band.lines = Set(chosen.map(\.0))
+        let boxes = kept.flatMap { $0.1.words.compactMap(\.box) }
+        band.box = BoundingBox.union(of: boxes)
+        band.height = TextFrame.percentile(kept.compactMap(\.1.box?.height), 0.5) ?? 0
+        let boxed = lines.filter { $0.1.box != nil }
+        band.apart = boxed.count == lines.count && !boxes.isEmpty && standsApart(chosen.compactMap(\.1.box), from: boxed, atTop: atTop)
+        if boxed.count < lines.count { band.apart = true }  // no boxes: the first line is all we know
+        return band
+    }
+
+    /// Debris in a band: no letter or digit, or one or two characters read with little
+    /// confidence that are not a number.
+    private static func isDebris(_ word: Word) -> Bool {
+        if !word.text.contains(where: { $0.isLetter || $0.isNumber }) { return true }
+        return word.text.count <= 2 && (word.confidence ?? 1) < 0.5 && PrintedPageNumber.readings(word.text).isEmpty
+    }
+
+    private static func bandLines(_ lines: [(LineAddress, TextLine)], page: PageText, atTop: Bool) -> [(LineAddress, TextLine)] {
         guard lines.count >= 2 else { return [] }
         let boxed = lines.filter { $0.1.box != nil }
         guard boxed.count == lines.count, page.height > 0 else {
@@ -154,7 +279,7 @@ enum RunningHeaderDetector {
             let overlap = min(box.bottom, edgeBox.bottom) - max(box.top, edgeBox.top)
             return overlap * 2 >= min(box.height, edgeBox.height)
         }
-        guard level.count < lines.count, standsApart(level.compactMap(\.1.box), from: boxed, atTop: atTop) else { return [] }
+        guard level.count < lines.count else { return [] }
         return level
     }
 
@@ -187,7 +312,9 @@ enum RunningHeaderDetector {
         func flush() {
             guard !current.isEmpty else { return }
             let text = current.map(\.text).joined(separator: " ")
-            pieces.append(Piece(text: text, box: BoundingBox.union(of: current.compactMap(\.box)), number: nil))
+            // A piece that reads as a number as a whole (`— 13 —`) is a folio too.
+            let readings = PrintedPageNumber.readings(text)
+            pieces.append(Piece(text: text, box: BoundingBox.union(of: current.compactMap(\.box)), number: readings.first, readings: readings))
             current = []
         }
         let wide = lineHeight * 5 / 2
@@ -197,9 +324,10 @@ enum RunningHeaderDetector {
             // A number is the folio when it stands apart (or, without boxes, at an end of the band);
             // set close to words it belongs to them ("CAPÍTULO I").
             let apart = word.box == nil ? (index == 0 || index == words.count - 1) : ((gapBefore ?? .max) > wide && (gapAfter ?? .max) > wide)
-            if apart, let number = PrintedPageNumber(word.text) {
+            let readings = PrintedPageNumber.readings(word.text)
+            if apart, !readings.isEmpty {
                 flush()
-                pieces.append(Piece(text: word.text, box: word.box, number: number))
+                pieces.append(Piece(text: word.text, box: word.box, number: readings.first, readings: readings))
                 continue
             }
             if let gapBefore, gapBefore > wide { flush() }
@@ -213,36 +341,60 @@ enum RunningHeaderDetector {
         TextFrame.percentile(lines.compactMap { $0.box?.height }, 0.5) ?? 1
     }
 
-    /// The band's text without its numbers, reduced to lower-case letters and single spaces.
+    /// The band's text without its numbers and without single letters at its ends (a folio
+    /// misread: `DE MI TIERRA S`), reduced to lower-case letters and single spaces.
     private static func key(of pieces: [Piece]) -> String {
-        let text = pieces.filter { $0.number == nil }.map(\.text).joined(separator: " ")
-        let letters = text.lowercased().map { $0.isLetter ? $0 : " " }
+        var words = key(of: pieces.filter { $0.readings.isEmpty }.map(\.text).joined(separator: " ")).split(separator: " ")
+        while let first = words.first, first.count == 1, words.count > 1 { words.removeFirst() }
+        while let last = words.last, last.count == 1, words.count > 1 { words.removeLast() }
+        return words.joined(separator: " ")
+    }
+
+    /// Text reduced to lower-case letters and single spaces (`ſ` as `s`).
+    static func key(of text: String) -> String {
+        let letters = text.lowercased().map { $0 == "ſ" ? "s" : ($0.isLetter ? $0 : " ") }
         return String(letters).split(separator: " ").joined(separator: " ")
     }
 
-    /// Keys found on at least two pages; keys of 15 to 60 letters may differ by one edit in eight
-    /// (OCR errors), shorter ones must be equal (`CAPÍTULO II` is not `CAPÍTULO III`).
+    /// Two keys are the same head: equal, or (eight letters or more) one OCR error in eight
+    /// letters apart with the same roman numerals (`capítulo ii` is not `capítulo iii`).
+    static func fuzzyEqual(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        guard min(a.count, b.count) >= 8, a.count <= 80, b.count <= 80 else { return false }
+        let romans = { (key: String) in key.split(separator: " ").filter { PrintedPageNumber.romanValue($0.uppercased()) != nil } }
+        guard romans(a) == romans(b) else { return false }
+        let limit = max(a.count, b.count) / 8
+        return abs(a.count - b.count) <= limit && editDistance(a, b, limit: limit) <= limit
+    }
+
+    /// Keys found on at least two pages, allowing OCR errors (``fuzzyEqual(_:_:)``).
     private static func repeatedKeys(_ keys: [String]) -> Set<String> {
         var counts: [String: Int] = [:]
         for key in keys where !key.isEmpty { counts[key, default: 0] += 1 }
         var repeated = Set(counts.filter { $0.value >= 2 }.keys)
         let distinct = Array(counts.keys)
-        for key in distinct where !repeated.contains(key) && (15...60).contains(key.count) {
-            let limit = key.count / 8
-            if distinct.contains(where: { $0 != key && abs($0.count - key.count) <= limit && editDistance($0, key, limit: limit) <= limit }) {
-                repeated.insert(key)
-            }
+        for key in distinct where !repeated.contains(key) {
+            if distinct.contains(where: { $0 != key && fuzzyEqual($0, key) }) { repeated.insert(key) }
         }
         return repeated
     }
 
-    /// Numbers that share style and offset with another page's number (or the only number).
-    private static func consistentNumbers(_ candidates: [(page: PageNumber, number: PrintedPageNumber)]) -> [PageNumber: PrintedPageNumber] {
-        var groups: [String: Int] = [:]
-        for candidate in candidates { groups["\(candidate.number.style)/\(candidate.page.rawValue - candidate.number.value)", default: 0] += 1 }
+    /// The reading of each page's folio that shares style and offset from the physical page
+    /// with another page's (the reading most pages agree with), or the only number's own reading.
+    private static func consistentNumbers(_ candidates: [(page: PageNumber, readings: [PrintedPageNumber])]) -> [PageNumber: PrintedPageNumber] {
+        func group(_ page: PageNumber, _ number: PrintedPageNumber) -> String { "\(number.style)/\(page.rawValue - number.value)" }
+        var groups: [String: Set<PageNumber>] = [:]
+        for candidate in candidates {
+            for reading in candidate.readings { groups[group(candidate.page, reading), default: []].insert(candidate.page) }
+        }
         var accepted: [PageNumber: PrintedPageNumber] = [:]
-        for candidate in candidates where candidates.count == 1 || (groups["\(candidate.number.style)/\(candidate.page.rawValue - candidate.number.value)"] ?? 0) >= 2 {
-            accepted[candidate.page] = candidate.number
+        for candidate in candidates {
+            if candidates.count == 1, let only = candidate.readings.first, PrintedPageNumber.isPlainArabic(only.text) || PrintedPageNumber(only.text) != nil {
+                accepted[candidate.page] = only
+                continue
+            }
+            let best = candidate.readings.max { (groups[group(candidate.page, $0)]?.count ?? 0) < (groups[group(candidate.page, $1)]?.count ?? 0) }
+            if let best, (groups[group(candidate.page, best)]?.count ?? 0) >= 2 { accepted[candidate.page] = best }
         }
         return accepted
     }

@@ -53,7 +53,7 @@ public struct WikitextGenerator: Sendable {
             ocr[number] = NoiseFilter.clean(clean)
         }
         let geometry = DocumentGeometry(pages: ocr)
-        let furniture = RunningHeaderDetector.analyse(ocr, geometry: geometry)
+        let furniture = RunningHeaderDetector.analyse(ocr, geometry: geometry, hints: FurnitureHints(document: document, works: options.works.map(\.title)))
         let lines = furniture.sorted { $0.key < $1.key }.flatMap { $0.value.regions.flatMap { $0.lines.map { $0.words.map(\.text) } } }
         let resolver = HyphenationResolver(lexicon: options.lexicon, documentWords: HyphenationResolver.documentWords(lines: lines))
 
