@@ -89,8 +89,9 @@ enum RunningHeaderDetector {
         var taggedRegions: Set<Int> = []
         /// The median line height of the page's other lines.
         var bodyHeight = 1
-        /// The first word of the page's text below the top band.
-        var firstWord: String?
+        /// The first word of the page's top band and of the line below it: a catch-word on the
+        /// page before repeats one of them.
+        var firstWords: [String] = []
     }
 
     private struct LineAddress: Hashable {
@@ -127,8 +128,8 @@ enum RunningHeaderDetector {
                 let x = Double(box.left + box.right) / 2 / Double(page.width), y = Double(box.top + box.bottom) / 2 / Double(page.height)
                 isHeader = slots.contains { $0.page != number && abs($0.x - x) < 0.05 && abs($0.y - y) < 0.02 }
             }
-            let next = bands[number.next]?.firstWord
-            let isFooter = band.footerTagged || (!band.tagged && isRunningFooter(band.bottom, frame: frame, accepted: accepted[number], nextFirstWord: next, hasNext: pages[number.next] != nil))
+            let next = bands[number.next]?.firstWords
+            let isFooter = band.footerTagged || (!band.tagged && isRunningFooter(band.bottom, frame: frame, accepted: accepted[number], nextFirstWords: next, hasNext: pages[number.next] != nil))
             var removed = Set<LineAddress>()
             if isHeader && !band.tagged { removed.formUnion(band.top.lines) }
             if isFooter && !band.footerTagged { removed.formUnion(band.bottom.lines) }
@@ -152,18 +153,22 @@ enum RunningHeaderDetector {
         guard !band.pieces.isEmpty else { return false }
         let folios = band.pieces.filter { !$0.readings.isEmpty }
         let key = key(of: band.pieces)
-        if key.isEmpty {
-            return !folios.isEmpty && folios.allSatisfy { PrintedPageNumber.isPlainArabic($0.text) || accepted.map($0.readings.contains) == true }
-        }
-        guard band.apart else { return false }
-        if repeated.contains(key) { return true }
+        let isFolio = { (piece: Piece) in PrintedPageNumber.isPlainArabic(piece.text) || accepted.map(piece.readings.contains) == true }
+        // A folio with nothing beside it but scraps of one or two letters (ornaments, specks).
+        if key.split(separator: " ").allSatisfy({ $0.count <= 2 }) { return folios.contains(where: isFolio) }
         let smallType = band.height * 10 <= bodyHeight * 13
+        let short = key.split(separator: " ").count <= 6
+        guard band.apart else {
+            // Set tight against the text: only beside a folio that agrees with the other pages'.
+            return smallType && short && folios.contains { accepted.map($0.readings.contains) == true }
+        }
+        if repeated.contains(key) { return true }
         if smallType && hints.matches(key) { return true }
-        return smallType && !folios.isEmpty && key.split(separator: " ").count <= 6
+        return smallType && short && !folios.isEmpty
     }
 
     /// The rules for the bottom band of an untagged page (see the type's summary).
-    private static func isRunningFooter(_ band: Band, frame: TextFrame?, accepted: PrintedPageNumber?, nextFirstWord: String?, hasNext: Bool) -> Bool {
+    private static func isRunningFooter(_ band: Band, frame: TextFrame?, accepted: PrintedPageNumber?, nextFirstWords: [String]?, hasNext: Bool) -> Bool {
         guard !band.pieces.isEmpty else { return false }
         if band.pieces.allSatisfy({ !$0.readings.isEmpty }) {
             return (band.apart || band.pieces.count == 1) && band.pieces.allSatisfy { PrintedPageNumber.isPlainArabic($0.text) || accepted.map($0.readings.contains) == true }
@@ -175,8 +180,8 @@ enum RunningHeaderDetector {
             // A catch-word: one word, the last piece, ending at the right margin.
             guard index == band.pieces.count - 1, !piece.text.contains(" "), let pieceBox = piece.box,
                   frame.right - pieceBox.right <= frame.lineHeight * 3 else { return false }
-            if let nextFirstWord {
-                if !PageMarks.repeats(piece.text, nextFirstWord: nextFirstWord) { return false }
+            if let nextFirstWords, !nextFirstWords.isEmpty {
+                if !nextFirstWords.contains(where: { PageMarks.repeats(piece.text, nextFirstWord: $0) }) { return false }
             } else if hasNext || !PageMarks.looksLikeCatchWord(piece.text) {
                 return false
             }
@@ -228,7 +233,7 @@ enum RunningHeaderDetector {
         let height = lineHeight(lines.map(\.1))
         bands.bodyHeight = height
         bands.top = band(lines, page: page, atTop: true, lineHeight: height)
-        bands.firstWord = lines.first { !bands.top.lines.contains($0.0) }?.1.words.first?.text
+        bands.firstWords = [lines.first?.1, lines.first { !bands.top.lines.contains($0.0) }?.1].compactMap { $0?.words.first?.text }
         if !bands.footerTagged {
             bands.bottom = band(lines.filter { !bands.top.lines.contains($0.0) }, page: page, atTop: false, lineHeight: height)
         }
