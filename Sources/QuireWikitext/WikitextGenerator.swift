@@ -93,7 +93,7 @@ public struct WikitextGenerator: Sendable {
         let index = IndexPageBuilder.build(IndexPageBuilder.Input(
             document: document, profile: profile, scan: scan, mainPage: ranges.count == 1 ? ranges.first?.title : nil,
             pages: pageList, progress: allProofread ? .toValidate : .toProofread, defaultHeader: defaultHeader(drafts)))
-        let mainPages = MainPageBuilder.build(ranges, document: document, profile: profile, scan: scan)
+        let mainPages = MainPageBuilder.build(ranges, document: document, profile: profile, scan: scan, licences: options.licenceTemplates)
         return GeneratedDocument(pages: generated, index: index, mainPages: mainPages)
     }
 
