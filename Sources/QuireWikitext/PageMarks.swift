@@ -7,6 +7,9 @@ enum PageMarks {
     /// with the printers' final `j` (`iij`); `D3` written together counts too.
     static func isSignature(_ text: String) -> Bool {
         var tokens = text.split(separator: " ").map(String.init)
+        if let first = tokens.first, first.count > 1, let star = first.first, "*†‡".contains(star) {  // `*4`
+            tokens = [String(star), String(first.dropFirst())] + tokens.dropFirst()
+        }
         if let first = tokens.first, first.count > 1, let letter = first.first, letter.isLetter, first.dropFirst().allSatisfy(\.isNumber) {
             tokens = [String(letter), String(first.dropFirst())] + tokens.dropFirst()
         }

@@ -69,6 +69,8 @@ enum RunningHeaderDetector {
         var number: PrintedPageNumber?
         /// Every reading of the piece as a folio (``PrintedPageNumber/readings(_:)``).
         var readings: [PrintedPageNumber] = []
+        /// The mean confidence of its words, when known.
+        var confidence: Double?
     }
 
     /// A band of a page: its pieces and lines, whether it stands apart, how tall its type is.
@@ -89,8 +91,8 @@ enum RunningHeaderDetector {
         var taggedRegions: Set<Int> = []
         /// The median line height of the page's other lines.
         var bodyHeight = 1
-        /// The first word of the page's top band and of the line below it: a catch-word on the
-        /// page before repeats one of them.
+        /// The first words of the page's first three lines (in case the first is an ornament
+        /// OCR read as letters, or the top band): a catch-word on the page before repeats one.
         var firstWords: [String] = []
     }
 
@@ -129,20 +131,42 @@ enum RunningHeaderDetector {
                 isHeader = slots.contains { $0.page != number && abs($0.x - x) < 0.05 && abs($0.y - y) < 0.02 }
             }
             let next = bands[number.next]?.firstWords
-            let isFooter = band.footerTagged || (!band.tagged && isRunningFooter(band.bottom, frame: frame, accepted: accepted[number], nextFirstWords: next, hasNext: pages[number.next] != nil))
+            var footerPieces: [Piece] = band.footerTagged ? band.bottom.pieces : []
             var removed = Set<LineAddress>()
+            var cutAt: [LineAddress: Int] = [:]  // lines that lose their words from this x on (a catch-word set on the last text line)
             if isHeader && !band.tagged { removed.formUnion(band.top.lines) }
-            if isFooter && !band.footerTagged { removed.formUnion(band.bottom.lines) }
+            if !band.tagged && !band.footerTagged, !band.bottom.pieces.isEmpty {
+                let isMark = { (piece: Piece, index: Int) in
+                    isFootMark(piece, last: index == band.bottom.pieces.count - 1, frame: frame, accepted: accepted[number], nextFirstWords: next, hasNext: pages[number.next] != nil)
+                }
+                if isRunningFooter(band.bottom, frame: frame, isMark: isMark) {
+                    footerPieces = band.bottom.pieces
+                    removed.formUnion(band.bottom.lines)
+                } else if band.bottom.lines.count == 1, let line = band.bottom.lines.first, band.bottom.pieces.count >= 2,
+                          let last = band.bottom.pieces.last, let left = last.box?.left, !last.text.contains(" "), last.readings.isEmpty,
+                          isMark(last, band.bottom.pieces.count - 1) {
+                    footerPieces = [last]
+                    cutAt[line] = left
+                }
+            }
             let regions = page.regions.enumerated().compactMap { index, region -> TextRegion? in
                 guard !band.taggedRegions.contains(index) else { return nil }
                 guard !region.lines.isEmpty else { return region.role == .other ? region : nil }  // a footnote rule landmark
                 var region = region
-                region.lines = region.lines.enumerated().filter { !removed.contains(LineAddress(region: index, line: $0.offset)) }.map(\.element)
+                region.lines = region.lines.enumerated().compactMap { offset, line -> TextLine? in
+                    let address = LineAddress(region: index, line: offset)
+                    guard !removed.contains(address) else { return nil }
+                    guard let cut = cutAt[address] else { return line }
+                    var line = line
+                    line.words = line.words.filter { ($0.box?.left ?? 0) < cut }
+                    line.box = BoundingBox.union(of: line.words.compactMap(\.box))
+                    return line.words.isEmpty ? nil : line
+                }
                 return region.lines.isEmpty ? nil : region
             }
             result[number] = PageFurniture(
                 header: isHeader ? slotted(band.top.pieces, frame: frame) : nil,
-                footer: isFooter ? slotted(band.bottom.pieces, frame: frame) : nil,
+                footer: footerPieces.isEmpty ? nil : slotted(footerPieces, frame: frame),
                 printedNumber: accepted[number], regions: regions)
         }
         return result
@@ -154,39 +178,47 @@ enum RunningHeaderDetector {
         let folios = band.pieces.filter { !$0.readings.isEmpty }
         let key = key(of: band.pieces)
         let isFolio = { (piece: Piece) in PrintedPageNumber.isPlainArabic(piece.text) || accepted.map(piece.readings.contains) == true }
-        // A folio with nothing beside it but scraps of one or two letters (ornaments, specks).
-        if key.split(separator: " ").allSatisfy({ $0.count <= 2 }) { return folios.contains(where: isFolio) }
+        // A folio with nothing beside it but scraps: words of one or two letters, or read with
+        // less than 50% confidence (ornaments, specks, a rule).
+        let scraps = band.pieces.filter { $0.readings.isEmpty }.allSatisfy { piece in
+            (piece.confidence ?? 1) < 0.5 || Self.key(of: [piece]).split(separator: " ").allSatisfy { $0.count <= 2 }
+        }
+        if scraps { return folios.contains(where: isFolio) }
         let smallType = band.height * 10 <= bodyHeight * 13
         let short = key.split(separator: " ").count <= 6
+        if repeated.contains(key) && (band.apart || short) { return true }
         guard band.apart else {
             // Set tight against the text: only beside a folio that agrees with the other pages'.
             return smallType && short && folios.contains { accepted.map($0.readings.contains) == true }
         }
-        if repeated.contains(key) { return true }
         if smallType && hints.matches(key) { return true }
         return smallType && short && !folios.isEmpty
     }
 
     /// The rules for the bottom band of an untagged page (see the type's summary).
-    private static func isRunningFooter(_ band: Band, frame: TextFrame?, accepted: PrintedPageNumber?, nextFirstWords: [String]?, hasNext: Bool) -> Bool {
+    private static func isRunningFooter(_ band: Band, frame: TextFrame?, isMark: (Piece, Int) -> Bool) -> Bool {
         guard !band.pieces.isEmpty else { return false }
         if band.pieces.allSatisfy({ !$0.readings.isEmpty }) {
-            return (band.apart || band.pieces.count == 1) && band.pieces.allSatisfy { PrintedPageNumber.isPlainArabic($0.text) || accepted.map($0.readings.contains) == true }
+            return (band.apart || band.pieces.count == 1) && band.pieces.indices.allSatisfy { isMark(band.pieces[$0], $0) }
         }
         guard let frame, let box = band.box, box.left - frame.left > frame.width / 4,
               band.pieces.map({ $0.text.split(separator: " ").count }).reduce(0, +) <= 4 else { return false }
-        for (index, piece) in band.pieces.enumerated() {
-            if !piece.readings.isEmpty || PageMarks.isSignature(piece.text) { continue }
-            // A catch-word: one word, the last piece, ending at the right margin.
-            guard index == band.pieces.count - 1, !piece.text.contains(" "), let pieceBox = piece.box,
-                  frame.right - pieceBox.right <= frame.lineHeight * 3 else { return false }
-            if let nextFirstWords, !nextFirstWords.isEmpty {
-                if !nextFirstWords.contains(where: { PageMarks.repeats(piece.text, nextFirstWord: $0) }) { return false }
-            } else if hasNext || !PageMarks.looksLikeCatchWord(piece.text) {
-                return false
-            }
+        return band.pieces.indices.allSatisfy { isMark(band.pieces[$0], $0) }
+    }
+
+    /// A piece of a foot line that is furniture: a folio (digits, or a reading the other pages
+    /// agree with), a signature mark (or a scrap of five characters at most read with less than
+    /// 50% confidence, as OCR leaves one), or, as the last piece, a catch-word: one word ending at
+    /// the right margin that starts like one of the next page's first words, or, lower-case or
+    /// hyphenated, that cannot end a text.
+    private static func isFootMark(_ piece: Piece, last: Bool, frame: TextFrame?, accepted: PrintedPageNumber?, nextFirstWords: [String]?, hasNext: Bool) -> Bool {
+        if !piece.readings.isEmpty {
+            return PrintedPageNumber.isPlainArabic(piece.text) || accepted.map(piece.readings.contains) == true
         }
-        return true
+        if PageMarks.isSignature(piece.text) || piece.text.count <= 5 && (piece.confidence ?? 1) < 0.5 { return true }
+        guard last, let frame, !piece.text.contains(" "), let box = piece.box, frame.right - box.right <= frame.lineHeight * 3 else { return false }
+        if let nextFirstWords, nextFirstWords.contains(where: { PageMarks.repeats(piece.text, nextFirstWord: $0) }) { return true }
+        return PageMarks.looksLikeCatchWord(piece.text)
     }
 
     /// One to three characters with no word of three letters: what OCR makes of a folio it cannot read.
@@ -233,7 +265,7 @@ enum RunningHeaderDetector {
         let height = lineHeight(lines.map(\.1))
         bands.bodyHeight = height
         bands.top = band(lines, page: page, atTop: true, lineHeight: height)
-        bands.firstWords = [lines.first?.1, lines.first { !bands.top.lines.contains($0.0) }?.1].compactMap { $0?.words.first?.text }
+        bands.firstWords = lines.prefix(3).compactMap { $0.1.words.first { !isDebris($0) }?.text }
         if !bands.footerTagged {
             bands.bottom = band(lines.filter { !bands.top.lines.contains($0.0) }, page: page, atTop: false, lineHeight: height)
         }
@@ -271,9 +303,13 @@ enum RunningHeaderDetector {
 
     private static func bandLines(_ lines: [(LineAddress, TextLine)], page: PageText, atTop: Bool) -> [(LineAddress, TextLine)] {
         guard lines.count >= 2 else { return [] }
-        let boxed = lines.filter { $0.1.box != nil }
-        guard boxed.count == lines.count, page.height > 0 else {
+        guard lines.allSatisfy({ $0.1.box != nil }), page.height > 0 else {
             return atTop ? [lines[0]] : [lines[lines.count - 1]]
+        }
+        // A line read with less than 25% confidence (a stamp, an ornament) is not where the band is.
+        let boxed = lines.filter { line in
+            let known = line.1.words.compactMap(\.confidence)
+            return known.isEmpty || known.reduce(0, +) / Double(known.count) >= 0.25
         }
         let edge = atTop ? boxed.min { ($0.1.box?.top ?? 0) < ($1.1.box?.top ?? 0) } : boxed.max { ($0.1.box?.bottom ?? 0) < ($1.1.box?.bottom ?? 0) }
         guard let edge, let edgeBox = edge.1.box else { return [] }
@@ -319,7 +355,7 @@ enum RunningHeaderDetector {
             let text = current.map(\.text).joined(separator: " ")
             // A piece that reads as a number as a whole (`— 13 —`) is a folio too.
             let readings = PrintedPageNumber.readings(text)
-            pieces.append(Piece(text: text, box: BoundingBox.union(of: current.compactMap(\.box)), number: readings.first, readings: readings))
+            pieces.append(Piece(text: text, box: BoundingBox.union(of: current.compactMap(\.box)), number: readings.first, readings: readings, confidence: meanConfidence(current)))
             current = []
         }
         let wide = lineHeight * 5 / 2
@@ -328,11 +364,13 @@ enum RunningHeaderDetector {
             let gapAfter = index + 1 < words.count ? word.box.flatMap { box in words[index + 1].box.map { $0.left - box.right } } : nil
             // A number is the folio when it stands apart (or, without boxes, at an end of the band);
             // set close to words it belongs to them ("CAPÍTULO I").
-            let apart = word.box == nil ? (index == 0 || index == words.count - 1) : ((gapBefore ?? .max) > wide && (gapAfter ?? .max) > wide)
+            // At an end of the band a gap of one line height sets it apart (`10  Annotationes`).
+            let apart = word.box == nil ? (index == 0 || index == words.count - 1)
+                : ((gapBefore ?? .max) > wide && (gapAfter ?? .max) > wide) || (gapBefore == nil && (gapAfter ?? .max) > lineHeight) || (gapAfter == nil && (gapBefore ?? .max) > lineHeight)
             let readings = PrintedPageNumber.readings(word.text)
             if apart, !readings.isEmpty {
                 flush()
-                pieces.append(Piece(text: word.text, box: word.box, number: readings.first, readings: readings))
+                pieces.append(Piece(text: word.text, box: word.box, number: readings.first, readings: readings, confidence: word.confidence))
                 continue
             }
             if let gapBefore, gapBefore > wide { flush() }
@@ -340,6 +378,11 @@ enum RunningHeaderDetector {
         }
         flush()
         return pieces
+    }
+
+    private static func meanConfidence(_ words: [Word]) -> Double? {
+        let known = words.compactMap(\.confidence)
+        return known.isEmpty ? nil : known.reduce(0, +) / Double(known.count)
     }
 
     private static func lineHeight(_ lines: [TextLine]) -> Int {
