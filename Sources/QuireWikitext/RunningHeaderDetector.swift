@@ -105,9 +105,9 @@ enum RunningHeaderDetector {
     static func analyse(_ pages: [PageNumber: PageText], geometry: DocumentGeometry, hints: FurnitureHints = FurnitureHints()) -> [PageNumber: PageFurniture] {
         let bands = pages.mapValues(findBands)
         let repeated = repeatedKeys(bands.values.filter { $0.top.apart }.map { key(of: $0.top.pieces) })
-        var candidates: [(page: PageNumber, readings: [PrintedPageNumber])] = []
+        var candidates: [(page: PageNumber, text: String, readings: [PrintedPageNumber])] = []
         for (page, band) in bands {
-            if let piece = (band.top.pieces + band.bottom.pieces).first(where: { !$0.readings.isEmpty }) { candidates.append((page, piece.readings)) }
+            if let piece = (band.top.pieces + band.bottom.pieces).first(where: { !$0.readings.isEmpty }) { candidates.append((page, piece.text, piece.readings)) }
         }
         let accepted = consistentNumbers(candidates)
         var result: [PageNumber: PageFurniture] = [:]
@@ -294,10 +294,12 @@ enum RunningHeaderDetector {
         return band
     }
 
-    /// Debris in a band: no letter or digit, or one or two characters read with little
-    /// confidence that are not a number.
+    /// Debris in a band: no letter or digit (dashes read with confidence aside: `— 13 —`), or
+    /// one or two characters read with little confidence that are not a number.
     private static func isDebris(_ word: Word) -> Bool {
-        if !word.text.contains(where: { $0.isLetter || $0.isNumber }) { return true }
+        if !word.text.contains(where: { $0.isLetter || $0.isNumber }) {
+            return !(word.text.allSatisfy { "-–—".contains($0) } && (word.confidence ?? 1) >= 0.5)
+        }
         return word.text.count <= 2 && (word.confidence ?? 1) < 0.5 && PrintedPageNumber.readings(word.text).isEmpty
     }
 
@@ -429,7 +431,7 @@ enum RunningHeaderDetector {
 
     /// The reading of each page's folio that shares style and offset from the physical page
     /// with another page's (the reading most pages agree with), or the only number's own reading.
-    private static func consistentNumbers(_ candidates: [(page: PageNumber, readings: [PrintedPageNumber])]) -> [PageNumber: PrintedPageNumber] {
+    private static func consistentNumbers(_ candidates: [(page: PageNumber, text: String, readings: [PrintedPageNumber])]) -> [PageNumber: PrintedPageNumber] {
         func group(_ page: PageNumber, _ number: PrintedPageNumber) -> String { "\(number.style)/\(page.rawValue - number.value)" }
         var groups: [String: Set<PageNumber>] = [:]
         for candidate in candidates {
@@ -437,8 +439,11 @@ enum RunningHeaderDetector {
         }
         var accepted: [PageNumber: PrintedPageNumber] = [:]
         for candidate in candidates {
-            if candidates.count == 1, let only = candidate.readings.first, PrintedPageNumber.isPlainArabic(only.text) || PrintedPageNumber(only.text) != nil {
-                accepted[candidate.page] = only
+            if candidates.count == 1 {
+                // The only number: as printed, strictly (`12`, `xii`) or digits with a stop (`8.`).
+                if let only = candidate.readings.first, PrintedPageNumber.isPlainArabic(candidate.text) || PrintedPageNumber(candidate.text) != nil {
+                    accepted[candidate.page] = only
+                }
                 continue
             }
             let best = candidate.readings.max { (groups[group(candidate.page, $0)]?.count ?? 0) < (groups[group(candidate.page, $1)]?.count ?? 0) }
