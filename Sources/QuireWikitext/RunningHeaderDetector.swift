@@ -186,7 +186,9 @@ enum RunningHeaderDetector {
         if scraps { return folios.contains(where: isFolio) }
         let smallType = band.height * 10 <= bodyHeight * 13
         let short = key.split(separator: " ").count <= 6
-        if repeated.contains(key) && (band.apart || short) { return true }
+        // Tight against the text a recurring line needs two words or more: a speaker's name
+        // that opens two pages of a play is not a head.
+        if repeated.contains(key) && (band.apart || short && key.contains(" ")) { return true }
         guard band.apart else {
             // Set tight against the text: only beside a folio that agrees with the other pages'.
             return smallType && short && folios.contains { accepted.map($0.readings.contains) == true }
