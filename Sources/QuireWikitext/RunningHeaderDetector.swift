@@ -80,6 +80,9 @@ enum RunningHeaderDetector {
         var apart = false
         var height = 0
         var box: BoundingBox?
+        /// In the outer fifth of the page; else the last line of a page whose text ends early,
+        /// which can only be a catch-word.
+        var inZone = true
     }
 
     /// A page's top and bottom bands before classification.
@@ -104,7 +107,7 @@ enum RunningHeaderDetector {
     /// The furniture of every page.
     static func analyse(_ pages: [PageNumber: PageText], geometry: DocumentGeometry, hints: FurnitureHints = FurnitureHints()) -> [PageNumber: PageFurniture] {
         let bands = pages.mapValues(findBands)
-        let repeated = repeatedKeys(bands.values.filter { $0.top.apart }.map { key(of: $0.top.pieces) })
+        let repeated = repeatedKeys(bands.values.map { key(of: $0.top.pieces) })
         var candidates: [(page: PageNumber, text: String, readings: [PrintedPageNumber])] = []
         for (page, band) in bands {
             if let piece = (band.top.pieces + band.bottom.pieces).first(where: { !$0.readings.isEmpty }) { candidates.append((page, piece.text, piece.readings)) }
@@ -139,7 +142,15 @@ enum RunningHeaderDetector {
                 let isMark = { (piece: Piece, index: Int) in
                     isFootMark(piece, last: index == band.bottom.pieces.count - 1, frame: frame, accepted: accepted[number], nextFirstWords: next, hasNext: pages[number.next] != nil)
                 }
-                if isRunningFooter(band.bottom, frame: frame, isMark: isMark) {
+                if !band.bottom.inZone {
+                    // A page whose text ends early: only a catch-word the next page bears out.
+                    if band.bottom.pieces.count == 1, let piece = band.bottom.pieces.first, piece.readings.isEmpty, let frame, let box = piece.box,
+                       !piece.text.contains(" "), frame.right - box.right <= frame.lineHeight * 3, box.left - frame.left > frame.width / 4,
+                       next?.contains(where: { PageMarks.repeats(piece.text, nextFirstWord: $0) }) == true {
+                        footerPieces = band.bottom.pieces
+                        removed.formUnion(band.bottom.lines)
+                    }
+                } else if isRunningFooter(band.bottom, frame: frame, isMark: isMark) {
                     footerPieces = band.bottom.pieces
                     removed.formUnion(band.bottom.lines)
                 } else if band.bottom.lines.count == 1, let line = band.bottom.lines.first, band.bottom.pieces.count >= 2,
@@ -173,7 +184,7 @@ enum RunningHeaderDetector {
     }
 
     /// The rules for the top band of an untagged page (see the type's summary).
-    private static func isRunningHeader(_ band: Band, bodyHeight: Int, accepted: PrintedPageNumber?, repeated: Set<String>, hints: FurnitureHints) -> Bool {
+    private static func isRunningHeader(_ band: Band, bodyHeight: Int, accepted: PrintedPageNumber?, repeated: [String: Int], hints: FurnitureHints) -> Bool {
         guard !band.pieces.isEmpty else { return false }
         let folios = band.pieces.filter { !$0.readings.isEmpty }
         let key = key(of: band.pieces)
@@ -186,9 +197,10 @@ enum RunningHeaderDetector {
         if scraps { return folios.contains(where: isFolio) }
         let smallType = band.height * 10 <= bodyHeight * 13
         let short = key.split(separator: " ").count <= 6
-        // Tight against the text a recurring line needs two words or more: a speaker's name
-        // that opens two pages of a play is not a head.
-        if repeated.contains(key) && (band.apart || short && key.contains(" ")) { return true }
+        // Tight against the text a recurring line needs two words or more, or three pages: a
+        // speaker's name that opens two pages of a play is not a head.
+        let recurs = repeated[key] ?? 0
+        if recurs >= 2 && (band.apart || short && (key.contains(" ") || recurs >= 3)) { return true }
         guard band.apart else {
             // Set tight against the text: only beside a folio that agrees with the other pages'.
             return smallType && short && folios.contains { accepted.map($0.readings.contains) == true }
@@ -269,15 +281,20 @@ enum RunningHeaderDetector {
         bands.top = band(lines, page: page, atTop: true, lineHeight: height)
         bands.firstWords = lines.prefix(3).compactMap { $0.1.words.first { !isDebris($0) }?.text }
         if !bands.footerTagged {
-            bands.bottom = band(lines.filter { !bands.top.lines.contains($0.0) }, page: page, atTop: false, lineHeight: height)
+            let rest = lines.filter { !bands.top.lines.contains($0.0) }
+            bands.bottom = band(rest, page: page, atTop: false, lineHeight: height)
+            if bands.bottom.pieces.isEmpty {
+                bands.bottom = band(rest, page: page, atTop: false, lineHeight: height, anywhere: true)
+                bands.bottom.inZone = false
+            }
         }
         return bands
     }
 
     /// The topmost (or bottommost) line and the lines level with it, when in the outer fifth of
     /// the page, cut into pieces; without boxes, the first (or last) line in reading order.
-    private static func band(_ lines: [(LineAddress, TextLine)], page: PageText, atTop: Bool, lineHeight: Int) -> Band {
-        let chosen = bandLines(lines, page: page, atTop: atTop)
+    private static func band(_ lines: [(LineAddress, TextLine)], page: PageText, atTop: Bool, lineHeight: Int, anywhere: Bool = false) -> Band {
+        let chosen = bandLines(lines, page: page, atTop: atTop, anywhere: anywhere)
         var band = Band()
         let kept = chosen.map { address, line in
             var line = line
@@ -305,7 +322,7 @@ enum RunningHeaderDetector {
         return word.text.count <= 2 && (word.confidence ?? 1) < 0.5 && PrintedPageNumber.readings(word.text).isEmpty
     }
 
-    private static func bandLines(_ lines: [(LineAddress, TextLine)], page: PageText, atTop: Bool) -> [(LineAddress, TextLine)] {
+    private static func bandLines(_ lines: [(LineAddress, TextLine)], page: PageText, atTop: Bool, anywhere: Bool = false) -> [(LineAddress, TextLine)] {
         guard lines.count >= 2 else { return [] }
         guard lines.allSatisfy({ $0.1.box != nil }), page.height > 0 else {
             return atTop ? [lines[0]] : [lines[lines.count - 1]]
@@ -318,7 +335,7 @@ enum RunningHeaderDetector {
         let edge = atTop ? boxed.min { ($0.1.box?.top ?? 0) < ($1.1.box?.top ?? 0) } : boxed.max { ($0.1.box?.bottom ?? 0) < ($1.1.box?.bottom ?? 0) }
         guard let edge, let edgeBox = edge.1.box else { return [] }
         let inZone = atTop ? edgeBox.top * 5 < page.height : edgeBox.bottom * 5 > page.height * 4
-        guard inZone else { return [] }
+        guard inZone || anywhere else { return [] }
         let level = boxed.filter { candidate in
             guard let box = candidate.1.box else { return false }
             let overlap = min(box.bottom, edgeBox.bottom) - max(box.top, edgeBox.top)
@@ -408,27 +425,27 @@ enum RunningHeaderDetector {
         return String(letters).split(separator: " ").joined(separator: " ")
     }
 
-    /// Two keys are the same head: equal, or (eight letters or more) one OCR error in eight
-    /// letters apart with the same roman numerals (`capítulo ii` is not `capítulo iii`).
+    /// Two keys are the same head: equal, or (six letters or more) one OCR error in eight
+    /// letters apart (at least one) with the same roman numerals (`capítulo ii` is not
+    /// `capítulo iii`; `vorrede` is `borrede`).
     static func fuzzyEqual(_ a: String, _ b: String) -> Bool {
         if a == b { return true }
-        guard min(a.count, b.count) >= 8, a.count <= 80, b.count <= 80 else { return false }
+        guard min(a.count, b.count) >= 6, a.count <= 80, b.count <= 80 else { return false }
         let romans = { (key: String) in key.split(separator: " ").filter { PrintedPageNumber.romanValue($0.uppercased()) != nil } }
         guard romans(a) == romans(b) else { return false }
-        let limit = max(a.count, b.count) / 8
+        let limit = max(1, max(a.count, b.count) / 8)
         return abs(a.count - b.count) <= limit && editDistance(a, b, limit: limit) <= limit
     }
 
-    /// Keys found on at least two pages, allowing OCR errors (``fuzzyEqual(_:_:)``).
-    private static func repeatedKeys(_ keys: [String]) -> Set<String> {
+    /// How many pages' top bands carry each key, allowing OCR errors (``fuzzyEqual(_:_:)``).
+    private static func repeatedKeys(_ keys: [String]) -> [String: Int] {
         var counts: [String: Int] = [:]
         for key in keys where !key.isEmpty { counts[key, default: 0] += 1 }
-        var repeated = Set(counts.filter { $0.value >= 2 }.keys)
-        let distinct = Array(counts.keys)
-        for key in distinct where !repeated.contains(key) {
-            if distinct.contains(where: { $0 != key && fuzzyEqual($0, key) }) { repeated.insert(key) }
+        var recurrences: [String: Int] = [:]
+        for (key, count) in counts {
+            recurrences[key] = count + counts.filter { $0.key != key && fuzzyEqual($0.key, key) }.values.reduce(0, +)
         }
-        return repeated
+        return recurrences
     }
 
     /// The reading of each page's folio that shares style and offset from the physical page

@@ -115,6 +115,25 @@ struct FurnitureTests {
         #expect(document.pages[0].content.body.contains("Fin del texto.") && !document.pages[0].content.body.contains("Otra"))
     }
 
+    @Test func aCatchWordUnderTextThatEndsEarlyIsFurnitureOnlyWhenTheNextPageBearsItOut() throws {
+        // The text ends half-way down the page; the catch-word `An-` sits under it at the right.
+        let short = Array(Self.body.prefix(3))
+        let first = Self.page(body: short, foot: [[Self.word("An-", x: 870, y: 0)]], gap: 10)
+        var tall = first
+        tall.height = 1400
+        let bornOut = try Generate.run(.en, [tall, Self.page(body: ["ANNOTATIONES"] + Self.body)])
+        #expect(bornOut.pages[0].content.footer == "{{rh|||An-}}")
+        #expect(!bornOut.pages[1].content.body.contains("{{hwe"))
+        let notBornOut = try Generate.run(.en, [tall, Self.page(body: ["OTRA COSA"] + Self.body)])
+        #expect(notBornOut.pages[0].content.footer.isEmpty)
+    }
+
+    @Test func aSpeakersNameOpeningTwoPagesTightToTheTextIsNotAHead() throws {
+        let pages = (1...2).map { _ in PageBuilder.page([PageBuilder.paragraph(["HAMLET."] + Self.body)]) }
+        let document = try Generate.run(.en, pages)
+        #expect(document.pages.allSatisfy { $0.content.header.isEmpty && $0.content.body.hasPrefix("HAMLET.") })
+    }
+
     @Test func signatureMarks() {
         for mark in ["B", "D 3", "D3", "A a 2", "A iij", "* 4", "*4", "b", "Aa"] { #expect(PageMarks.isSignature(mark), "\(mark)") }
         for text in ["FIN", "palabra", "El Autor", "3", "", "Madrid 4"] { #expect(!PageMarks.isSignature(text), "\(text)") }
