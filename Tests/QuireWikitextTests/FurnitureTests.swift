@@ -53,6 +53,23 @@ struct FurnitureTests {
         #expect(document.pages.allSatisfy { $0.content.body.hasPrefix("palabra") })
     }
 
+    @Test func aScrapWhereTheOtherPagesPrintTheirFolioIsAMisreadFolio() throws {
+        let pages = ["2.", "3.", "Se"].map { PageBuilder.page(header: PageBuilder.headerRegion(right: $0), [PageBuilder.paragraph(Self.body, indent: 3)]) }
+        let document = try Generate.run(.en, pages)
+        #expect(document.pages[2].content.header == "{{rh|||Se}}")
+        #expect(document.pages[2].printedNumber == nil)
+        #expect(document.pages[2].content.body.hasPrefix("palabra"))
+    }
+
+    @Test func importedCatchWordsAndSignatureMarksGoToTheFooter() throws {
+        var page = PageBuilder.page([PageBuilder.paragraph(Self.body)])
+        page.regions.append(TextRegion(role: .signatureMark, lines: [TextLine(words: [Word(text: "B"), Word(text: "2")])]))
+        page.regions.append(TextRegion(role: .catchword, lines: [TextLine(words: [Word(text: "tiem-")])]))
+        let document = try Generate.run(.en, [page])
+        #expect(document.pages[0].content.footer == "{{rh|B 2||tiem-}}")
+        #expect(!document.pages[0].content.body.contains("tiem-"))
+    }
+
     @Test func aLoneRomanNumeralWithAStopThatNoOtherPageAgreesWithIsAHeading() throws {
         let document = try Generate.run(.en, [PageBuilder.page(header: PageBuilder.headerRegion(centre: "I."), [PageBuilder.paragraph(Self.body, indent: 3)])])
         #expect(document.pages[0].content.header.isEmpty)
