@@ -30,14 +30,17 @@ enum PageMarks {
         (1...2).contains(text.count) && text.allSatisfy(\.isNumber) || (1...5).contains(text.count) && text.allSatisfy { "ivxj".contains($0) }
     }
 
-    /// A catch-word agrees with the next page's first word when one starts the other (OCR errors
-    /// aside: the first three letters, or the whole of a shorter word, match); a catch-word is
-    /// often only the first syllable (`tödt-` for `tödten`).
+    /// A catch-word is the next page's first word: the same word, or, ending with a division
+    /// hyphen, its first syllable (`An-` for `ANNOTATIONES`); from four letters on, one OCR
+    /// error is allowed and the next word may run on (`wortet/` for OCR's `wortet/ond`).
     static func repeats(_ word: String, nextFirstWord: String) -> Bool {
         let a = letters(word), b = letters(nextFirstWord)
         guard !a.isEmpty, !b.isEmpty else { return false }
-        let n = min(3, a.count, b.count)
-        return a.prefix(n) == b.prefix(n) || RunningHeaderDetector.editDistance(String(a.prefix(4)), String(b.prefix(4)), limit: 1) <= 1 && min(a.count, b.count) >= 4
+        let hyphenated = word.last.map { "-⸗¬=".contains($0) } == true
+        if a == b || hyphenated && a.count >= 2 && b.starts(with: a) { return true }
+        guard a.count >= 4, b.count >= 4 else { return false }
+        let head = hyphenated || a.count < b.count ? Array(b.prefix(a.count)) : b
+        return RunningHeaderDetector.editDistance(String(a), String(head), limit: 1) <= 1
     }
 
     /// Without a next page to compare with: a word that cannot end a text (lower-case, or ending

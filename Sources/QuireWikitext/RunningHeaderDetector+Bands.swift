@@ -40,7 +40,10 @@ extension RunningHeaderDetector {
         let height = lineHeight(lines.map(\.1))
         bands.bodyHeight = height
         bands.top = band(lines, page: page, atTop: true, lineHeight: height)
-        bands.firstWords = lines.prefix(3).compactMap { $0.1.words.first { !isDebris($0) }?.text }
+        let readable = lines.filter { line in (meanConfidence(line.1.words) ?? 1) >= 0.5 }.enumerated()
+            .sorted { ($0.element.1.box?.top ?? $0.offset, $0.offset) < ($1.element.1.box?.top ?? $1.offset, $1.offset) }.map(\.element)
+        let firsts = [readable.first, readable.first { !bands.top.lines.contains($0.0) }].compactMap { $0?.1.words.first { !isDebris($0) }?.text }
+        bands.firstWords = firsts.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
         if !bands.footerTagged {
             let rest = lines.filter { !bands.top.lines.contains($0.0) }
             bands.bottom = band(rest, page: page, atTop: false, lineHeight: height)

@@ -94,8 +94,9 @@ enum RunningHeaderDetector {
         var taggedRegions: Set<Int> = []
         /// The median line height of the page's other lines.
         var bodyHeight = 1
-        /// The first words of the page's first three lines (in case the first is an ornament
-        /// OCR read as letters, or the top band): a catch-word on the page before repeats one.
+        /// The first words of the page's first readable line (mean confidence 50% or more) and
+        /// of the first readable line below the top band: a catch-word on the page before
+        /// repeats one of them. Empty when the page's first lines are unreadable.
         var firstWords: [String] = []
     }
 
@@ -140,7 +141,7 @@ enum RunningHeaderDetector {
             if isHeader && !band.tagged { removed.formUnion(band.top.lines) }
             if !band.tagged && !band.footerTagged, !band.bottom.pieces.isEmpty {
                 let isMark = { (piece: Piece, index: Int) in
-                    isFootMark(piece, last: index == band.bottom.pieces.count - 1, frame: frame, accepted: accepted[number], nextFirstWords: next)
+                    isFootMark(piece, last: index == band.bottom.pieces.count - 1, frame: frame, accepted: accepted[number], nextFirstWords: next ?? [])
                 }
                 if !band.bottom.inZone {
                     // A page whose text ends early: only a catch-word the next page bears out.
@@ -223,16 +224,17 @@ enum RunningHeaderDetector {
     /// A piece of a foot line that is furniture: a folio (digits, or a reading the other pages
     /// agree with), a signature mark (or a scrap of five characters at most read with less than
     /// 50% confidence, as OCR leaves one), or, as the last piece, a catch-word: one word ending at
-    /// the right margin that starts like one of the next page's first words, or, lower-case or
-    /// hyphenated, that cannot end a text.
-    private static func isFootMark(_ piece: Piece, last: Bool, frame: TextFrame?, accepted: PrintedPageNumber?, nextFirstWords: [String]?) -> Bool {
+    /// the right margin that is the next page's first word (``PageMarks/repeats(_:nextFirstWord:)``),
+    /// or, where there is no readable next page to compare with, a word that cannot end a text
+    /// (lower-case, or hyphenated).
+    private static func isFootMark(_ piece: Piece, last: Bool, frame: TextFrame?, accepted: PrintedPageNumber?, nextFirstWords: [String]) -> Bool {
         if !piece.readings.isEmpty {
             return PrintedPageNumber.isPlainArabic(piece.text) || accepted.map(piece.readings.contains) == true
         }
         if PageMarks.isSignature(piece.text) || piece.text.count <= 5 && (piece.confidence ?? 1) < 0.5 { return true }
         guard last, let frame, !piece.text.contains(" "), let box = piece.box, frame.right - box.right <= frame.lineHeight * 3 else { return false }
-        if let nextFirstWords, nextFirstWords.contains(where: { PageMarks.repeats(piece.text, nextFirstWord: $0) }) { return true }
-        return PageMarks.looksLikeCatchWord(piece.text)
+        if nextFirstWords.contains(where: { PageMarks.repeats(piece.text, nextFirstWord: $0) }) { return true }
+        return nextFirstWords.isEmpty && PageMarks.looksLikeCatchWord(piece.text)
     }
 
     /// One to three characters with no word of three letters: what OCR makes of a folio it cannot read.
