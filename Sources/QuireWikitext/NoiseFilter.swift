@@ -13,7 +13,8 @@ import QuireCore
 ///   dropped, as are lines and regions left empty, and illustration regions, which hold no text;
 /// - a line read with less than 50 % confidence is debris when it is a scrap (three characters
 ///   at most) in type less than half or more than twice the page's median word height, or
-///   standing alone (no other line within one and a half word heights above or below it), or
+///   standing alone (no other line within one and a half word heights above or below it and
+///   six beside it), or
 ///   when it is a streak (any length) taller than three word heights and narrower than it is
 ///   tall: a speck, an ornament, a margin read sideways. Lines read with confidence (a lone
 ///   `I.`, a numbered item `8.`) are never dropped by these rules.
