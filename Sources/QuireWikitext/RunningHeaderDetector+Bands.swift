@@ -91,10 +91,11 @@ extension RunningHeaderDetector {
         guard lines.allSatisfy({ $0.1.box != nil }), page.height > 0 else {
             return atTop ? [lines[0]] : [lines[lines.count - 1]]
         }
-        // A line read with less than 25% confidence (a stamp, an ornament) is not where the band is.
+        // A line read with less than 25% confidence (a stamp, an ornament) is not where the band
+        // is, unless it is digits alone: a folio the OCR barely read (`10` at 16%).
         let boxed = lines.filter { line in
             let known = line.1.words.compactMap(\.confidence)
-            return known.isEmpty || known.reduce(0, +) / Double(known.count) >= 0.25
+            return known.isEmpty || known.reduce(0, +) / Double(known.count) >= 0.25 || isBareNumber(line.1)
         }
         let edge = atTop ? boxed.min { ($0.1.box?.top ?? 0) < ($1.1.box?.top ?? 0) } : boxed.max { ($0.1.box?.bottom ?? 0) < ($1.1.box?.bottom ?? 0) }
         guard let edge, let edgeBox = edge.1.box else { return [] }
@@ -107,6 +108,12 @@ extension RunningHeaderDetector {
         }
         guard level.count < lines.count else { return [] }
         return level
+    }
+
+    /// A line of arabic digits alone (dashes around them allowed): what a folio reads as.
+    static func isBareNumber(_ line: TextLine) -> Bool {
+        let text = line.words.map(\.text).joined(separator: " ")
+        return PrintedPageNumber(text)?.style == .arabic
     }
 
     /// The band is further from the nearest other line than lines usually are from each other

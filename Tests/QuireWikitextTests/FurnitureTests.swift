@@ -70,6 +70,14 @@ struct FurnitureTests {
         #expect(!document.pages[0].content.body.contains("tiem-"))
     }
 
+    @Test func aFolioTheOCRBarelyReadIsStillTheHead() throws {
+        // `10` read with 16% confidence, alone at the top: not a stamp to look past.
+        let header = Self.line([Self.word("10", x: 480, y: 40, confidence: 0.16)])
+        let document = try Generate.run(.en, [PageBuilder.page(header: header, [PageBuilder.paragraph(Self.body, indent: 3)])])
+        #expect(document.pages[0].content.header == "{{rh||10|}}")
+        #expect(document.pages[0].content.body.hasPrefix("palabra"))
+    }
+
     @Test func aLoneRomanNumeralWithAStopThatNoOtherPageAgreesWithIsAHeading() throws {
         let document = try Generate.run(.en, [PageBuilder.page(header: PageBuilder.headerRegion(centre: "I."), [PageBuilder.paragraph(Self.body, indent: 3)])])
         #expect(document.pages[0].content.header.isEmpty)
