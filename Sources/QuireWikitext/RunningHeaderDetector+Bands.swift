@@ -66,6 +66,7 @@ extension RunningHeaderDetector {
             return (address, line)
         }
         band.pieces = pieces(kept.map(\.1), lineHeight: lineHeight)
+        if !atTop { band.pieces = band.pieces.flatMap { splitSignature($0, words: kept.flatMap(\.1.words)) } }
         guard !band.pieces.isEmpty else { return Band() }
         band.lines = Set(chosen.map(\.0))
         let boxes = kept.flatMap { $0.1.words.compactMap(\.box) }
@@ -75,6 +76,21 @@ extension RunningHeaderDetector {
         band.apart = boxed.count == lines.count && !boxes.isEmpty && standsApart(chosen.compactMap(\.1.box), from: boxed, atTop: atTop)
         if boxed.count < lines.count { band.apart = true }  // no boxes: the first line is all we know
         return band
+    }
+
+    /// A foot piece that is a signature mark set close to one word (`D3 tödts`) cut in two: the
+    /// mark, and the word, which the mark shows to be the catch-word.
+    static func splitSignature(_ piece: Piece, words: [Word]) -> [Piece] {
+        guard piece.readings.isEmpty, let box = piece.box else { return [piece] }
+        let inside = words.filter { word in word.box.map { $0.left >= box.left && $0.right <= box.right && $0.bottom > box.top && $0.top < box.bottom } ?? false }
+            .sorted { ($0.box?.left ?? 0) < ($1.box?.left ?? 0) }
+        guard inside.count >= 2, inside.map(\.text).joined(separator: " ") == piece.text || inside.count == piece.text.split(separator: " ").count,
+              let last = inside.last, last.text.contains(where: \.isLetter) else { return [piece] }
+        let mark = Array(inside.dropLast())
+        let markText = mark.map(\.text).joined(separator: " ")
+        guard PageMarks.isSignature(markText) else { return [piece] }
+        return [Piece(text: markText, box: BoundingBox.union(of: mark.compactMap(\.box)), confidence: meanConfidence(mark)),
+                Piece(text: last.text, box: last.box, confidence: last.confidence)]
     }
 
     /// Debris in a band: no letter or digit (dashes read with confidence aside: `— 13 —`), or

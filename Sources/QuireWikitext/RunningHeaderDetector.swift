@@ -141,7 +141,8 @@ enum RunningHeaderDetector {
             if isHeader && !band.tagged { removed.formUnion(band.top.lines) }
             if !band.tagged && !band.footerTagged, !band.bottom.pieces.isEmpty {
                 let isMark = { (piece: Piece, index: Int) in
-                    isFootMark(piece, last: index == band.bottom.pieces.count - 1, frame: frame, accepted: accepted[number], nextFirstWords: next ?? [])
+                    isFootMark(piece, last: index == band.bottom.pieces.count - 1, afterSignature: index > 0 && PageMarks.isSignature(band.bottom.pieces[index - 1].text),
+                               frame: frame, accepted: accepted[number], nextFirstWords: next ?? [])
                 }
                 if !band.bottom.inZone {
                     // A page whose text ends early: only a catch-word the next page bears out.
@@ -225,15 +226,15 @@ enum RunningHeaderDetector {
     /// agree with), a signature mark (or a scrap of five characters at most read with less than
     /// 50% confidence, as OCR leaves one), or, as the last piece, a catch-word: one word ending at
     /// the right margin that is the next page's first word (``PageMarks/repeats(_:nextFirstWord:)``),
-    /// or, where there is no readable next page to compare with, a word that cannot end a text
+    /// or right after a signature mark (`D3  tödts`: the mark vouches for the line), or, where there is no readable next page to compare with, a word that cannot end a text
     /// (lower-case, or hyphenated).
-    private static func isFootMark(_ piece: Piece, last: Bool, frame: TextFrame?, accepted: PrintedPageNumber?, nextFirstWords: [String]) -> Bool {
+    private static func isFootMark(_ piece: Piece, last: Bool, afterSignature: Bool, frame: TextFrame?, accepted: PrintedPageNumber?, nextFirstWords: [String]) -> Bool {
         if !piece.readings.isEmpty {
             return PrintedPageNumber.isPlainArabic(piece.text) || accepted.map(piece.readings.contains) == true
         }
         if PageMarks.isSignature(piece.text) || piece.text.count <= 5 && (piece.confidence ?? 1) < 0.5 { return true }
         guard last, let frame, !piece.text.contains(" "), let box = piece.box, frame.right - box.right <= frame.lineHeight * 3 else { return false }
-        if nextFirstWords.contains(where: { PageMarks.repeats(piece.text, nextFirstWord: $0) }) { return true }
+        if afterSignature || nextFirstWords.contains(where: { PageMarks.repeats(piece.text, nextFirstWord: $0) }) { return true }
         return nextFirstWords.isEmpty && PageMarks.looksLikeCatchWord(piece.text)
     }
 

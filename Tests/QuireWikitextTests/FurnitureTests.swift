@@ -132,6 +132,18 @@ struct FurnitureTests {
         #expect(document.pages[1].content.body.hasPrefix("Siguiente página"))
     }
 
+    @Test func aWordSetCloseAfterASignatureMarkIsTheCatchWord() throws {
+        // `D3 … tödts`: the next page's first word is misread (`gddtliche`), so only the
+        // signature mark shows that `tödts` is the catch-word.
+        let second = Self.page(body: ["gddtliche página de prueba"] + Self.body)
+        for mark in [Self.word("D3", x: 760, y: 0), Self.word("D3", x: 480, y: 0)] {  // set close, or apart
+            let first = Self.page(foot: [[mark, Self.word("tödts", x: 820, y: 0)]])
+            let document = try Generate.run(.en, [first, second])
+            #expect(document.pages[0].content.footer == (mark.box?.left == 760 ? "{{rh|||D3 tödts}}" : "{{rh||D3|tödts}}"))
+            #expect(!document.pages[0].content.body.contains("D3") && !document.pages[0].content.body.contains("tödts"))
+        }
+    }
+
     @Test func aCatchWordOnTheLastTextLineLeavesTheLineInTheBody() throws {
         let first = Self.page(foot: [[Self.word("Fin", x: 100, y: 0), Self.word("del", x: 140, y: 0), Self.word("texto.", x: 180, y: 0), Self.word("Otra", x: 860, y: 0)]])
         let second = Self.page(body: ["Otra página de prueba"] + Self.body)
