@@ -62,7 +62,8 @@ extension RunningHeaderDetector {
         var band = Band()
         let kept = chosen.map { address, line in
             var line = line
-            line.words = line.words.filter { !isDebris($0) }
+            // At the foot a signature mark stays, however poorly read (`*4` at 16%).
+            line.words = line.words.filter { !isDebris($0) || !atTop && PageMarks.isSignature($0.text) }
             return (address, line)
         }
         band.pieces = pieces(kept.map(\.1), lineHeight: lineHeight)

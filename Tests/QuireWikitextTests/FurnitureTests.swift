@@ -144,6 +144,13 @@ struct FurnitureTests {
         }
     }
 
+    @Test func aSignatureMarkReadWithLittleConfidenceStaysInTheFooter() throws {
+        let first = Self.page(foot: [[Self.word("D3", x: 480, y: 0, confidence: 0.16), Self.word("Siguiente", x: 810, y: 0)]])
+        let second = Self.page(body: ["Siguiente página de prueba"] + Self.body)
+        let document = try Generate.run(.en, [first, second])
+        #expect(document.pages[0].content.footer == "{{rh||D3|Siguiente}}")
+    }
+
     @Test func aCatchWordOnTheLastTextLineLeavesTheLineInTheBody() throws {
         let first = Self.page(foot: [[Self.word("Fin", x: 100, y: 0), Self.word("del", x: 140, y: 0), Self.word("texto.", x: 180, y: 0), Self.word("Otra", x: 860, y: 0)]])
         let second = Self.page(body: ["Otra página de prueba"] + Self.body)
