@@ -40,6 +40,8 @@ extension RunningHeaderDetector {
         let height = lineHeight(lines.map(\.1))
         bands.bodyHeight = height
         bands.top = band(lines, page: page, atTop: true, lineHeight: height)
+        let unskipped = band(lines, page: page, atTop: true, lineHeight: height, skipStamps: false)
+        if unskipped.lines != bands.top.lines, !unskipped.pieces.isEmpty { bands.poorlyReadTop = unskipped }
         let readable = lines.filter { line in (meanConfidence(line.1.words) ?? 1) >= 0.5 }.enumerated()
             .sorted { ($0.element.1.box?.top ?? $0.offset, $0.offset) < ($1.element.1.box?.top ?? $1.offset, $1.offset) }.map(\.element)
         let firsts = [readable.first, readable.first { !bands.top.lines.contains($0.0) }].compactMap { $0?.1.words.first { !isDebris($0) }?.text }
@@ -57,8 +59,8 @@ extension RunningHeaderDetector {
 
     /// The topmost (or bottommost) line and the lines level with it, when in the outer fifth of
     /// the page, cut into pieces; without boxes, the first (or last) line in reading order.
-    static func band(_ lines: [(LineAddress, TextLine)], page: PageText, atTop: Bool, lineHeight: Int, anywhere: Bool = false) -> Band {
-        let chosen = bandLines(lines, page: page, atTop: atTop, anywhere: anywhere)
+    static func band(_ lines: [(LineAddress, TextLine)], page: PageText, atTop: Bool, lineHeight: Int, anywhere: Bool = false, skipStamps: Bool = true) -> Band {
+        let chosen = bandLines(lines, page: page, atTop: atTop, anywhere: anywhere, skipStamps: skipStamps)
         var band = Band()
         let kept = chosen.map { address, line in
             var line = line
@@ -103,7 +105,7 @@ extension RunningHeaderDetector {
         return word.text.count <= 2 && (word.confidence ?? 1) < 0.5 && PrintedPageNumber.readings(word.text).isEmpty
     }
 
-    static func bandLines(_ lines: [(LineAddress, TextLine)], page: PageText, atTop: Bool, anywhere: Bool = false) -> [(LineAddress, TextLine)] {
+    static func bandLines(_ lines: [(LineAddress, TextLine)], page: PageText, atTop: Bool, anywhere: Bool = false, skipStamps: Bool = true) -> [(LineAddress, TextLine)] {
         guard lines.count >= 2 else { return [] }
         guard lines.allSatisfy({ $0.1.box != nil }), page.height > 0 else {
             return atTop ? [lines[0]] : [lines[lines.count - 1]]
@@ -112,7 +114,7 @@ extension RunningHeaderDetector {
         // is, unless it is digits alone: a folio the OCR barely read (`10` at 16%).
         let boxed = lines.filter { line in
             let known = line.1.words.compactMap(\.confidence)
-            return known.isEmpty || known.reduce(0, +) / Double(known.count) >= 0.25 || isBareNumber(line.1)
+            return !skipStamps || known.isEmpty || known.reduce(0, +) / Double(known.count) >= 0.25 || isBareNumber(line.1)
         }
         let edge = atTop ? boxed.min { ($0.1.box?.top ?? 0) < ($1.1.box?.top ?? 0) } : boxed.max { ($0.1.box?.bottom ?? 0) < ($1.1.box?.bottom ?? 0) }
         guard let edge, let edgeBox = edge.1.box else { return [] }

@@ -37,8 +37,9 @@ struct FurnitureHints: Sendable {
 ///
 /// Regions that an import tagged (`running-header`, `page-number`, `footer`, `catchword`,
 /// `signature-mark`) are taken as they are. On untagged pages the top band is the topmost line
-/// and the lines level with it, in the top fifth of the page; the bottom band likewise at the
-/// foot. Words of the band that are debris (no letter or digit, or one or two characters read
+/// and the lines level with it, in the top fifth of the page (a line read with less than 25%
+/// confidence, a stamp, is passed over unless it is digits alone or another page's top band
+/// reads the same); the bottom band likewise at the foot. Words of the band that are debris (no letter or digit, or one or two characters read
 /// with less than 50% confidence that are not a number) are left out. The band is cut into
 /// pieces at wide gaps (two and a half line heights); a piece that reads as a number
 /// (``PrintedPageNumber/readings(_:)``) is a folio. The top band is a running header when:
@@ -90,6 +91,9 @@ enum RunningHeaderDetector {
         var tagged = false
         var footerTagged = false
         var top = Band()
+        /// The top band when a line read with less than 25% confidence is not skipped, where
+        /// that changes it: a head the OCR barely read, if another page's top bears it out.
+        var poorlyReadTop: Band?
         var bottom = Band()
         var taggedRegions: Set<Int> = []
         /// The median line height of the page's other lines.
@@ -107,7 +111,13 @@ enum RunningHeaderDetector {
 
     /// The furniture of every page.
     static func analyse(_ pages: [PageNumber: PageText], geometry: DocumentGeometry, hints: FurnitureHints = FurnitureHints()) -> [PageNumber: PageFurniture] {
-        let bands = pages.mapValues(findBands)
+        var bands = pages.mapValues(findBands)
+        let topKeys = bands.mapValues { key(of: $0.top.pieces) }
+        for (page, band) in bands {
+            guard let poor = band.poorlyReadTop else { continue }
+            let poorKey = key(of: poor.pieces)
+            if !poorKey.isEmpty, topKeys.contains(where: { $0.key != page && fuzzyEqual($0.value, poorKey) }) { bands[page]?.top = poor }
+        }
         let repeated = repeatedKeys(bands.values.map { key(of: $0.top.pieces) })
         var candidates: [(page: PageNumber, text: String, readings: [PrintedPageNumber])] = []
         for (page, band) in bands {
@@ -196,7 +206,9 @@ enum RunningHeaderDetector {
         let scraps = band.pieces.filter { $0.readings.isEmpty }.allSatisfy { piece in
             (piece.confidence ?? 1) < 0.5 || Self.key(of: [piece]).split(separator: " ").allSatisfy { $0.count <= 2 }
         }
-        if scraps { return folios.contains(where: isFolio) }
+        // Without a folio, a poorly read word of four letters or more may still be a head that
+        // recurs (`Dorrede.` read at 0%); shorter scraps are not.
+        if scraps && (!folios.isEmpty || key.count < 4) { return folios.contains(where: isFolio) }
         let smallType = band.height * 10 <= bodyHeight * 13
         let short = key.split(separator: " ").count <= 6
         // Tight against the text a recurring line needs two words or more, or three pages: a

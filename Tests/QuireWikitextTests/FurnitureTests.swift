@@ -78,6 +78,19 @@ struct FurnitureTests {
         #expect(document.pages[0].content.body.hasPrefix("palabra"))
     }
 
+    @Test func aHeadTheOCRBarelyReadIsAHeadWhenAnotherPageBearsItOut() throws {
+        let read = Self.line([Self.word("Vorrede.", x: 460, y: 40)])
+        let barely = Self.line([Self.word("Vorrede.", x: 460, y: 40, confidence: 0.05), Self.word("y", x: 560, y: 40, confidence: 0.14)])
+        let pages = [read, barely, read].map { PageBuilder.page(header: $0, [PageBuilder.paragraph(Self.body, indent: 3)]) }
+        let document = try Generate.run(.en, pages)
+        #expect(document.pages.map(\.content.header) == Array(repeating: "{{rh||Vorrede.|}}", count: 3))
+        #expect(document.pages.allSatisfy { $0.content.body.hasPrefix("palabra") })
+        // A scrap read as poorly, with no folio beside it, is no head however often it recurs.
+        let scrap = Self.line([Self.word("ee", x: 460, y: 40, confidence: 0.05)])
+        let scraps = try Generate.run(.en, (1...3).map { _ in PageBuilder.page(header: scrap, [PageBuilder.paragraph(Self.body, indent: 3)]) })
+        #expect(scraps.pages.allSatisfy { $0.content.header.isEmpty })
+    }
+
     @Test func aLoneRomanNumeralWithAStopThatNoOtherPageAgreesWithIsAHeading() throws {
         let document = try Generate.run(.en, [PageBuilder.page(header: PageBuilder.headerRegion(centre: "I."), [PageBuilder.paragraph(Self.body, indent: 3)])])
         #expect(document.pages[0].content.header.isEmpty)
