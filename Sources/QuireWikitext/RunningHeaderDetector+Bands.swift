@@ -65,7 +65,10 @@ extension RunningHeaderDetector {
         let kept = chosen.map { address, line in
             var line = line
             // At the foot a signature mark stays, however poorly read (`*4` at 16%).
-            line.words = line.words.filter { !isDebris($0) || !atTop && PageMarks.isSignature($0.text) }
+            line.words = line.words.filter { word in
+                if !atTop && PageMarks.isSignature(word.text) { return true }
+                return !isDebris(word) && !isSpeckNumber(word, lineHeight: lineHeight)
+            }
             return (address, line)
         }
         band.pieces = pieces(kept.map(\.1), lineHeight: lineHeight)
@@ -103,6 +106,13 @@ extension RunningHeaderDetector {
             return !(word.text.allSatisfy { "-–—".contains($0) } && (word.confidence ?? 1) >= 0.5)
         }
         return word.text.count <= 2 && (word.confidence ?? 1) < 0.5 && PrintedPageNumber.readings(word.text).isEmpty
+    }
+
+    /// A speck that reads as a number: one or two characters read with less than 50% confidence,
+    /// less than half as tall as the page's lines (`5` four pixels high in an ornament).
+    static func isSpeckNumber(_ word: Word, lineHeight: Int) -> Bool {
+        guard let box = word.box, word.text.count <= 2, (word.confidence ?? 1) < 0.5 else { return false }
+        return box.height * 2 < lineHeight
     }
 
     static func bandLines(_ lines: [(LineAddress, TextLine)], page: PageText, atTop: Bool, anywhere: Bool = false, skipStamps: Bool = true) -> [(LineAddress, TextLine)] {

@@ -91,6 +91,13 @@ struct FurnitureTests {
         #expect(scraps.pages.allSatisfy { $0.content.header.isEmpty })
     }
 
+    @Test func aSpeckThatReadsAsANumberIsNotPartOfTheHead() throws {
+        // An ornament's speck read as `1` (8 px high, 25%) beside the folio `24`.
+        let header = Self.line([Self.word("1", x: 300, y: 50, confidence: 0.25, height: 8), Self.word("24", x: 480, y: 40)])
+        let document = try Generate.run(.en, [PageBuilder.page(header: header, [PageBuilder.paragraph(Self.body, indent: 3)])])
+        #expect(document.pages[0].content.header == "{{rh||24|}}")
+    }
+
     @Test func aLoneRomanNumeralWithAStopThatNoOtherPageAgreesWithIsAHeading() throws {
         let document = try Generate.run(.en, [PageBuilder.page(header: PageBuilder.headerRegion(centre: "I."), [PageBuilder.paragraph(Self.body, indent: 3)])])
         #expect(document.pages[0].content.header.isEmpty)
