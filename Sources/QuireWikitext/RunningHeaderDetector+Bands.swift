@@ -73,7 +73,11 @@ extension RunningHeaderDetector {
         }
         band.pieces = pieces(kept.map(\.1), lineHeight: lineHeight)
         if !atTop { band.pieces = band.pieces.flatMap { splitSignature($0, words: kept.flatMap(\.1.words)) } }
-        guard !band.pieces.isEmpty else { return Band() }
+        guard !band.pieces.isEmpty else {
+            var empty = Band()
+            empty.debris = Set(chosen.map(\.0))
+            return empty
+        }
         band.lines = Set(chosen.map(\.0))
         let boxes = kept.flatMap { $0.1.words.compactMap(\.box) }
         band.box = BoundingBox.union(of: boxes)

@@ -84,6 +84,8 @@ enum RunningHeaderDetector {
         /// In the outer fifth of the page; else the last line of a page whose text ends early,
         /// which can only be a catch-word.
         var inZone = true
+        /// The band's lines when they hold nothing but debris (`ey` at 38% above the text): noise.
+        var debris: Set<LineAddress> = []
     }
 
     /// A page's top and bottom bands before classification.
@@ -149,6 +151,7 @@ enum RunningHeaderDetector {
             var removed = Set<LineAddress>()
             var cutAt: [LineAddress: Int] = [:]  // lines that lose their words from this x on (a catch-word set on the last text line)
             if isHeader && !band.tagged { removed.formUnion(band.top.lines) }
+            removed.formUnion(band.top.debris)
             if !band.tagged && !band.footerTagged, !band.bottom.pieces.isEmpty {
                 let isMark = { (piece: Piece, index: Int) in
                     isFootMark(piece, last: index == band.bottom.pieces.count - 1, afterSignature: index > 0 && PageMarks.isSignature(band.bottom.pieces[index - 1].text),

@@ -98,6 +98,14 @@ struct FurnitureTests {
         #expect(document.pages[0].content.header == "{{rh||24|}}")
     }
 
+    @Test func aTopLineOfDebrisOnlyIsNoise() throws {
+        // `ey` read at 38% above the text, no head: neither header nor the body's first words.
+        let debris = Self.line([Self.word("ey", x: 480, y: 40, confidence: 0.38)])
+        let document = try Generate.run(.en, [PageBuilder.page(header: debris, [PageBuilder.paragraph(Self.body, indent: 3)])])
+        #expect(document.pages[0].content.header.isEmpty)
+        #expect(document.pages[0].content.body.hasPrefix("palabra"))
+    }
+
     @Test func aLoneRomanNumeralWithAStopThatNoOtherPageAgreesWithIsAHeading() throws {
         let document = try Generate.run(.en, [PageBuilder.page(header: PageBuilder.headerRegion(centre: "I."), [PageBuilder.paragraph(Self.body, indent: 3)])])
         #expect(document.pages[0].content.header.isEmpty)
