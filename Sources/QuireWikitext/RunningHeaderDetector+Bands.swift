@@ -94,8 +94,7 @@ extension RunningHeaderDetector {
         guard piece.readings.isEmpty, let box = piece.box else { return [piece] }
         let inside = words.filter { word in word.box.map { $0.left >= box.left && $0.right <= box.right && $0.bottom > box.top && $0.top < box.bottom } ?? false }
             .sorted { ($0.box?.left ?? 0) < ($1.box?.left ?? 0) }
-        guard inside.count >= 2, inside.map(\.text).joined(separator: " ") == piece.text || inside.count == piece.text.split(separator: " ").count,
-              let last = inside.last, last.text.contains(where: \.isLetter) else { return [piece] }
+        guard inside.count >= 2, inside.map(\.text).joined(separator: " ") == piece.text, let last = inside.last, last.text.contains(where: \.isLetter) else { return [piece] }
         let mark = Array(inside.dropLast())
         let markText = mark.map(\.text).joined(separator: " ")
         guard PageMarks.isSignature(markText) else { return [piece] }

@@ -39,10 +39,11 @@ struct FurnitureHints: Sendable {
 /// `signature-mark`) are taken as they are. On untagged pages the top band is the topmost line
 /// and the lines level with it, in the top fifth of the page (a line read with less than 25%
 /// confidence, a stamp, is passed over unless it is digits alone or another page's top band
-/// reads the same); the bottom band likewise at the foot. Words of the band that are debris (no letter or digit, or one or two characters read
-/// with less than 50% confidence that are not a number) are left out. The band is cut into
-/// pieces at wide gaps (two and a half line heights); a piece that reads as a number
-/// (``PrintedPageNumber/readings(_:)``) is a folio. The top band is a running header when:
+/// reads the same); the bottom band likewise at the foot. Words of the band that are debris (no
+/// letter or digit, or one or two characters read with less than 50% confidence that are not a
+/// number, or specks that read as one) are left out; a top band of debris only is noise. The
+/// band is cut into pieces at wide gaps (two and a half line heights); a piece that reads as a
+/// number (``PrintedPageNumber/readings(_:)``) is a folio. The top band is a running header when:
 ///
 /// - it is a folio alone: arabic digits (a final stop allowed), or any reading another page's
 ///   number agrees with (same offset from the physical page);
@@ -51,7 +52,8 @@ struct FurnitureHints: Sendable {
 ///   page (one OCR error in eight letters allowed, roman numerals compared exactly, so
 ///   `CAPÍTULO II` is not `CAPÍTULO III`), or is the document's title or author (or part of the
 ///   title), or is a short line (six words at most) in type no larger than the body's beside a
-///   folio (`6 AUTHOR NAME`, `TITLE 7`: verso and recto heads of a short excerpt);
+///   folio (`6 AUTHOR NAME`, `TITLE 7`: verso and recto heads of a short excerpt); a head of
+///   scraps only (words under 50% confidence or of two letters) needs four letters or more;
 /// - or it is a scrap of one to three characters where other pages print their folio (a folio
 ///   OCR misread).
 ///
@@ -241,8 +243,9 @@ enum RunningHeaderDetector {
     /// agree with), a signature mark (or a scrap of five characters at most read with less than
     /// 50% confidence, as OCR leaves one), or, as the last piece, a catch-word: one word ending at
     /// the right margin that is the next page's first word (``PageMarks/repeats(_:nextFirstWord:)``),
-    /// or right after a signature mark (`D3  tödts`: the mark vouches for the line), or, where there is no readable next page to compare with, a word that cannot end a text
-    /// (lower-case, or hyphenated).
+    /// or right after a signature mark (`D3  tödts`: the mark vouches for the line), or, where
+    /// there is no readable next page to compare with, a word that cannot end a text (lower-case,
+    /// or hyphenated).
     private static func isFootMark(_ piece: Piece, last: Bool, afterSignature: Bool, frame: TextFrame?, accepted: PrintedPageNumber?, nextFirstWords: [String]) -> Bool {
         if !piece.readings.isEmpty {
             return PrintedPageNumber.isPlainArabic(piece.text) || accepted.map(piece.readings.contains) == true
