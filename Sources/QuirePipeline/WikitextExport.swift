@@ -1,6 +1,7 @@
 import Foundation
 import QuireOCR
 public import QuireCatalogue
+public import QuireClearance
 public import QuireCore
 public import QuireWikitext
 
@@ -17,8 +18,9 @@ public struct WikitextExport: Sendable {
     }
 
     /// Generates every page of `id` that has text, for `wiki`, with the document's metadata.
-    /// `lexicon` decides line-end hyphens (see ``lexicon(for:tessdata:cacheFolder:)``).
-    public func generate(_ id: DocumentID, wiki: WikiCode, user: String = "", lexicon: Lexicon? = nil, works: [WorkSpan] = []) throws -> Result {
+    /// `lexicon` decides line-end hyphens (see ``lexicon(for:tessdata:cacheFolder:)``);
+    /// `licenceTemplates` go on the main pages (see ``licenceTemplates(of:wiki:asOf:)``).
+    public func generate(_ id: DocumentID, wiki: WikiCode, user: String = "", lexicon: Lexicon? = nil, works: [WorkSpan] = [], licenceTemplates: [String]? = nil) throws -> Result {
         let metadata = try catalogue.metadata(of: id)
         var sources: [PageNumber: PageSource] = [:]
         var missing: [PageNumber] = []
@@ -47,8 +49,16 @@ public struct WikitextExport: Sendable {
                 .invalidInput, "no page has text yet", remedy: "run 'quire ocr \(id)' first (or import or split texts)",
                 context: ErrorContext(document: id))
         }
-        let generated = try WikitextGenerator(wiki: wiki).generate(document: metadata, pages: sources, options: GenerationOptions(user: user, lexicon: lexicon, scan: scan, works: works))
+        let generated = try WikitextGenerator(wiki: wiki).generate(document: metadata, pages: sources, options: GenerationOptions(user: user, lexicon: lexicon, scan: scan, works: works, licenceTemplates: licenceTemplates))
         return Result(document: generated, pagesWithoutText: missing)
+    }
+
+    /// The licence templates of the clearance engine's verdict for `wiki`'s Wikisource as of
+    /// `asOf` (what `quire clearance show` lists): for the main pages and the scan's description
+    /// page. Empty when the verdict has none; nil for a wiki the engine has no target for.
+    public func licenceTemplates(of id: DocumentID, wiki: WikiCode, asOf: CalendarDate) throws -> [String]? {
+        guard let target = ClearanceTarget(wikisource: wiki.rawValue) else { return nil }
+        return try ClearanceDesk(catalogue: catalogue).dossier(id, asOf: asOf).evaluation[target].templates
     }
 
     /// A stored split page as the generator takes it: an uncertain boundary stays

@@ -8,6 +8,9 @@ public enum WikitextFlag: String, CaseIterable, Sendable, Codable {
     case unmatchedFootnote = "unmatched_footnote"
     /// The Page: text is larger than the wiki accepts (`$wgMaxArticleSize`): it must not be sent.
     case contentTooLarge = "content_too_large"
+    /// A main page without a licence template: the clearance engine's verdict for the wiki gave
+    /// none (a document cleared against the engine), so a person adds the right one.
+    case missingLicence = "missing_licence"
 }
 
 /// The text of one physical page given to the generator.
@@ -101,9 +104,17 @@ public struct GenerationOptions: Hashable, Sendable {
     /// The works the scan holds, in order; empty for one work titled like the document and
     /// spanning every page.
     public var works: [WorkSpan]
+    /// The licence templates the clearance engine chose for this wiki (`PD-old-80`), written on
+    /// every main page in the profile's place; empty flags the main pages `missing_licence`;
+    /// nil (not looked up) writes none and flags nothing.
+    public var licenceTemplates: [String]?
 
     /// Options with defaults: no user, the default policy, no word list, one work.
-    public init(user: String = "", quality: QualityPolicy = QualityPolicy(), lexicon: Lexicon? = nil, scan: ScanSource? = nil, works: [WorkSpan] = []) {
+    public init(
+        user: String = "", quality: QualityPolicy = QualityPolicy(), lexicon: Lexicon? = nil, scan: ScanSource? = nil, works: [WorkSpan] = [],
+        licenceTemplates: [String]? = nil
+    ) {
+        self.licenceTemplates = licenceTemplates
         self.user = user
         self.quality = quality
         self.lexicon = lexicon
@@ -140,11 +151,14 @@ public struct GeneratedWikiPage: Hashable, Sendable {
     public let title: String
     /// The wikitext.
     public let wikitext: String
+    /// What a person should look at (``WikitextFlag/missingLicence``).
+    public let flags: Set<WikitextFlag>
 
-    /// A page with its title and text.
-    public init(title: String, wikitext: String) {
+    /// A page with its title, text and flags.
+    public init(title: String, wikitext: String, flags: Set<WikitextFlag> = []) {
         self.title = title
         self.wikitext = wikitext
+        self.flags = flags
     }
 }
 
@@ -172,6 +186,6 @@ public struct GeneratedDocument: Hashable, Sendable {
     public var manifest: [ManifestEntry] {
         pages.map { ManifestEntry(title: $0.title, level: $0.content.level, flags: $0.reasons) }
             + [ManifestEntry(title: index.title, level: nil, flags: [])]
-            + mainPages.map { ManifestEntry(title: $0.title, level: nil, flags: []) }
+            + mainPages.map { ManifestEntry(title: $0.title, level: nil, flags: $0.flags.map(\.rawValue).sorted()) }
     }
 }

@@ -1,12 +1,17 @@
 import QuireCore
 
-/// Writes the main-namespace page of each work: the profile's header and the `<pages … />` tag
+/// Writes the main-namespace page of each work: the profile's header, the `<pages … />` tag
 /// that transcludes the work's Page: pages (with `fromsection`/`tosection`, or `onlysection`,
-/// where the work shares pages with others).
+/// where the work shares pages with others), and the licence templates the clearance engine
+/// chose for the wiki, in the profile's place (en: right after `{{header}}`). Without a template
+/// the page is flagged `missing_licence`.
 enum MainPageBuilder {
-    /// One page per work, in order.
-    static func build(_ works: [WorkRange], document: DocumentMetadata, profile: WikiProfile, scan: ScanSource) -> [GeneratedWikiPage] {
-        works.enumerated().map { index, work in
+    /// One page per work, in order; `licences` nil when they were not looked up.
+    static func build(_ works: [WorkRange], document: DocumentMetadata, profile: WikiProfile, scan: ScanSource, licences: [String]? = nil) -> [GeneratedWikiPage] {
+        // Names from the engine's rule tables (`PD-1996|country=ES`); anything that could break out of the template is left out.
+        let licenceLines = (licences ?? []).filter { !$0.isEmpty && !$0.contains(where: { "{}[]<>\n".contains($0) }) }.map { "{{\($0)}}" }
+        let flags: Set<WikitextFlag> = licences?.isEmpty == true ? [.missingLicence] : []
+        return works.enumerated().map { index, work in
             var lines: [String] = []
             if case .template(let name) = profile.mainPageHeader {
                 let arg = { (text: String) in WikitextEscaper.escape(text, context: .templateArgument, atLineStart: false) }
@@ -15,8 +20,10 @@ enum MainPageBuilder {
                 let next = index + 1 < works.count ? "[[\(works[index + 1].title)]]" : ""
                 lines.append("{{\(name)|title=\(arg(work.title))|author=\(author)|previous=\(previous)|next=\(next)}}")
             }
+            if profile.licencePlacement == .afterHeader { lines += licenceLines }
             lines.append(pagesTag(work, scan: scan, headerAttribute: profile.mainPageHeader == .pagesAttribute))
-            return GeneratedWikiPage(title: work.title, wikitext: lines.joined(separator: "\n"))
+            if profile.licencePlacement == .endOfPage { lines += licenceLines }
+            return GeneratedWikiPage(title: work.title, wikitext: lines.joined(separator: "\n"), flags: flags)
         }
     }
 

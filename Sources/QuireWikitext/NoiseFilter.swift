@@ -9,10 +9,19 @@ import QuireCore
 ///   when it holds no two letters in a row (or its confidence is below 0.5) and no word of its
 ///   line outside the band is within two word heights of it (`|`, `I]`, `:;` read from a dark
 ///   strip); a page number near a tight crop is kept;
-/// - a line left with nothing but at most three speck characters (`.`, `'`, `~`, `|`…) is
-///   dropped, as are lines and regions left empty, and illustration regions, which hold no text.
+/// - a line left with nothing but at most three speck characters (`.`, `'`, `~`, `|`, `”`…) is
+///   dropped, as are lines and regions left empty, and illustration regions, which hold no text;
+/// - a line read with less than 50 % confidence is debris when it is a scrap (three characters
+///   at most) in type less than half or more than twice the page's median word height, or
+///   standing alone (no other line within one and a half word heights above or below it and
+///   six beside it), or
+///   when it is a streak (any length) taller than three word heights and narrower than it is
+///   tall: a speck, an ornament, a margin read sideways. Lines read with confidence (a lone
+///   `I.`, a numbered item `8.`) are never dropped by these rules.
+///
+/// Dropped words stay in the catalogue's stored OCR, for audit; only the wikitext leaves them out.
 enum NoiseFilter {
-    private static let speckCharacters: Set<Character> = [".", ",", "'", "`", "´", "‘", "’", "·", "•", ":", ";", "~", "^", "_", "|", "¨", "°", "\"", "-"]
+    private static let speckCharacters: Set<Character> = [".", ",", "'", "`", "´", "‘", "’", "“", "”", "„", "·", "•", ":", ";", "~", "^", "_", "|", "¨", "°", "\"", "-"]
 
     /// The page without specks and borders; the input's regions, roles and order otherwise.
     static func clean(_ page: PageText) -> PageText {
@@ -38,7 +47,42 @@ enum NoiseFilter {
             }
             return region.lines.isEmpty ? nil : region
         }
-        return cleaned
+        return withoutDebrisLines(cleaned, medianHeight: medianHeight)
+    }
+
+    /// The page without its low-confidence scraps and streaks (see the type's summary).
+    static func withoutDebrisLines(_ page: PageText, medianHeight: Int?) -> PageText {
+        guard let medianHeight, medianHeight > 0 else { return page }
+        let boxes = page.regions.flatMap { $0.lines.map(lineBox) }
+        var page = page
+        var index = 0
+        page.regions = page.regions.compactMap { region -> TextRegion? in
+            guard !region.lines.isEmpty else { return region }
+            var region = region
+            region.lines = region.lines.filter { line in
+                defer { index += 1 }
+                return !isDebris(line, box: boxes[index], others: boxes.enumerated().filter { $0.offset != index }.compactMap(\.element), medianHeight: medianHeight)
+            }
+            return region.lines.isEmpty ? nil : region
+        }
+        return page
+    }
+
+    private static func lineBox(_ line: TextLine) -> BoundingBox? {
+        line.box ?? BoundingBox.union(of: line.words.compactMap(\.box))
+    }
+
+    private static func isDebris(_ line: TextLine, box: BoundingBox?, others: [BoundingBox], medianHeight: Int) -> Bool {
+        let known = line.words.compactMap(\.confidence)
+        guard let box, !known.isEmpty, known.reduce(0, +) / Double(known.count) < 0.5 else { return false }
+        if box.height > medianHeight * 3 && box.width < box.height { return true }  // a streak
+        let characters = line.words.map(\.text).joined().count
+        guard characters <= 3 else { return false }
+        if box.height * 2 < medianHeight || box.height > medianHeight * 2 { return true }
+        let reach = medianHeight * 3 / 2
+        return !others.contains { other in
+            other.bottom + reach >= box.top && other.top - reach <= box.bottom && other.right >= box.left - reach * 4 && other.left <= box.right + reach * 4
+        }
     }
 
     /// A region of rule-like ink only: no letter or digit, at most 1% of the page high and at

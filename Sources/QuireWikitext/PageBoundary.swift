@@ -79,6 +79,9 @@ enum PageBoundary {
         guard right.prefix.isEmpty, let firstChar = right.core.first, firstChar.isLetter || firstChar.isNumber else { return false }
         let left = WordParts(split.stem)
         guard left.suffix.isEmpty, !left.core.isEmpty else { return false }
+        // A number never ends a word begun in letters (`encare-` … `4`): it is a folio the
+        // furniture rules missed, not the word's second half.
+        guard firstChar.isLetter || left.core.last?.isNumber == true else { return false }
         guard let decision = resolver.decide(left: left.core, right: right.core, mark: split.mark) else { return false }
         let hyphen = decision == .keep ? split.hyphen : ""
         let whole = left.core + hyphen + right.core

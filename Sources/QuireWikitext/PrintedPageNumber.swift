@@ -42,6 +42,33 @@ public struct PrintedPageNumber: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The readings a folio may have once OCR has had its way with it, most likely first: the
+    /// strict reading; then, for a token standing where a folio stands, a trailing `.` or `,`
+    /// (typewritten `2.`), and letters OCR puts for digits (`I0.` is 10, `II.` may be 11 or ii).
+    /// A reading that is not strict counts only where another page's number agrees with it, or
+    /// (``isPlainArabic``) when it is digits with a stop.
+    public static func readings(_ text: String) -> [PrintedPageNumber] {
+        var out: [PrintedPageNumber] = []
+        func add(_ number: PrintedPageNumber?) { if let number, !out.contains(number) { out.append(number) } }
+        add(PrintedPageNumber(text))
+        var core = Substring(text)
+        while let last = core.last, ".,:;".contains(last) { core = core.dropLast() }
+        guard !core.isEmpty else { return out }
+        add(PrintedPageNumber(String(core)))
+        let lookalikes: [Character: Character] = ["I": "1", "l": "1", "|": "1", "O": "0", "o": "0"]
+        let digits = String(core.map { lookalikes[$0] ?? $0 })
+        if digits != String(core), digits.allSatisfy({ $0.isASCII && $0.isNumber || "-–—[]() ".contains($0) }) { add(PrintedPageNumber(digits)) }
+        return out
+    }
+
+    /// Digits, with or without a trailing stop or comma (`12`, `12.`, `- 12 -`): a number
+    /// alone at the head or foot of a page that is a folio whatever the other pages say.
+    public static func isPlainArabic(_ text: String) -> Bool {
+        var core = Substring(text)
+        while let last = core.last, ".,".contains(last) { core = core.dropLast() }
+        return PrintedPageNumber(String(core))?.style == .arabic
+    }
+
     /// The number as it would be printed in its style.
     public var text: String {
         switch style {

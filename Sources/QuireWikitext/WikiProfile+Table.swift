@@ -39,7 +39,8 @@ extension WikiProfile {
         mainPageHeader: .template("header"),
         levelNames: ["Without text", "Not proofread", "Problematic", "Proofread", "Validated"],
         unnumberedPageLabel: "–",
-        maxPageBytes: wikimediaMaxBytes)
+        maxPageBytes: wikimediaMaxBytes,
+        licencePlacement: .afterHeader)  // en: the licence template follows {{header}} (Help:Copyright tags)
 
     /// Spanish Wikisource.
     static let spanish = WikiProfile(

@@ -75,6 +75,14 @@ public enum CentringStyle: Hashable, Sendable {
     case htmlDiv
 }
 
+/// Where a main page carries the licence templates the clearance engine chose.
+public enum LicencePlacement: Hashable, Sendable {
+    /// Right after the header template, before `<pages>` (en: `{{header}}` then `{{PD-old}}`).
+    case afterHeader
+    /// At the end of the page, after `<pages>`.
+    case endOfPage
+}
+
 /// What a main-namespace page puts above its `<pages … />` tag.
 public enum MainPageHeaderStyle: Hashable, Sendable {
     /// `{{NAME|title=…|author=…|previous=…|next=…}}` on its own line.
@@ -162,6 +170,8 @@ public struct WikiProfile: Hashable, Sendable {
     public let unnumberedPageLabel: String
     /// `$wgMaxArticleSize` in bytes: a Page: text larger than this is refused by the API.
     public let maxPageBytes: Int
+    /// Where a main page carries its licence templates.
+    public let licencePlacement: LicencePlacement
 
     /// A profile from its parts, for a wiki the table does not hold (a self-hosted test wiki with
     /// the extension's default namespaces 250/252, say).
@@ -169,8 +179,10 @@ public struct WikiProfile: Hashable, Sendable {
         code: WikiCode, pageNamespace: WikiNamespace, indexNamespace: WikiNamespace, authorNamespace: String?,
         runningHeader: RunningHeaderStyle, wordSplit: WordSplitStyle, paragraphAtPageEnd: PageEndParagraphMark,
         referencesTag: String, centring: CentringStyle, indexFields: [IndexFieldName], progressCodes: [IndexProgress: String],
-        mainPageHeader: MainPageHeaderStyle, levelNames: [String], unnumberedPageLabel: String, maxPageBytes: Int
+        mainPageHeader: MainPageHeaderStyle, levelNames: [String], unnumberedPageLabel: String, maxPageBytes: Int,
+        licencePlacement: LicencePlacement = .endOfPage
     ) {
+        self.licencePlacement = licencePlacement
         self.code = code
         self.pageNamespace = pageNamespace
         self.indexNamespace = indexNamespace

@@ -53,7 +53,7 @@ public struct WikitextGenerator: Sendable {
             ocr[number] = NoiseFilter.clean(clean)
         }
         let geometry = DocumentGeometry(pages: ocr)
-        let furniture = RunningHeaderDetector.analyse(ocr, geometry: geometry)
+        let furniture = RunningHeaderDetector.analyse(ocr, geometry: geometry, hints: FurnitureHints(document: document, works: options.works.map(\.title)))
         let lines = furniture.sorted { $0.key < $1.key }.flatMap { $0.value.regions.flatMap { $0.lines.map { $0.words.map(\.text) } } }
         let solid = document.languages.primary.iso6391.map(HyphenationResolver.solidCompoundLanguages.contains) ?? false
         let resolver = HyphenationResolver(lexicon: options.lexicon, documentWords: HyphenationResolver.documentWords(lines: lines), solidCompounds: solid)
@@ -94,7 +94,7 @@ public struct WikitextGenerator: Sendable {
         let index = IndexPageBuilder.build(IndexPageBuilder.Input(
             document: document, profile: profile, scan: scan, mainPage: ranges.count == 1 ? ranges.first?.title : nil,
             pages: pageList, progress: allProofread ? .toValidate : .toProofread, defaultHeader: defaultHeader(drafts)))
-        let mainPages = MainPageBuilder.build(ranges, document: document, profile: profile, scan: scan)
+        let mainPages = MainPageBuilder.build(ranges, document: document, profile: profile, scan: scan, licences: options.licenceTemplates)
         return GeneratedDocument(pages: generated, index: index, mainPages: mainPages)
     }
 

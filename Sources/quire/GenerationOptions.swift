@@ -43,7 +43,12 @@ struct GenerationOptions: ParsableArguments {
         } else {
             Terminal.warning("no Tesseract language data found: line-end hyphens are decided from the document's own words only")
         }
-        let result = try export.generate(id, wiki: wiki, user: user, lexicon: lexicon, works: work.compactMap(WikitextExport.work))
+        // The engine's licence templates go on the main pages; a verdict without one is flagged there.
+        let licences = try export.licenceTemplates(of: id, wiki: wiki, asOf: Quire.Clearance.Evaluate.today())
+        if licences?.isEmpty == true {
+            Terminal.warning("the clearance engine gives no licence template for \(wiki.rawValue): the main page is flagged missing_licence; add one by hand")
+        }
+        let result = try export.generate(id, wiki: wiki, user: user, lexicon: lexicon, works: work.compactMap(WikitextExport.work), licenceTemplates: licences)
         for number in result.pagesWithoutText {
             Terminal.warning("document '\(id)' page \(number): no text yet, left out (run 'quire ocr \(id)')")
         }

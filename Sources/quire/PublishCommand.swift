@@ -123,9 +123,7 @@ extension Quire {
                 if uploadScan {
                     let title = try catalogue.metadata(of: id).title
                     // The engine's licence templates for this wiki go on the scan's description page.
-                    let templates = try ClearanceTarget(wikisource: generation.wiki.rawValue).map { target in
-                        try ClearanceDesk(catalogue: catalogue).dossier(id, asOf: Quire.Clearance.Evaluate.today()).evaluation[target].templates
-                    } ?? []
+                    let templates = try WikitextExport(catalogue: catalogue).licenceTemplates(of: id, wiki: generation.wiki, asOf: Quire.Clearance.Evaluate.today()) ?? []
                     if templates.isEmpty && !dryRun {
                         Terminal.warning("the clearance engine gives no licence template for this wiki: add one to the scan's description page by hand")
                     }
