@@ -354,6 +354,16 @@ for d in docs:
             found = sum(n for _, _, n in difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks())
             c["notes_ok"] += found >= 0.6 * len(a)
         c["unanchored"] += "unmatched_footnote" in flags.get(n, [])
+        # a page with a <ref> whose ground truth has no note: body text made a note
+        if "<ref" in body and not any(block_words(nb) for nb in gnotes):
+            c["false_notes"] += 1
+            if VERBOSE:
+                notes_out.append(f"{name} p{n}: false note {refs[:60]!r}")
+        if VERBOSE:
+            for nb in gnotes:
+                w = block_words(nb)
+                if w:
+                    notes_out.append(f"{name} p{n}: gt note {' '.join(w)[:50]!r} refs {refs[:50]!r}")
         # the ground truth's paragraph really ends at the foot of the page (for nop recall)
         gb, _ = gt_blocks(xml)
         lastline = gb[-1][-1].strip() if gb and gb[-1] else ""
@@ -390,10 +400,10 @@ for name, c in list(sorted(rows.items())) + [("TOTAL", tot)]:
     print(f"{name:32s} pages {c['pages']:3d} false-breaks {c['false_breaks']} joins {c['hyph_ok']}/{c['hyph_join_truth']} "
           f"(sc {c['sc_ok']}/{c['sc_hyph']}) wrong-joins {c['joins_wrong']}/{c['joins_made']} keeps {c['keep_ok']}/{c['hyph_keep_truth']} "
           f"paraP {c['p_tp']}/{c['p_n']} paraR {c['r_tp']}/{c['r_n']} single-page-breaks {c['single_breaks']}/{c['single_pages']}p "
-          f"notes {c['notes_ok']}/{c['notes']} unanchored {c['unanchored']} nop {c['nop_ok']}/{c['nop']}")
+          f"notes {c['notes_ok']}/{c['notes']} false-notes {c['false_notes']} unanchored {c['unanchored']} nop {c['nop_ok']}/{c['nop']}")
 print(f"SUMMARY false-breaks {tot['false_breaks']} join-recall {ratio(tot['hyph_ok'], tot['hyph_join_truth'])} "
       f"join-precision {ratio(tot['joins_made'] - tot['joins_wrong'], tot['joins_made'])} structure-check-joins {ratio(tot['sc_ok'], tot['sc_hyph'])} "
-      f"glued-words {tot['glued']} para-P {ratio(tot['p_tp'], tot['p_n'])} para-R {ratio(tot['r_tp'], tot['r_n'])} footnotes {tot['notes_ok']}/{tot['notes']} "
+      f"glued-words {tot['glued']} para-P {ratio(tot['p_tp'], tot['p_n'])} para-R {ratio(tot['r_tp'], tot['r_n'])} footnotes {tot['notes_ok']}/{tot['notes']} false-notes {tot['false_notes']} "
       f"nop {tot['nop_ok']}/{tot['nop']} nop-recall {tot['nop_due_made']}/{tot['nop_due']} unparsed {tot['unparsed']}")
 if VERBOSE:
     print("\n".join(notes_out))

@@ -32,14 +32,63 @@ enum FootnoteExtractor {
             // previous page starts without one).
             let ruled = index >= 2 && isSeparatorRule(regions[index - 1], pageHeight: pageHeight, widest: widest)
             if ruled { return (Array(regions[..<(index - 1)]), Array(regions[index...])) }
-            // Else a marker that the body also has, or, when OCR lost the body's marker (a
-            // superscript `¹` is often read as `!`), a marker in type smaller than the body's.
-            guard let marker = noteMarker(first.text)?.marker else { continue }
-            if bodyMarkers.contains(marker) || isSmallerType(regions[index...], than: regions[..<index]) {
+            // Else a marker that the body also has, or two of a note block's signs: a marker,
+            // type smaller than the body's, a wide gap above (OCR drops a full-width rule).
+            let found = noteMarker(first.text)
+            if let marker = found?.marker, bodyMarkers.contains(marker) {
+                return (Array(regions[..<index]), Array(regions[index...]))
+            }
+            if noteSigns(regions, at: index, marker: found) >= 2 {
                 return (Array(regions[..<index]), Array(regions[index...]))
             }
         }
         return (regions, [])
+    }
+
+    /// How many of a note block's signs the region at `index` shows: a marker (a plain number
+    /// `1.` counts only beside smaller type, since numbered paragraphs start so too), type
+    /// smaller than the body's, and a gap above it of more than two of the body's line pitches.
+    private static func noteSigns(_ regions: [TextRegion], at index: Int, marker: (marker: NoteMarker, rest: String, plain: Bool)?) -> Int {
+        let smaller = isSmallerType(regions[index...], than: regions[..<index])
+        let gap = hasWideGap(before: index, in: regions)
+        let marked = marker.map { !$0.plain || smaller } ?? false
+        // Without a marker (a note continued from the previous page), a block of one line is
+        // more often a catchword, an imprint or a footer line than a note.
+        if !marked, regions[index...].flatMap(\.lines).count < 2 { return 0 }
+        // Notes are set within the text's column; a foot line reaching out of it is the page's
+        // furniture (a printout's source line, a library stamp).
+        guard insideColumn(regions[index...], of: regions[..<index]) else { return 0 }
+        return [smaller, gap, marked].filter { $0 }.count
+    }
+
+    /// Whether every line of `notes` lies within the body's left and right edges, give or take
+    /// one body line height.
+    private static func insideColumn(_ notes: ArraySlice<TextRegion>, of body: ArraySlice<TextRegion>) -> Bool {
+        let lines = body.flatMap(\.lines).compactMap(\.box)
+        let heights = lines.map(\.height).sorted()
+        guard let left = lines.map(\.x).min(), let right = lines.map({ $0.x + $0.width }).max(), !heights.isEmpty else { return false }
+        let slack = heights[heights.count / 2]
+        return notes.flatMap(\.lines).compactMap(\.box).allSatisfy { $0.x >= left - slack && $0.x + $0.width <= right + slack }
+    }
+
+    /// Whether the region's first line starts more than two body line pitches below the last
+    /// line of the text above it (the blank, or the rule OCR did not report, over a note block).
+    private static func hasWideGap(before index: Int, in regions: [TextRegion]) -> Bool {
+        let above = regions[..<index].flatMap(\.lines).compactMap(\.box)
+        guard let top = regions[index].lines.first?.box?.y, let last = above.max(by: { $0.y < $1.y }),
+              let pitch = medianPitch(regions[..<index]) else { return false }
+        return top - last.y > pitch * 2
+    }
+
+    /// The median distance between the tops of consecutive lines within regions (nil under 3).
+    private static func medianPitch(_ regions: ArraySlice<TextRegion>) -> Int? {
+        let pitches = regions.flatMap { region in
+            zip(region.lines, region.lines.dropFirst()).compactMap { a, b -> Int? in
+                guard let top = a.box?.y, let next = b.box?.y, next > top else { return nil }
+                return next - top
+            }
+        }.sorted()
+        return pitches.count >= 2 ? pitches[pitches.count / 2] : nil
     }
 
     /// A footnote rule, as ``NoiseFilter`` leaves it: an empty `other` region, thin and narrow.
@@ -49,14 +98,17 @@ enum FootnoteExtractor {
     }
 
     /// Whether the lines of `notes` are at most 90% as tall as the body's, by median line height
-/// (line boxes include accents and descenders, so 9 pt notes under 11 pt text measure ~0.85).
+    /// (line boxes include accents and descenders, so 9 pt notes under 11 pt text measure ~0.85),
+    /// or, with two note lines or more, set at most 90% of the body's line pitch.
     private static func isSmallerType(_ notes: ArraySlice<TextRegion>, than body: ArraySlice<TextRegion>) -> Bool {
         func medianHeight(_ regions: ArraySlice<TextRegion>) -> Double? {
             let heights = regions.flatMap { $0.lines.compactMap { $0.box?.height } }.filter { $0 > 0 }.sorted()
             return heights.isEmpty ? nil : Double(heights[heights.count / 2])
         }
         guard let note = medianHeight(notes), let text = medianHeight(body), body.flatMap(\.lines).count >= 3 else { return false }
-        return note <= text * 0.90
+        if note <= text * 0.90 { return true }
+        guard let notePitch = medianPitch(notes.prefix(1)), let bodyPitch = medianPitch(body) else { return false }
+        return notePitch * 10 <= bodyPitch * 9
     }
 
     /// The notes of note regions: a new note at every line that starts with a marker; lines
