@@ -21,7 +21,7 @@ import corpus_split  # noqa: E402
 
 ROOT = corpus_split.ROOT
 DEFAULT_QUIRE = os.path.join(ROOT, ".build", "release", "quire")
-TESSDATA = os.environ.get("TESSDATA_PREFIX", "/usr/share/tesseract-ocr/5/tessdata")
+TESSDATA = "/usr/share/tesseract-ocr/5/tessdata"  # peer 1 reads Debian's default models, whatever the environment says
 JOBS = 2
 
 
@@ -51,7 +51,8 @@ def run_peer1(pages, cache):
     missing = [(p, r) for p, r in pages if not os.path.exists(os.path.join(cache, r.lang, text_name(p)))]
     if missing:
         print(f"peer 1: reading {len(missing)} page(s) not yet in {cache}", file=sys.stderr)
-    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    env = {k: v for k, v in os.environ.items() if k != "TESSDATA_PREFIX"}
+    env["OMP_THREAD_LIMIT"] = "1"
 
     def one(item):
         path, row = item
@@ -68,7 +69,7 @@ def run_peer1(pages, cache):
     return {os.path.realpath(p): os.path.join(cache, r.lang, text_name(p)) for p, r in pages}
 
 
-def run_quire(quire, documents, work):
+def run_quire(quire, documents, work, extra):
     """One catalogue, one `quire add` per document, one `quire ocr --all`: the text file of every page."""
     catalogue = os.path.join(work, "catalogue", "quire.sqlite")
     os.makedirs(os.path.dirname(catalogue))
@@ -82,7 +83,7 @@ def run_quire(quire, documents, work):
                     capture_output=True, text=True)
         for entry in json.loads(added.stdout)["files"]:
             texts[os.path.realpath(entry["path"])] = os.path.join(out, identifier, f"page-{entry['firstPage']:04}.txt")
-    result = subprocess.run([quire, "ocr", "--catalogue", catalogue, "--all", "--jobs", str(JOBS), "--out", out, "--format", "txt"],
+    result = subprocess.run([quire, "ocr", "--catalogue", catalogue, "--all", "--jobs", str(JOBS), "--out", out, "--format", "txt", *extra],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     if result.returncode != 0:
         sys.exit(f"quire ocr failed (exit {result.returncode}):\n{result.stderr[-2000:]}")
@@ -116,13 +117,13 @@ def ratio(a, b):
     return a / b if b else (1.0 if a == b else float("inf"))
 
 
-def evaluate(half, quire, keep):
+def evaluate(half, quire, keep, extra):
     pages = corpus_split.pages(half)
     documents = corpus_split.documents(half)
     work = tempfile.mkdtemp(prefix=f"ocr-accuracy-{half}-", dir=keep)
     try:
         peer = run_peer1(pages, peer1_cache())
-        ours = run_quire(quire, documents, work)
+        ours = run_quire(quire, documents, work, extra)
         quire_sets, quire_total = score(quire, pages, ours, work, "quire")
         peer_sets, peer_total = score(quire, pages, peer, work, "peer1")
     finally:
@@ -167,15 +168,19 @@ def main():
     parser.add_argument("--quire", metavar="PATH", default=os.environ.get("QUIRE_BIN", DEFAULT_QUIRE),
                         help="the quire executable (default: .build/release/quire)")
     parser.add_argument("--keep", metavar="DIR", help="keep the catalogue, texts and links under DIR (for inspecting tune pages)")
+    parser.add_argument("--quire-option", metavar="ARG", action="append", default=[],
+                        help="an extra argument for `quire ocr`, for experiments (repeatable), e.g. --quire-option=--tessdata=DIR")
     args = parser.parse_args()
     if not os.access(args.quire, os.X_OK):
         sys.exit(f"no quire executable at {args.quire}: run 'make build-release' or pass --quire")
     if args.keep:
         os.makedirs(args.keep, exist_ok=True)
     halves = corpus_split.HALVES if args.half == "both" else (args.half,)
-    results = [evaluate(h, os.path.abspath(args.quire), args.keep) for h in halves]
-    for result in results:
-        print_half(result, sys.stderr if args.json == "-" else sys.stdout)
+    results = []
+    for half in halves:
+        results.append(evaluate(half, os.path.abspath(args.quire), args.keep, args.quire_option))
+        print_half(results[-1], sys.stderr if args.json == "-" else sys.stdout)
+        sys.stdout.flush()
     if args.json:
         document = {"tesseract": peer1_cache().rsplit("/", 1)[-1], "halves": results}
         if args.json == "-":
