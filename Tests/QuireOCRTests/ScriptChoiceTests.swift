@@ -10,7 +10,8 @@ struct ScriptChoiceTests {
         ("deu", "frk"), ("deu+eng", "frk+eng"), ("eng+deu", "eng+frk"), ("frk+deu", "frk"),
     ])
     func blackletterLanguages(requested: String, expected: String) throws {
-        let languages = ScriptChoice.blackletterLanguages(for: try #require(LanguageSet(requested)), isInstalled: { _ in true })
+        let set = try #require(LanguageSet(requested))
+        let languages = ScriptChoice.blackletterLanguages(for: set, isInstalled: { _ in true })
         #expect(languages == LanguageSet(expected))
     }
 
@@ -49,19 +50,21 @@ struct ScriptDetectionTests {
     }
 
     @Test func blackletterPageIsReadWithTheFrakturModel() throws {
-        let page = try read(try #require(ScriptDetectionPages.fraktur))
-        let detail = try #require(page.provenance?.detail)
+        let path = try #require(ScriptDetectionPages.fraktur)
+        let detail = try #require(try read(path).provenance?.detail)
         #expect(detail.contains("lang frk"), "\(detail)")
         #expect(detail.contains("script Fraktur"), "\(detail)")
     }
 
     @Test func typescriptStaysWithTheRequestedModel() throws {
-        let detail = try #require(try read(try #require(ScriptDetectionPages.typescript)).provenance?.detail)
+        let path = try #require(ScriptDetectionPages.typescript)
+        let detail = try #require(try read(path).provenance?.detail)
         #expect(detail.contains("lang deu") && !detail.contains("frk"), "\(detail)")
     }
 
     @Test func detectionCanBeTurnedOff() throws {
-        let detail = try #require(try read(try #require(ScriptDetectionPages.fraktur), detect: false).provenance?.detail)
+        let path = try #require(ScriptDetectionPages.fraktur)
+        let detail = try #require(try read(path, detect: false).provenance?.detail)
         #expect(detail.contains("lang deu") && !detail.contains("frk"), "\(detail)")
     }
 }
