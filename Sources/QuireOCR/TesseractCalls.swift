@@ -83,12 +83,14 @@ final class TesseractAPI {
     func clear() { TessBaseAPIClear(handle) }
 
     /// `TessBaseAPIDetectOrientationScript` (needs `osd` among the languages): how many quarter
-    /// turns clockwise fix the page, and the confidence; nil when undetectable.
-    func detectOrientation() -> (quarterTurns: Int, confidence: Double)? {
+    /// turns clockwise fix the page, the orientation's confidence, and the script found (nil when
+    /// none is named); nil when undetectable.
+    func detectOrientationScript() -> (quarterTurns: Int, confidence: Double, script: DetectedScript?)? {
         var degrees: Int32 = 0, orientationConfidence: Float = 0, scriptConfidence: Float = 0
         var script: UnsafePointer<CChar>?
         guard TessBaseAPIDetectOrientationScript(handle, &degrees, &orientationConfidence, &script, &scriptConfidence) != 0 else { return nil }
-        return (Int(degrees) / 90, Double(orientationConfidence))
+        let detected = script.map { DetectedScript(name: String(cString: $0), confidence: Double(scriptConfidence)) }
+        return (Int(degrees) / 90, Double(orientationConfidence), detected)
     }
 
     /// Walks the results with `TessBaseAPIGetIterator` and the page/result iterator calls into the

@@ -17,11 +17,16 @@ public struct TesseractOptions: Sendable, Hashable {
     public var retryBelowConfidence: Double
     /// Take a PDF or DjVu page's existing text layer instead of OCR (pages without one are OCR'd).
     public var useTextLayer: Bool
+    /// Detect each page's script and read blackletter pages with the language's blackletter model
+    /// (see ``ScriptChoice``), when that model and `osd` are installed.
+    public var detectScript: Bool
 
     public init(
         languages: LanguageSet, tessdata: String, pageSegmentationMode: Int = 3, preprocess: PreprocessMode = .auto,
-        deadline: Double = 180, defaultDPI: Int = 300, retryBelowConfidence: Double = 0.72, useTextLayer: Bool = false
+        deadline: Double = 180, defaultDPI: Int = 300, retryBelowConfidence: Double = 0.72, useTextLayer: Bool = false,
+        detectScript: Bool = true
     ) {
+        self.detectScript = detectScript
         self.useTextLayer = useTextLayer
         self.languages = languages
         self.tessdata = tessdata
@@ -40,6 +45,14 @@ public final class TesseractEngine: OCREngine {
     let options: TesseractOptions
     private let api: TesseractAPI
     private lazy var orientationAPI: TesseractAPI? = try? TesseractAPI(languages: LanguageSet("osd")!, tessdata: options.tessdata)
+    /// The languages blackletter pages are read with, when script detection applies.
+    private let blackletterLanguages: LanguageSet?
+    /// Their engine, loaded at the first blackletter page (nil until then, or if it fails to load).
+    private lazy var blackletterAPI: TesseractAPI? = blackletterLanguages.flatMap { languages in
+        let reader = try? TesseractAPI(languages: languages, tessdata: options.tessdata)
+        reader?.setPageSegmentationMode(options.pageSegmentationMode)
+        return reader
+    }
     private let loader: PageImageLoader
 
     /// Images smaller than this on either side are not OCR'd (`too_small`).
@@ -53,6 +66,9 @@ public final class TesseractEngine: OCREngine {
         api = try TesseractAPI(languages: options.languages, tessdata: options.tessdata)
         api.setPageSegmentationMode(options.pageSegmentationMode)
         identity = EngineIdentity(name: "tesseract", version: TesseractCalls.version())
+        let tessdata = options.tessdata
+        let installed = { (code: String) in FileManager.default.fileExists(atPath: (tessdata as NSString).appendingPathComponent(code + ".traineddata")) }
+        blackletterLanguages = options.detectScript && installed("osd") ? ScriptChoice.blackletterLanguages(for: options.languages, isInstalled: installed) : nil
         loader = PageImageLoader(pdfDPI: options.defaultDPI, scratch: scratchFolder ?? NSTemporaryDirectory())
     }
 
@@ -79,7 +95,14 @@ public final class TesseractEngine: OCREngine {
             (width, height, _, _) = LeptonicaCalls.geometry(page)
             dpi = max(1, Int(Double(dpi) * factor))
         }
-        var result = options.preprocess == .auto ? try automatic(page, dpi: dpi) : try run(page, mode: options.preprocess, dpi: dpi)
+        let reader = chooseReader(page, dpi: dpi)
+        var result: PageText
+        if options.preprocess == .auto {
+            result = try automatic(page, dpi: dpi, reader: reader)
+        } else {
+            result = try run(page, mode: options.preprocess, dpi: dpi, reader: reader)
+            if readsAsRows(result) { result = try run(page, mode: options.preprocess, dpi: dpi, reader: reader, psm: TableLayout.rowsMode) }
+        }
         result = TextSanitizer.sanitize(result)
         if result.isEmpty && !result.flags.contains(.ocrTimeout) { result.flags.insert(.blankPage) }
         return result
@@ -89,20 +112,26 @@ public final class TesseractEngine: OCREngine {
     /// (or found no word at all), `sauvola`; if that too looks poor, the page turned as orientation
     /// detection says. The best attempt by ``score(_:against:)`` wins. A page is never skipped on
     /// an estimate of its ink: faint typescript can look blank to a fixed threshold.
-    private func automatic(_ page: PixImage, dpi: Int) throws -> PageText {
-        var attempts = [try run(page, mode: .none, dpi: dpi)]
+    private func automatic(_ page: PixImage, dpi: Int, reader: Reader) throws -> PageText {
+        var attempts = [try run(page, mode: .none, dpi: dpi, reader: reader)]
         guard !attempts[0].flags.contains(.ocrTimeout) else { return attempts[0] }
         // Ink is estimated on a quarter-size image: the share of dark pixels barely changes, and
         // this runs on every page.
         let ink = LeptonicaCalls.sampled(page, by: 0.25).flatMap(LeptonicaCalls.grey).map(LeptonicaCalls.inkFraction) ?? 0
         if attempts[0].isEmpty || looksPoor(attempts[0], ink: ink), let grey = LeptonicaCalls.grey(page) {
-            attempts.append(try run(grey, mode: .sauvola, dpi: dpi))
+            attempts.append(try run(grey, mode: .sauvola, dpi: dpi, reader: reader))
             if attempts.allSatisfy({ $0.isEmpty || looksPoor($0, ink: ink) }), let turned = turnedUpright(grey) {
-                attempts.append(try run(turned.image, mode: .none, dpi: dpi, note: "rotated \(turned.quarterTurns * 90)°"))
+                attempts.append(try run(turned.image, mode: .none, dpi: dpi, reader: reader, note: "rotated \(turned.quarterTurns * 90)°"))
             }
         }
         let most = attempts.map { Self.characterCount($0) }.max() ?? 0
-        var best = attempts.max { score($0, against: most) < score($1, against: most) } ?? attempts[0]
+        let winner = attempts.indices.max { score(attempts[$0], against: most) < score(attempts[$1], against: most) } ?? 0
+        var best = attempts[winner]
+        // A table read column by column: the page as decoded, read again in rows (only when that
+        // path won; the retries' images are gone by now).
+        if winner == 0 && readsAsRows(best) {
+            best = try run(page, mode: .none, dpi: dpi, reader: reader, psm: TableLayout.rowsMode)
+        }
         if attempts.count > 1 {
             let detail = best.provenance?.detail ?? ""
             best.provenance?.detail = detail + "; auto: best of \(attempts.count) attempts"
@@ -110,17 +139,46 @@ public final class TesseractEngine: OCREngine {
         return best
     }
 
-    private func run(_ page: PixImage, mode: PreprocessMode, dpi: Int, note: String? = nil) throws -> PageText {
+    /// Whether a result of automatic segmentation is a table to read again in rows (``TableLayout``;
+    /// only when the user left `--psm` at 3).
+    private func readsAsRows(_ page: PageText) -> Bool {
+        options.pageSegmentationMode == 3 && !page.flags.contains(.ocrTimeout) && TableLayout.readsAsRows(page)
+    }
+
+    private func run(_ page: PixImage, mode: PreprocessMode, dpi: Int, reader: Reader, psm: Int? = nil, note: String? = nil) throws -> PageText {
         let input = mode == .none || mode == .auto ? page : (LeptonicaCalls.grey(page) ?? page)
         let (image, description) = Preprocessor.prepare(input, mode: mode)
         let (width, height, _, _) = LeptonicaCalls.geometry(image)
+        let api = reader.api
+        let segmentation = psm ?? options.pageSegmentationMode
+        api.setPageSegmentationMode(segmentation)
         api.setImage(image, dpi: dpi)
         let outcome = withExtendedLifetime(image) { api.recognize(deadline: options.deadline) }
         var page = api.results(width: width, height: height, dpi: dpi)
         api.clear()
         if outcome.timedOut { page.flags.insert(.ocrTimeout) }
-        page.provenance = provenance("preprocess \([note, description].compactMap { $0 }.joined(separator: ", ")); lang \(options.languages); psm \(options.pageSegmentationMode)")
+        let language = "lang \(api.languages)" + (reader.note.map { " (\($0))" } ?? "")
+        page.provenance = provenance("preprocess \([note, description].compactMap { $0 }.joined(separator: ", ")); \(language); psm \(segmentation)\(psm == nil ? "" : " (rows across columns)")")
         return page
+    }
+
+    /// The engine that reads a page, and why when it is not the one asked for.
+    private struct Reader {
+        var api: TesseractAPI
+        var note: String?
+    }
+
+    /// The requested languages' engine, or, when the language has a blackletter model and `osd`
+    /// finds Fraktur on the page (``ScriptChoice``), the blackletter model's.
+    private func chooseReader(_ page: PixImage, dpi: Int) -> Reader {
+        let requested = Reader(api: api, note: nil)
+        guard blackletterLanguages != nil, let osd = orientationAPI, let grey = LeptonicaCalls.grey(page) else { return requested }
+        osd.setPageSegmentationMode(0)
+        osd.setImage(grey, dpi: dpi)
+        let script = withExtendedLifetime(grey) { osd.detectOrientationScript()?.script }
+        osd.clear()
+        guard ScriptChoice.readsAsBlackletter(script), let script, let blackletter = blackletterAPI else { return requested }
+        return Reader(api: blackletter, note: "script \(script.name) \(String(format: "%.1f", script.confidence)), asked for \(options.languages)")
     }
 
     /// Orientation from the `osd` model, when installed and confident.
@@ -129,7 +187,7 @@ public final class TesseractEngine: OCREngine {
         osd.setPageSegmentationMode(0)
         osd.setImage(grey, dpi: options.defaultDPI)
         defer { osd.clear() }
-        guard let (turns, confidence) = osd.detectOrientation(), turns % 4 != 0, confidence > 2,
+        guard let (turns, confidence, _) = osd.detectOrientationScript(), turns % 4 != 0, confidence > 2,
               let turned = LeptonicaCalls.rotated(grey, quarterTurns: turns) else { return nil }
         return (turned, turns)
     }

@@ -85,6 +85,10 @@ struct EngineOptions: ParsableArguments {
     @Flag(name: .customLong("use-text-layer"), help: "Take a PDF or DjVu page's existing text layer instead of OCR (pages without one are OCR'd).")
     var useTextLayer = false
 
+    @Flag(name: .customLong("detect-script"), inversion: .prefixedNo,
+          help: "Detect each page's script and read blackletter (Fraktur) pages of deu with the frk model (needs osd and frk installed).")
+    var detectScript = true
+
     func validate() throws {
         if let lang, LanguageSet(lang) == nil { throw ValidationError("--lang '\(lang)' is not a list of Tesseract language codes such as spa+eng") }
         if !(0...13).contains(psm) { throw ValidationError("--psm must be 0–13") }
@@ -108,7 +112,7 @@ struct EngineOptions: ParsableArguments {
     func pool(tessdata: TessdataLocator, defaultLanguages: LanguageSet) -> PageWorkerPool {
         let options = TesseractOptions(
             languages: defaultLanguages, tessdata: tessdata.folder, pageSegmentationMode: psm, preprocess: preprocess,
-            deadline: deadline, defaultDPI: dpi, useTextLayer: useTextLayer)
+            deadline: deadline, defaultDPI: dpi, useTextLayer: useTextLayer, detectScript: detectScript)
         return PageWorkerPool(factory: TesseractEngineFactory(options: options), workers: jobs)
     }
 }

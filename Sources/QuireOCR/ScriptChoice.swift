@@ -1,0 +1,52 @@
+public import QuireCore
+
+/// The script that orientation and script detection (Tesseract's `osd` model) found on a page.
+public struct DetectedScript: Sendable, Hashable {
+    /// Tesseract's script name: `Latin`, `Fraktur`, `Greek`, `Cyrillic`, …
+    public var name: String
+    /// Tesseract's script confidence (not a probability; about 0–40, higher is surer).
+    public var confidence: Double
+
+    public init(name: String, confidence: Double) {
+        self.name = name
+        self.confidence = confidence
+    }
+}
+
+/// Which model reads a page. German print before about 1940 is mostly blackletter (Fraktur,
+/// Schwabacher), which the `deu` model reads poorly; a user asks for `deu` all the same. So for a
+/// language with a blackletter model (a table, below), the page's script is detected first and a
+/// blackletter page is read with that model instead. One rule, pure, tested on recorded values.
+public enum ScriptChoice {
+    /// Languages whose blackletter print has its own model (data): requested code → model code.
+    public static let blackletterModels: [String: String] = ["deu": "frk"]
+    /// The script name `osd` gives blackletter.
+    public static let blackletterScript = "Fraktur"
+    /// Script confidence at or above which a page is taken as blackletter. Tuned on the tune half:
+    /// blackletter pages scored 5.8–37, Antiqua and typescript pages never named Fraktur.
+    public static let minimumConfidence = 2.0
+
+    /// The languages a blackletter page of `requested` is read with: every language with a
+    /// blackletter model replaced by it (others kept); nil when none has one or when a model is
+    /// not installed (`isInstalled` takes a Tesseract code).
+    public static func blackletterLanguages(for requested: LanguageSet, isInstalled: (String) -> Bool) -> LanguageSet? {
+        var codes: [LanguageCode] = []
+        var replaced = false
+        for language in requested.languages {
+            if let model = blackletterModels[language.tesseractCode], let code = LanguageCode(tesseract: model) {
+                guard isInstalled(model) else { return nil }
+                replaced = true
+                if !codes.contains(code) { codes.append(code) }
+            } else if !codes.contains(language) {
+                codes.append(language)
+            }
+        }
+        return replaced && !codes.isEmpty ? LanguageSet(codes) : nil
+    }
+
+    /// Whether a page with `script` detected on it is read with the blackletter model.
+    public static func readsAsBlackletter(_ script: DetectedScript?) -> Bool {
+        guard let script else { return false }
+        return script.name == blackletterScript && script.confidence >= minimumConfidence
+    }
+}
