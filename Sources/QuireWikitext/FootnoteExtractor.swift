@@ -51,6 +51,9 @@ enum FootnoteExtractor {
     private static func noteSigns(_ regions: [TextRegion], at index: Int, marker: (marker: NoteMarker, rest: String, plain: Bool)?) -> Int {
         let smaller = isSmallerType(regions[index...], than: regions[..<index])
         let gap = hasWideGap(before: index, in: regions)
+        // A plain number that goes on from the numbers starting the body's lines (`11.` under
+        // `10.`) is the next item of a numbered list or catalogue, not a note.
+        if let marker, marker.plain, case .number(let value) = marker.marker, continuesNumbering(value, in: regions[..<index]) { return 0 }
         let marked = marker.map { !$0.plain || smaller } ?? false
         // Without a marker (a note continued from the previous page), a block of one line is
         // more often a catchword, an imprint or a footer line than a note.
@@ -59,6 +62,14 @@ enum FootnoteExtractor {
         // furniture (a printout's source line, a library stamp).
         guard insideColumn(regions[index...], of: regions[..<index]) else { return 0 }
         return [smaller, gap, marked].filter { $0 }.count
+    }
+
+    /// Whether a line of `body` starts with the plain number just before `value` (`10.`, `10)`).
+    private static func continuesNumbering(_ value: Int, in body: ArraySlice<TextRegion>) -> Bool {
+        body.flatMap(\.lines).contains { line in
+            guard let first = line.words.first?.text, let found = noteMarker(first), found.plain, case .number(let number) = found.marker else { return false }
+            return number == value - 1
+        }
     }
 
     /// Whether every line of `notes` lies within the body's left and right edges, give or take

@@ -54,6 +54,17 @@ struct FootnoteSignTests {
         #expect(body.contains("una cita en letra menor"))
     }
 
+    @Test func theNextItemOfANumberedListInSmallerTypeStaysText() throws {
+        // A catalogue read in rows: `11.` below a gap, in smaller type, goes on from the body's
+        // `10.`; smaller type and a plain number would otherwise make it a note.
+        let body = ["9. Ein Schulausflug im Schwarzwald 1250.", "Jean Meunier, in Brüssel.", "10. Fischer am Skagerrak 1000.", "Karl Weber, in Basel."]
+        let page = Self.page(body: body, foot: ["11. Auf einer holländischen Messe", "2500."], gap: 180, height: 40, pitch: 48)
+        let generated = try #require(try Generate.run(.de, [page]).pages.first)
+        #expect(!generated.content.body.contains("<ref"))
+        #expect(generated.content.body.contains("11. Auf einer holländischen Messe"))
+        #expect(!generated.wikitextFlags.contains(.unmatchedFootnote))
+    }
+
     @Test func aNumberedParagraphBelowAGapStaysText() throws {
         // A plain number and a gap, in the body's type: a numbered paragraph.
         let page = Self.page(foot: ["2. Segundo punto del", "programa de gobierno."], gap: 180, height: 50, pitch: 60)
