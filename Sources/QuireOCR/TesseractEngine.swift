@@ -48,11 +48,8 @@ public final class TesseractEngine: OCREngine {
     /// The languages blackletter pages are read with, when script detection applies.
     private let blackletterLanguages: LanguageSet?
     /// Their engine, loaded at the first blackletter page (nil until then, or if it fails to load).
-    private lazy var blackletterAPI: TesseractAPI? = blackletterLanguages.flatMap { languages in
-        let reader = try? TesseractAPI(languages: languages, tessdata: options.tessdata)
-        reader?.setPageSegmentationMode(options.pageSegmentationMode)
-        return reader
-    }
+    /// (Each reading sets its page segmentation mode itself.)
+    private lazy var blackletterAPI: TesseractAPI? = blackletterLanguages.flatMap { try? TesseractAPI(languages: $0, tessdata: options.tessdata) }
     private let loader: PageImageLoader
 
     /// Images smaller than this on either side are not OCR'd (`too_small`).
@@ -172,22 +169,25 @@ public final class TesseractEngine: OCREngine {
     /// finds Fraktur on the page (``ScriptChoice``), the blackletter model's.
     private func chooseReader(_ page: PixImage, dpi: Int) -> Reader {
         let requested = Reader(api: api, note: nil)
-        guard blackletterLanguages != nil, let osd = orientationAPI, let grey = LeptonicaCalls.grey(page) else { return requested }
-        osd.setPageSegmentationMode(0)
-        osd.setImage(grey, dpi: dpi)
-        let script = withExtendedLifetime(grey) { osd.detectOrientationScript()?.script }
-        osd.clear()
+        guard blackletterLanguages != nil, let grey = LeptonicaCalls.grey(page) else { return requested }
+        let script = orientationAndScript(of: grey, dpi: dpi)?.script
         guard ScriptChoice.readsAsBlackletter(script), let script, let blackletter = blackletterAPI else { return requested }
         return Reader(api: blackletter, note: "script \(script.name) \(String(format: "%.1f", script.confidence)), asked for \(options.languages)")
     }
 
-    /// Orientation from the `osd` model, when installed and confident.
-    private func turnedUpright(_ grey: PixImage) -> (image: PixImage, quarterTurns: Int)? {
+    /// What the `osd` model finds on `grey` (orientation and script); nil without the model or
+    /// a result.
+    private func orientationAndScript(of grey: PixImage, dpi: Int) -> (quarterTurns: Int, confidence: Double, script: DetectedScript?)? {
         guard let osd = orientationAPI else { return nil }
         osd.setPageSegmentationMode(0)
-        osd.setImage(grey, dpi: options.defaultDPI)
+        osd.setImage(grey, dpi: dpi)
         defer { osd.clear() }
-        guard let (turns, confidence, _) = osd.detectOrientationScript(), turns % 4 != 0, confidence > 2,
+        return withExtendedLifetime(grey) { osd.detectOrientationScript() }
+    }
+
+    /// Orientation from the `osd` model, when installed and confident.
+    private func turnedUpright(_ grey: PixImage) -> (image: PixImage, quarterTurns: Int)? {
+        guard let (turns, confidence, _) = orientationAndScript(of: grey, dpi: options.defaultDPI), turns % 4 != 0, confidence > 2,
               let turned = LeptonicaCalls.rotated(grey, quarterTurns: turns) else { return nil }
         return (turned, turns)
     }

@@ -5,7 +5,7 @@ import Foundation
 /// character references are decoded, `<ref>` contents are taken out into ``notes``, and a word
 /// divided across pages (`{{hws}}`/`{{hwe}}` on en, `{{Pt}}` on it) is kept as printed on this
 /// page, with the whole word noted.
-public struct PlainPageFields: Hashable, Sendable {
+public struct PlainPageFields: Sendable {
     public var header: String
     /// Paragraphs separated by blank lines.
     public var body: String
@@ -16,19 +16,6 @@ public struct PlainPageFields: Hashable, Sendable {
     public var endsWithDividedWord: (part: String, whole: String)?
     /// The body's first word finishes a word begun on the page before.
     public var startsWithDividedWord: (part: String, whole: String)?
-
-    public static func == (lhs: PlainPageFields, rhs: PlainPageFields) -> Bool {
-        lhs.header == rhs.header && lhs.body == rhs.body && lhs.footer == rhs.footer && lhs.notes == rhs.notes
-            && lhs.endsWithDividedWord?.part == rhs.endsWithDividedWord?.part && lhs.endsWithDividedWord?.whole == rhs.endsWithDividedWord?.whole
-            && lhs.startsWithDividedWord?.part == rhs.startsWithDividedWord?.part && lhs.startsWithDividedWord?.whole == rhs.startsWithDividedWord?.whole
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(header)
-        hasher.combine(body)
-        hasher.combine(footer)
-        hasher.combine(notes)
-    }
 
     /// The fields of `content`, written for `wiki`.
     public init(_ content: PageContent, wiki: WikiCode) {
