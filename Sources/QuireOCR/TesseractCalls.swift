@@ -59,6 +59,12 @@ final class TesseractAPI {
         TessBaseAPISetPageSegMode(handle, TessPageSegMode(UInt32(mode)))
     }
 
+    /// `TessBaseAPISetVariable`: sets one of Tesseract's parameters; false when it has no such one.
+    @discardableResult
+    func setVariable(_ name: String, _ value: String) -> Bool {
+        TessBaseAPISetVariable(handle, name, value) != 0
+    }
+
     /// `TessBaseAPISetImage2` + `TessBaseAPISetSourceResolution`. The image must outlive the
     /// recognition that follows; callers keep it alive until ``recognize(deadline:)`` returns.
     func setImage(_ image: PixImage, dpi: Int) {

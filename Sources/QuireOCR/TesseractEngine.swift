@@ -170,16 +170,20 @@ public final class TesseractEngine: OCREngine {
     private func chooseReader(_ page: PixImage, dpi: Int) -> Reader {
         let requested = Reader(api: api, note: nil)
         guard blackletterLanguages != nil, let grey = LeptonicaCalls.grey(page) else { return requested }
-        let script = orientationAndScript(of: grey, dpi: dpi)?.script
+        let script = orientationAndScript(of: grey, dpi: dpi, sampling: ScriptChoice.sampledCharacters)?.script
         guard ScriptChoice.readsAsBlackletter(script), let script, let blackletter = blackletterAPI else { return requested }
         return Reader(api: blackletter, note: "script \(script.name) \(String(format: "%.1f", script.confidence)), asked for \(options.languages)")
     }
 
-    /// What the `osd` model finds on `grey` (orientation and script); nil without the model or
-    /// a result.
-    private func orientationAndScript(of grey: PixImage, dpi: Int) -> (quarterTurns: Int, confidence: Double, script: DetectedScript?)? {
+    /// Characters `osd` classifies at least when the orientation is wanted (Tesseract's default).
+    static let orientationSampledCharacters = 50
+
+    /// What the `osd` model finds on `grey` (orientation and script) after classifying at least
+    /// `sampling` characters; nil without the model or a result.
+    private func orientationAndScript(of grey: PixImage, dpi: Int, sampling: Int) -> (quarterTurns: Int, confidence: Double, script: DetectedScript?)? {
         guard let osd = orientationAPI else { return nil }
         osd.setPageSegmentationMode(0)
+        osd.setVariable("min_characters_to_try", String(sampling))
         osd.setImage(grey, dpi: dpi)
         defer { osd.clear() }
         return withExtendedLifetime(grey) { osd.detectOrientationScript() }
@@ -187,7 +191,7 @@ public final class TesseractEngine: OCREngine {
 
     /// Orientation from the `osd` model, when installed and confident.
     private func turnedUpright(_ grey: PixImage) -> (image: PixImage, quarterTurns: Int)? {
-        guard let (turns, confidence, _) = orientationAndScript(of: grey, dpi: options.defaultDPI), turns % 4 != 0, confidence > 2,
+        guard let (turns, confidence, _) = orientationAndScript(of: grey, dpi: options.defaultDPI, sampling: Self.orientationSampledCharacters), turns % 4 != 0, confidence > 2,
               let turned = LeptonicaCalls.rotated(grey, quarterTurns: turns) else { return nil }
         return (turned, turns)
     }
