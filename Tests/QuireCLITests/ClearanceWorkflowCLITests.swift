@@ -78,6 +78,17 @@ struct ClearanceWorkflowCLITests {
         let overridden = try quire("wikitext", "anon", "--wiki", "de", "--out", "w", "--override-clearance", "internal test wiki only", environment: ["QUIRE_ACTOR": "Luis"])
         #expect(overridden.status == 4)  // past the gate; the page has no text yet
         #expect(overridden.standardError.contains("going ahead by override"))
+        // Nothing was written, so no override is recorded for it.
+        #expect((try json(try quire("clearance", "history", "anon", "--json")) as? [Any])?.isEmpty == true)
+        try folder.write("p.xml", text: """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <alto xmlns="http://www.loc.gov/standards/alto/ns-v4#"><Layout><Page WIDTH="100" HEIGHT="100"><PrintSpace>
+            <TextBlock ID="b"><TextLine ID="l"><String CONTENT="Texto" HPOS="1" VPOS="1" WIDTH="50" HEIGHT="10" WC="0.9"/></TextLine></TextBlock>
+            </PrintSpace></Page></Layout></alto>
+            """)
+        #expect(try quire("import", "anon", "p.xml").status == 0)
+        let written = try quire("wikitext", "anon", "--wiki", "de", "--out", "w", "--override-clearance", "internal test wiki only", environment: ["QUIRE_ACTOR": "Luis"])
+        #expect(written.status == 0, "\(written.standardError)")
         let history = try json(try quire("clearance", "history", "anon", "--json")) as? [[String: Any]]
         #expect(history?.count == 1)
         #expect(history?.first?["kind"] as? String == "override")
