@@ -8,7 +8,8 @@ import QuirePipeline
 struct OCRDocuments {
     let engine: EngineOptions
     let catalogueOptions: CatalogueOptions
-    let targets: [String]
+    /// The documents to OCR; nil for every document (`--all`).
+    let documents: [DocumentID]?
     let output: OCROutput?
     let json: Bool
     let retryQuarantined: Bool
@@ -21,22 +22,13 @@ struct OCRDocuments {
             return
         }
         let catalogue: Catalogue
-        var documents: [DocumentID]?
         var languageSets: [LanguageSet]
         do {
             catalogue = try catalogueOptions.open()
-            if targets.isEmpty {
-                languageSets = try catalogue.summaries().map(\.metadata.languages)
+            if let documents {
+                languageSets = try documents.map { try catalogue.metadata(of: $0).languages }
             } else {
-                var ids: [DocumentID] = []
-                for target in targets {
-                    guard let id = DocumentID(target) else {
-                        throw CatalogueError(.documentNotFound, "'\(target)' is neither a file nor a document slug", remedy: "check the path, or list documents with 'quire status'")
-                    }
-                    ids.append(id)
-                }
-                documents = ids
-                languageSets = try ids.map { try catalogue.metadata(of: $0).languages }
+                languageSets = try catalogue.summaries().map(\.metadata.languages)
             }
             if retryQuarantined { _ = try catalogue.releaseQuarantine(documents: documents) }
         } catch {
@@ -68,12 +60,7 @@ struct OCRDocuments {
         if json {
             try Terminal.json(OCRSummaryJSON(tally))
         } else {
-            let confidence = tally.meanConfidence.map { String(format: "%.1f%%", $0 * 100) } ?? "–"
-            Terminal.note("""
-                OCR: \(tally.total) page\(tally.total == 1 ? "" : "s"): \(tally.ok) ok, \(tally.blank) blank, \(tally.tooSmall) too small, \
-                \(tally.timedOut) timed out, \(tally.failed) failed, \(tally.quarantined) quarantined; mean confidence \(confidence); \
-                \(String(format: "%.2f", tally.pagesPerSecond)) pages/s in \(ProgressLine.duration(tally.elapsed)).
-                """)
+            Terminal.note(OCRSummaryJSON.text(tally))
         }
         let problems = tally.failed + tally.quarantined
         if problems > 0 {
@@ -108,16 +95,31 @@ extension OCROutput {
     }
 }
 
-/// The JSON summary of a batch.
+/// The summary of a batch, of files or of catalogue documents: JSON for scripts, and the closing
+/// line on stderr.
 struct OCRSummaryJSON: Encodable {
     var pages: Int, ok: Int, blank: Int, tooSmall: Int, timedOut: Int, failed: Int, quarantined: Int
     var meanConfidence: Double?
     var pagesPerSecond: Double
     var seconds: Double
+    /// Files that could not be read at all (one-shot mode only).
+    var unreadableFiles: Int?
 
-    init(_ tally: OCRTally) {
+    init(_ tally: OCRTally, unreadableFiles: Int? = nil) {
         pages = tally.total; ok = tally.ok; blank = tally.blank; tooSmall = tally.tooSmall; timedOut = tally.timedOut
         failed = tally.failed; quarantined = tally.quarantined; meanConfidence = tally.meanConfidence
         pagesPerSecond = tally.pagesPerSecond; seconds = tally.elapsed
+        self.unreadableFiles = unreadableFiles
+    }
+
+    /// `OCR: 4 pages: 4 ok, … mean confidence 91.2%; 0.80 pages/s in 0:05.`
+    static func text(_ tally: OCRTally, unreadableFiles: Int? = nil) -> String {
+        let confidence = tally.meanConfidence.map { String(format: "%.1f%%", $0 * 100) } ?? "–"
+        let files = unreadableFiles.map { $0 > 0 ? "; \($0) file\($0 == 1 ? "" : "s") unreadable" : "" } ?? ""
+        return """
+            OCR: \(tally.total) page\(tally.total == 1 ? "" : "s"): \(tally.ok) ok, \(tally.blank) blank, \(tally.tooSmall) too small, \
+            \(tally.timedOut) timed out, \(tally.failed) failed, \(tally.quarantined) quarantined\(files); mean confidence \(confidence); \
+            \(String(format: "%.2f", tally.pagesPerSecond)) pages/s in \(ProgressLine.duration(tally.elapsed)).
+            """
     }
 }

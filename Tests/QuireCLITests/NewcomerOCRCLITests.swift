@@ -1,0 +1,67 @@
+import Foundation
+import QuireTestSupport
+import Testing
+
+/// Issue 15: `quire ocr` with the habits of `tesseract IMG -` — standard input and output as `-`,
+/// a missing file named as such, files never taken for documents — and progress in one-shot mode.
+@Suite("quire ocr: files, '-' and progress", .enabled(if: FileManager.default.fileExists(atPath: "/usr/share/tesseract-ocr/5/tessdata/spa.traineddata"), "needs tesseract-ocr-spa"))
+struct NewcomerOCRCLITests {
+    let folder: TemporaryDirectory
+    init() throws { folder = try TemporaryDirectory(prefix: "quire newcomer") }
+
+    func quire(_ arguments: [String], inputFile: String? = nil) throws -> CommandResult {
+        try CommandRunner.run(RepositoryPaths.quireExecutable, arguments, in: folder.path, inputFile: inputFile)
+    }
+
+    var sample: String { RepositoryPaths.bundledSample + "/discurso.tif" }
+
+    @Test("issue 15 #2: '-' reads standard input and, last, is standard output, as for tesseract")
+    func standardInputAndOutput() throws {
+        let asTesseract = try quire(["ocr", sample, "-", "--lang", "spa", "--preprocess", "none"])
+        #expect(asTesseract.status == 0, "\(asTesseract.standardError)")
+        #expect(asTesseract.standardOutput.contains("QUE SE ENCIENDE"))
+        #expect(!FileManager.default.fileExists(atPath: folder.file("-")))
+        let redirected = try quire(["ocr", "-", "--lang", "spa", "--preprocess", "none"], inputFile: sample)
+        #expect(redirected.status == 0, "\(redirected.standardError)")
+        #expect(redirected.standardOutput == asTesseract.standardOutput)
+        // `cat scan | quire ocr`: nothing named, the image comes on standard input.
+        let piped = try quire(["ocr", "--lang", "spa", "--preprocess", "none"], inputFile: sample)
+        #expect(piped.status == 0, "\(piped.standardError)")
+        #expect(piped.standardOutput == asTesseract.standardOutput)
+    }
+
+    @Test("issue 15 #2: a missing file is 'no such file', outside a catalogue and inside one, naming the right file")
+    func missingFilesAreNamed() throws {
+        try folder.write("blank.png", bytes: ImageFixtures.png(width: 60, height: 40))
+        let outside = try quire(["ocr", "typo.jpg"])
+        #expect(outside.status == 4)
+        #expect(outside.standardError.contains("no such file: typo.jpg"))
+        #expect(!outside.standardError.contains("quire init"))
+        #expect(try quire(["init"]).status == 0)
+        let inside = try quire(["ocr", "blank.png", "typo.png", "--lang", "spa"])
+        #expect(inside.status == 3, "\(inside.standardError)")
+        #expect(inside.standardError.contains("no such file: typo.png"))
+        #expect(!inside.standardError.contains("'blank.png'"))
+        #expect(inside.standardOutput.contains("\u{0C}"))  // blank.png was still read
+    }
+
+    @Test("issue 15 #2: a file is never taken for a document of the same name")
+    func filesAreNotDocuments() throws {
+        try folder.write("scans/blank.png", bytes: ImageFixtures.png(width: 60, height: 40))
+        #expect(try quire(["init"]).status == 0)
+        #expect(try quire(["add", "scans/blank.png", "--title", "Blank", "--lang", "spa", "--id", "blank.png"]).status == 0)
+        try folder.write("blank.png", bytes: ImageFixtures.png(width: 60, height: 40))
+        // The file is read and printed; the document's page stays pending.
+        let result = try quire(["ocr", "blank.png", "--lang", "spa"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("\u{0C}"))
+        let status = try quire(["status", "blank.png", "--json"])
+        #expect(status.standardOutput.contains("pending"))
+        // Files and documents together are refused, naming both.
+        try FileManager.default.removeItem(atPath: folder.file("blank.png"))
+        try folder.write("other.png", bytes: ImageFixtures.png(width: 60, height: 40))
+        let mixed = try quire(["ocr", "other.png", "blank.png"])
+        #expect(mixed.status == 64)
+        #expect(mixed.standardError.contains("'other.png'") && mixed.standardError.contains("'blank.png'"))
+    }
+}
