@@ -3,8 +3,9 @@ import Foundation
 import QuireCore
 import QuirePipeline
 
-/// `quire ocr FILE…`: no catalogue; text to stdout (pages separated by form feeds) or files. `-`
-/// is standard input (an image or PDF), as for `tesseract - -`.
+/// `quire ocr FILE…`: no catalogue; text to stdout (pages separated by form feeds) or files, with
+/// the same progress line and closing summary on stderr as a catalogue batch. `-` is standard
+/// input (an image or PDF), as for `tesseract - -`.
 struct OCRFiles {
     let engine: EngineOptions
     let files: [OCRTargets.FileArgument]
@@ -38,8 +39,13 @@ struct OCRFiles {
             (input.path.hasPrefix("/") ? input.path : (workingDirectory as NSString).appendingPathComponent(input.path), input.name)
         }) { first, _ in first }
         let pageCounts = Dictionary(grouping: pages, by: \.path).mapValues(\.count)
+        let progress = ProgressLine(label: "ocr")
         let writeFailures = FailureCount()
         let tally = OneShotOCR(pool: engine.pool(tessdata: tessdata, defaultLanguages: languages), languages: languages).run(pages) { outcome in
+            defer {
+                let tally = outcome.tally
+                progress.update(done: tally.done, total: tally.total, pagesPerSecond: tally.pagesPerSecond, remaining: tally.remaining)
+            }
             let name = names[outcome.source.path] ?? outcome.source.path
             guard let text = outcome.text else {
                 if let error = outcome.error { Terminal.error(error.description) }
@@ -61,7 +67,11 @@ struct OCRFiles {
             }
         }
         let failedWrites = writeFailures.count
-        if json { try Terminal.json(["pages": tally.done, "ok": tally.done - tally.failed - failedWrites, "failed": tally.failed + failedWrites, "unreadable_files": fileErrors.count]) }
+        if json {
+            try Terminal.json(OCRSummaryJSON(tally, unreadableFiles: fileErrors.count))
+        } else {
+            Terminal.note(OCRSummaryJSON.text(tally, unreadableFiles: fileErrors.count))
+        }
         let ok = tally.ok + tally.blank + tally.tooSmall - failedWrites
         let failures = tally.failed + failedWrites + fileErrors.count
         if failures > 0 {

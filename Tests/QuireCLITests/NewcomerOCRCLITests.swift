@@ -65,3 +65,29 @@ struct NewcomerOCRCLITests {
         #expect(mixed.standardError.contains("'other.png'") && mixed.standardError.contains("'blank.png'"))
     }
 }
+
+/// Issue 15 #3: one-shot OCR shows the catalogue's progress line and closing summary on stderr.
+@Suite("quire ocr FILES: progress and summary", .enabled(if: FileManager.default.fileExists(atPath: "/usr/share/tesseract-ocr/5/tessdata/spa.traineddata"), "needs tesseract-ocr-spa"))
+struct OneShotProgressCLITests {
+    @Test("issue 15 #3: progress with ETA and a closing summary on stderr; --json for scripts")
+    func progressAndSummary() throws {
+        let folder = try TemporaryDirectory(prefix: "quire progress")
+        try folder.write("a.png", bytes: ImageFixtures.png(width: 60, height: 40))
+        try folder.write("b.png", bytes: ImageFixtures.png(width: 61, height: 40))
+        let run = { (arguments: [String]) in try CommandRunner.run(RepositoryPaths.quireExecutable, arguments, in: folder.path) }
+        let text = try run(["ocr", "a.png", "b.png", "--lang", "spa"])
+        #expect(text.status == 0, "\(text.standardError)")
+        // Not a terminal: plain progress lines, then the summary.
+        #expect(text.standardError.contains("ocr: 1/2 pages") && text.standardError.contains("ocr: 2/2 pages"))
+        #expect(text.standardError.contains("ETA"))
+        #expect(text.standardError.contains("OCR: 2 pages: 0 ok, 2 blank"))
+        #expect(!text.standardOutput.contains("OCR:"))  // stdout carries only the text
+        let json = try run(["ocr", "a.png", "missing.png", "--lang", "spa", "--json"])
+        #expect(json.status == 3)
+        let summary = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any]
+        #expect(summary?["pages"] as? Int == 1)
+        #expect(summary?["blank"] as? Int == 1)
+        #expect(summary?["unreadableFiles"] as? Int == 1)
+        #expect(summary?["pagesPerSecond"] is Double && summary?["seconds"] is Double)
+    }
+}
