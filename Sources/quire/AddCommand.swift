@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import QuireCatalogue
 import QuireCore
+import QuireOCR
 import QuirePipeline
 
 extension Quire {
@@ -50,7 +51,17 @@ extension Quire {
             if let id, DocumentID(id) == nil {
                 throw ValidationError("--id '\(id)' is not a slug: use 1–64 lowercase letters, digits, '-', '_' or '.', starting with a letter or digit")
             }
-            if LanguageSet(lang) == nil { throw ValidationError("--lang '\(lang)' is not a list of Tesseract language codes such as spa or spa+eng") }
+            guard let languages = LanguageSet(lang) else {
+                throw ValidationError("--lang '\(lang)' is not a list of Tesseract language codes such as spa or spa+eng")
+            }
+            // Tesseract's own codes, or a model installed under another name (a custom one).
+            let installed = Set((try? TessdataLocator(explicit: nil, environment: ProcessInfo.processInfo.environment))?.installedLanguages ?? [])
+            for language in languages.languages where !TesseractLanguages.isKnown(language) && !installed.contains(language) {
+                if let meant = TesseractLanguages.suggestion(for: language.tesseractCode) {
+                    throw ValidationError("--lang: '\(language)' is not a Tesseract language code: did you mean \(meant)? (Tesseract names languages by ISO 639-2/T codes: spa, deu, fra…)")
+                }
+                throw ValidationError("--lang: '\(language)' is not a language Tesseract knows; use its ISO 639-2/T codes (spa, deu, fra…; 'tesseract --list-langs' lists those installed)")
+            }
             if title.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--title must not be empty") }
         }
 
@@ -62,6 +73,11 @@ extension Quire {
             let request = AddRequest(
                 paths: paths, workingDirectory: FileManager.default.currentDirectoryPath,
                 documentID: id.flatMap(DocumentID.init), metadata: metadata, acceptChanges: acceptChanges, acceptSignedPDF: acceptSignedPDF)
+            if let tessdata = try? TessdataLocator(explicit: nil, environment: ProcessInfo.processInfo.environment) {
+                for language in languages.languages where !tessdata.installedLanguages.contains(language) {
+                    Terminal.warning("language data '\(language)' is not installed in \(tessdata.folder): install \(language.debianPackage) before 'quire ocr'")
+                }
+            }
             let report: AddReport
             do {
                 let catalogue = try catalogueOptions.open()

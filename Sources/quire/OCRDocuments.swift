@@ -22,28 +22,26 @@ struct OCRDocuments {
             return
         }
         let catalogue: Catalogue
-        var languageSets: [LanguageSet]
+        let override = engine.lang.flatMap(LanguageSet.init)
+        let tessdata = try engine.preflight([])
+        let plan: OCRPreflight.Plan
         do {
             catalogue = try catalogueOptions.open()
-            if let documents {
-                languageSets = try documents.map { try catalogue.metadata(of: $0).languages }
-            } else {
-                languageSets = try catalogue.summaries().map(\.metadata.languages)
-            }
             if retryQuarantined { _ = try catalogue.releaseQuarantine(documents: documents) }
+            // A document whose language data is missing fails alone, named; the rest is read.
+            plan = try OCRPreflight.plan(catalogue, documents: documents, override: override) { try tessdata.requireInstalled($0) }
         } catch {
             throw QuireExit.fail(error)
         }
-        let override = engine.lang.flatMap(LanguageSet.init)
-        if let override { languageSets = [override] }
-        let tessdata = try engine.preflight(Array(Set(languageSets)))
-        let base = engine.pool(tessdata: tessdata, defaultLanguages: languageSets.first ?? LanguageSet("eng")!)
+        for refusal in plan.refused { Terminal.error(refusal.description) }
+        if plan.ready.isEmpty, let first = plan.refused.first { throw ExitCode(QuireExit.code(for: first.code.category)) }
+        let base = engine.pool(tessdata: tessdata, defaultLanguages: plan.languages.first ?? LanguageSet("eng")!)
         let watchdog = HangWatchdog(limit: HangWatchdog.limit(deadline: engine.deadline, environment: ProcessInfo.processInfo.environment))
         let pool = PageWorkerPool(factory: WatchedFactory(base: base.factory, watchdog: watchdog), workers: base.workers)
         let progress = ProgressLine(label: "ocr")
         let report: OCRReport
         do {
-            report = try OCRBatch(catalogue: catalogue, pool: pool, languageOverride: override).run(documents: documents) { tally in
+            report = try OCRBatch(catalogue: catalogue, pool: pool, languageOverride: override).run(documents: plan.refused.isEmpty ? documents : plan.ready) { tally in
                 progress.update(done: tally.done, total: tally.total, pagesPerSecond: tally.pagesPerSecond, remaining: tally.remaining)
             }
         } catch {
@@ -55,14 +53,19 @@ struct OCRDocuments {
         for job in report.alreadyQuarantined {
             Terminal.warning("'\(job.source.path)', page \(job.source.pageIndex + 1) (document '\(job.document)' page \(job.number)): quarantined after \(Catalogue.maximumAttempts) failed attempts, skipped; --retry-quarantined tries it again")
         }
-        if let output { try export(catalogue, documents: documents, to: output) }
+        if let output { try export(catalogue, documents: plan.ready, to: output) }
         let tally = report.tally
         if json {
-            try Terminal.json(OCRSummaryJSON(tally))
+            var summary = OCRSummaryJSON(tally)
+            if !plan.refused.isEmpty { summary.documentsNotRead = plan.refused.compactMap { $0.context.document?.rawValue } }
+            try Terminal.json(summary)
         } else {
             Terminal.note(OCRSummaryJSON.text(tally))
         }
-        let problems = tally.failed + tally.quarantined
+        if !json && !plan.refused.isEmpty {
+            Terminal.note("Not read: \(plan.refused.count) document\(plan.refused.count == 1 ? "" : "s") without language data (\(plan.refusedPages) pages), named above.")
+        }
+        let problems = tally.failed + tally.quarantined + plan.refusedPages
         if problems > 0 {
             if tally.ok + tally.blank > 0 { throw ExitCode(QuireExit.partial) }
             throw ExitCode(report.failures.first.map { QuireExit.code(for: $0.error.code.category) } ?? QuireExit.partial)
@@ -104,6 +107,8 @@ struct OCRSummaryJSON: Encodable {
     var seconds: Double
     /// Files that could not be read at all (one-shot mode only).
     var unreadableFiles: Int?
+    /// Documents left unread because their language data is missing (catalogue mode only).
+    var documentsNotRead: [String]?
 
     init(_ tally: OCRTally, unreadableFiles: Int? = nil) {
         pages = tally.total; ok = tally.ok; blank = tally.blank; tooSmall = tally.tooSmall; timedOut = tally.timedOut

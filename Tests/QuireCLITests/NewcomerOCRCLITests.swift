@@ -91,3 +91,54 @@ struct OneShotProgressCLITests {
         #expect(summary?["pagesPerSecond"] is Double && summary?["seconds"] is Double)
     }
 }
+
+/// Issue 15 #4: languages are checked at `add`, and a document whose model is missing fails alone.
+@Suite("Languages at add and in --all", .enabled(if: FileManager.default.fileExists(atPath: "/usr/share/tesseract-ocr/5/tessdata/spa.traineddata"), "needs tesseract-ocr-spa"))
+struct LanguageCLITests {
+    let folder: TemporaryDirectory
+    init() throws { folder = try TemporaryDirectory(prefix: "quire languages") }
+
+    func quire(_ arguments: String..., environment: [String: String] = [:]) throws -> CommandResult {
+        try CommandRunner.run(RepositoryPaths.quireExecutable, arguments, in: folder.path, environment: environment)
+    }
+
+    @Test("issue 15 #4: add refuses codes Tesseract does not use, with 'did you mean spa?' for ISO 639-1")
+    func addValidatesLanguages() throws {
+        try folder.write("a.png", bytes: ImageFixtures.png(width: 60, height: 40))
+        #expect(try quire("init").status == 0)
+        let iso = try quire("add", "a.png", "--title", "A", "--lang", "es")
+        #expect(iso.status == 64)
+        #expect(iso.standardError.contains("did you mean spa?"))
+        let bibliographic = try quire("add", "a.png", "--title", "A", "--lang", "spa+ger")
+        #expect(bibliographic.status == 64)
+        #expect(bibliographic.standardError.contains("did you mean deu?"))
+        let unknown = try quire("add", "a.png", "--title", "A", "--lang", "xyz")
+        #expect(unknown.status == 64)
+        #expect(unknown.standardError.contains("'xyz'"))
+        #expect(!unknown.standardError.contains("tesseract-ocr-xyz"))
+        let none = try JSONSerialization.jsonObject(with: Data(try quire("status", "--json").standardOutput.utf8)) as? [String: Any]
+        #expect((none?["documents"] as? [Any])?.isEmpty == true)  // nothing was registered
+        #expect(try quire("add", "a.png", "--title", "A", "--lang", "spa+deu_latf").status == 0)
+    }
+
+    @Test("issue 15 #4: in --all, a document whose model is missing fails alone, named; the rest is read")
+    func oneDocumentWithoutItsModel() throws {
+        // A private tessdata folder with spa only; the second document asks for ita, not there.
+        let tessdata = try TemporaryDirectory(prefix: "tessdata")
+        try FileManager.default.copyItem(atPath: "/usr/share/tesseract-ocr/5/tessdata/spa.traineddata", toPath: tessdata.file("spa.traineddata"))
+        try folder.write("uno.png", bytes: ImageFixtures.png(width: 60, height: 40))
+        try folder.write("due.png", bytes: ImageFixtures.png(width: 61, height: 40))
+        #expect(try quire("init").status == 0)
+        #expect(try quire("add", "uno.png", "--title", "Uno", "--lang", "spa", "--id", "uno").status == 0)
+        #expect(try quire("add", "due.png", "--title", "Due", "--lang", "ita", "--id", "due").status == 0)
+        let result = try quire("ocr", "--all", "--json", environment: ["TESSDATA_PREFIX": tessdata.path])
+        #expect(result.status == 3, "\(result.standardError)")
+        #expect(result.standardError.contains("document 'due'"))
+        #expect(result.standardError.contains("tesseract-ocr-ita"))
+        let summary = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
+        #expect(summary?["documentsNotRead"] as? [String] == ["due"])
+        #expect(summary?["pages"] as? Int == 1)
+        #expect(try quire("status", "uno", "--json").standardOutput.contains("\"state\" : \"done\""))
+        #expect(try quire("status", "due", "--json").standardOutput.contains("\"state\" : \"pending\""))
+    }
+}
