@@ -44,6 +44,9 @@ extension Quire {
         @Flag(name: .customLong("accept-changes"), help: "Re-register files whose content changed, resetting their pages for OCR.")
         var acceptChanges = false
 
+        @Flag(name: .long, help: "Register the files in a folder's subfolders too, in natural order by path (otherwise subfolders are skipped and named).")
+        var recursive = false
+
         @Flag(name: .customLong("accept-signed-pdf"), help: "Register digitally signed PDFs (refused otherwise, for a person to decide; Quire never modifies them).")
         var acceptSignedPDF = false
 
@@ -72,7 +75,8 @@ extension Quire {
                 languages: languages, publisher: work.publisher, wikiFileName: wikiFile)
             let request = AddRequest(
                 paths: paths, workingDirectory: FileManager.default.currentDirectoryPath,
-                documentID: id.flatMap(DocumentID.init), metadata: metadata, acceptChanges: acceptChanges, acceptSignedPDF: acceptSignedPDF)
+                documentID: id.flatMap(DocumentID.init), metadata: metadata, acceptChanges: acceptChanges, acceptSignedPDF: acceptSignedPDF,
+                recursive: recursive)
             if let tessdata = try? TessdataLocator(explicit: nil, environment: ProcessInfo.processInfo.environment) {
                 for language in languages.languages where !tessdata.installedLanguages.contains(language) {
                     Terminal.warning("language data '\(language)' is not installed in \(tessdata.folder): install \(language.debianPackage) before 'quire ocr'")
@@ -97,6 +101,8 @@ extension Quire {
                 if let first = failures.first { throw ExitCode(QuireExit.code(for: first.code.category)) }
                 throw ExitCode(QuireExit.code(for: ErrorCategory.conflict))
             }
+            // Nothing registered at all (everything skipped): say so and fail, so a script stops here.
+            if report.registeredCount == 0 { throw ExitCode(QuireExit.code(for: ErrorCategory.input)) }
         }
 
         /// Rights facts given at `add` go through the clearance desk, so they enter the history.
