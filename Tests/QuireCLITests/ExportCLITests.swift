@@ -142,6 +142,18 @@ struct ExportCLITests {
         #expect(!FileManager.default.fileExists(atPath: folder.file("-")))
     }
 
+    @Test("issue 15 #6: an unreachable wiki fails at once, naming the address; no retries")
+    func unreachableWiki() throws {
+        try document()
+        for api in ["http://127.0.0.1:9/w/api.php", "http://quire-test.invalid/w/api.php"] {
+            // --max-tries 3: were the refusal retried, the waits would show on stderr.
+            let result = try quire("publish", "cartas", "--wiki", "es", "--api", api, "--user", "Ana@quire", "--dry-run", "--max-tries", "3")
+            #expect(result.status == 8, "\(result.standardError)")
+            #expect(result.standardError.contains("cannot reach \(api)"))
+            #expect(!result.standardError.contains("waiting"))
+        }
+    }
+
     @Test("a bad format or a missing document says so")
     func badInput() throws {
         try document()
