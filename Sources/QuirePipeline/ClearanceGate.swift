@@ -11,6 +11,23 @@ public struct ClearanceGate: Sendable {
 
     public init(desk: ClearanceDesk) { self.desk = desk }
 
+    /// What a command does with a document's text, which decides whether the gate applies.
+    public enum Use: Sendable {
+        /// Files, exports and publishing: the text leaves; gated, and overrides are recorded.
+        case release
+        /// One page printed for a proofreader to read (`quire wikitext DOC --page N`): nothing
+        /// leaves, so no clearance is needed and nothing enters the history.
+        case onePagePreview
+    }
+
+    /// Whether `use` must pass the gate.
+    public static func isGated(_ use: Use) -> Bool {
+        switch use {
+        case .release: true
+        case .onePagePreview: false
+        }
+    }
+
     /// The shortest reason accepted for an override.
     public static let minimumOverrideReason = 10
 

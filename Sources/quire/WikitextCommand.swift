@@ -18,9 +18,10 @@ extension Quire {
                 flags). Running headers go to the header field with the wiki's template, footnotes \
                 become <ref>, line-end hyphenation is joined, words split across pages and \
                 paragraphs ending at a page end follow the wiki's conventions; OCR text never \
-                becomes markup. --page N prints one Page: page to stdout instead. The document must \
-                be cleared for the wiki's Wikisource ('quire clearance'); otherwise the command stops \
-                with exit 9 unless --override-clearance gives a reason, which is recorded.
+                becomes markup. --page N prints one Page: page to stdout instead, for proofreading: \
+                that needs no clearance and records nothing. Files need the document cleared for \
+                the wiki's Wikisource ('quire clearance'); otherwise the command stops with exit 9 \
+                unless --override-clearance gives a reason, which is recorded.
                 """)
 
         @OptionGroup var catalogueOptions: CatalogueOptions
@@ -52,7 +53,9 @@ extension Quire {
             let pendingOverride: ClearanceGate.PendingOverride?
             do {
                 catalogue = try catalogueOptions.open()
-                pendingOverride = try generation.gate(id, catalogue: catalogue, command: "quire wikitext")
+                // One page printed for proofreading is not a release: no gate, no history entry.
+                let use: ClearanceGate.Use = page != nil && out == nil ? .onePagePreview : .release
+                pendingOverride = ClearanceGate.isGated(use) ? try generation.gate(id, catalogue: catalogue, command: "quire wikitext") : nil
                 result = try generation.generate(id, catalogue: catalogue, user: user)
             } catch {
                 throw QuireExit.fail(error)

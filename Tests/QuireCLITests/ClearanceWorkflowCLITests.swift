@@ -97,6 +97,29 @@ struct ClearanceWorkflowCLITests {
         #expect(history?.first?["reason"] as? String == "internal test wiki only")
     }
 
+    @Test("issue 15 #7: printing one page to proofread needs no override and records nothing; files stay gated")
+    func onePagePreviewIsNotARelease() throws {
+        try folder.write("p.xml", text: """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <alto xmlns="http://www.loc.gov/standards/alto/ns-v4#"><Layout><Page WIDTH="100" HEIGHT="100"><PrintSpace>
+            <TextBlock ID="b"><TextLine ID="l"><String CONTENT="Texto" HPOS="1" VPOS="1" WIDTH="50" HEIGHT="10" WC="0.9"/></TextLine></TextBlock>
+            </PrintSpace></Page></Layout></alto>
+            """)
+        #expect(try quire("add", "scan.png", "--id", "prueba", "--title", "Prueba", "--lang", "spa").status == 0)
+        #expect(try quire("import", "prueba", "p.xml").status == 0)
+        for _ in 0..<3 {
+            let preview = try quire("wikitext", "prueba", "--wiki", "es", "--page", "1")
+            #expect(preview.status == 0, "\(preview.standardError)")
+            #expect(preview.standardOutput.contains("Texto"))
+        }
+        #expect((try json(try quire("clearance", "history", "prueba", "--json")) as? [Any])?.isEmpty == true)
+        let files = try quire("wikitext", "prueba", "--wiki", "es", "--out", "w")
+        #expect(files.status == 9)
+        #expect(!FileManager.default.fileExists(atPath: folder.file("w")))
+        let both = try quire("wikitext", "prueba", "--wiki", "es", "--out", "w", "--page", "1")
+        #expect(both.status == 9)
+    }
+
     @Test func reportsInEveryFormat() throws {
         #expect(try quire("add", "scan.png", "--id", "viejo", "--title", "Viejo", "--lang", "spa", "--author", "Ana (1850–1900)", "--published", "1890", "--country", "ES").status == 0)
         let table = try quire("clearance", "report", "--as-of", "2026-11-24")
