@@ -69,6 +69,34 @@ public struct ClearanceDesk: Sendable {
         return changes
     }
 
+    /// Records, for a document `add` has just registered, every fact given there — contributors
+    /// with their dates, publication, place, country, publisher — and `change`'s rights facts and
+    /// evidence, as one history entry, so the history starts with what the record was built on.
+    @discardableResult
+    public func recordFactsGivenAtAdd(_ id: DocumentID, rights change: FactsChange, actor: String, reason: String) throws -> [String] {
+        let stored = try catalogue.metadata(of: id)
+        var blank = stored
+        blank.contributors = []
+        blank.publication = Publication()
+        blank.publisher = nil
+        let rightsBefore = try catalogue.rightsFacts(of: id)
+        var rightsChange = change.rights
+        rightsChange.addEvidence += try change.evidenceFiles.map { try fingerprint($0, document: id) }
+        if let licence = rightsChange.licence, let text = licence, Licence(text) == nil {
+            throw PipelineError(
+                .invalidArgument, "'\(text)' is not a licence id, a Creative Commons URL or a rightsstatements.org URL",
+                remedy: "use an SPDX-style id such as CC-BY-SA-4.0 or CC0-1.0, or the licence's URL", context: ErrorContext(document: id))
+        }
+        let rightsAfter = rightsChange.applied(to: rightsBefore)
+        let lines = FactsDiff.lines(before: blank, after: stored, rightsBefore: rightsBefore, rightsAfter: rightsAfter)
+        guard !lines.isEmpty else { return [] }
+        let event = ClearanceEvent(
+            document: id, kind: .facts, actor: try Self.checkedActor(actor), reason: reason,
+            evidence: rightsChange.addEvidence, rulesVersion: engine.rules.version, detail: lines.joined(separator: "; "))
+        try catalogue.updateFacts(id, metadata: stored, rights: rightsChange, event: event)
+        return lines
+    }
+
     /// Moves a document to `to` for `target` (review, clear, reject, withdraw), checked against
     /// the workflow's rules with the engine's verdict as of `asOf`, and appends the step.
     @discardableResult

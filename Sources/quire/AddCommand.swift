@@ -105,12 +105,19 @@ extension Quire {
             if report.registeredCount == 0 { throw ExitCode(QuireExit.code(for: ErrorCategory.input)) }
         }
 
-        /// Rights facts given at `add` go through the clearance desk, so they enter the history.
+        /// Facts given at `add` go through the clearance desk, so they enter the history: for a new
+        /// document every fact given (author and dates, publication, country…) with the rights
+        /// facts; for a document that existed, what changed.
         private func recordRights(_ report: AddReport, catalogue: Catalogue) throws {
             let change = try FactsChange(work: nil, rights: rights)
-            guard !change.isEmpty, (try? catalogue.summary(of: report.document)) != nil else { return }
+            guard (try? catalogue.summary(of: report.document)) != nil else { return }
             let actor = ActorOptions.current() ?? "quire add"
-            try ClearanceDesk(catalogue: catalogue).setFacts(report.document, change, actor: actor, reason: "given at 'quire add'")
+            let desk = ClearanceDesk(catalogue: catalogue)
+            if report.created {
+                try desk.recordFactsGivenAtAdd(report.document, rights: change, actor: actor, reason: "given at 'quire add'")
+            } else if !change.isEmpty {
+                try desk.setFacts(report.document, change, actor: actor, reason: "given at 'quire add'")
+            }
         }
     }
 }

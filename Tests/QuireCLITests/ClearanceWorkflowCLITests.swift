@@ -120,6 +120,47 @@ struct ClearanceWorkflowCLITests {
         #expect(both.status == 9)
     }
 
+    @Test("issue 15 #8: --created with its precision, terms from creation, facts given at add in the history, each reason once")
+    func creationDateHistoryAndReasons() throws {
+        let add = try quire(
+            "add", "scan.png", "--id", "memoria", "--title", "Memoria", "--lang", "deu", "--author", "anonymous", "--unpublished",
+            "--created", "1939", "--country", "DE")
+        #expect(add.status == 0, "\(add.standardError)")
+        let show = try quire("clearance", "show", "memoria", "--as-of", "2026-11-24")
+        #expect(show.standardOutput.contains("Created:       1939"))
+        #expect(show.standardOutput.contains("created 1939, protected 120 years from creation"))
+        #expect(show.standardOutput.components(separatedBy: "\n").contains { $0.hasPrefix("  en.wikisource") && $0.contains("not-free") && $0.contains("2060-01-01") })
+        let history = try quire("clearance", "history", "memoria").standardOutput
+        #expect(history.contains("created: unknown → 1939"))
+        #expect(history.contains("country: unknown → DE"))
+        #expect(history.contains("published: unknown → unpublished"))
+        #expect(history.contains("given at 'quire add'"))
+        // The precision is kept, and `clearance set` changes the date.
+        #expect(try quire("clearance", "set", "memoria", "--created", "1890s", "--reason", "archive's dating").status == 0)
+        #expect(try quire("clearance", "history", "memoria").standardOutput.contains("created: 1939 → 1890s"))
+        // The JSON Lines interface takes the same fact.
+        let evaluated = try CommandRunner.run(
+            RepositoryPaths.quireExecutable, ["clearance", "evaluate", "--as-of", "2026-11-24"], in: folder.path,
+            input: "{\"id\":\"m\",\"contributors\":[{\"role\":\"author\",\"anonymous\":true}],\"unpublished\":true,\"created\":1939,\"country\":\"DE\"}\n")
+        #expect(evaluated.status == 0, "\(evaluated.standardError)")
+        #expect(evaluated.standardOutput.contains("\"free_from\":\"2060-01-01\""))
+
+        // A work whose verdict cites the source country twice (today, and as of 1996 for URAA).
+        try folder.write("ensayo.png", bytes: ImageFixtures.png(width: 41, height: 40))
+        #expect(try quire("add", "ensayo.png", "--id", "ensayo", "--title", "Ensayo", "--lang", "spa", "--author", "Ana Pérez (1890–1950)",
+                          "--published", "1940", "--country", "ES").status == 0)
+        let reasons = try quire("clearance", "show", "ensayo", "--as-of", "2026-11-24").standardOutput
+        var block: [String] = []
+        for line in reasons.components(separatedBy: "\n") + [""] {
+            if line.hasPrefix("  - ") {
+                block.append(line.replacingOccurrences(of: "(as of 1996-01-01) ", with: ""))
+            } else {
+                #expect(Set(block).count == block.count, "a reason repeated: \(block)")
+                block = []
+            }
+        }
+    }
+
     @Test func reportsInEveryFormat() throws {
         #expect(try quire("add", "scan.png", "--id", "viejo", "--title", "Viejo", "--lang", "spa", "--author", "Ana (1850–1900)", "--published", "1890", "--country", "ES").status == 0)
         let table = try quire("clearance", "report", "--as-of", "2026-11-24")
