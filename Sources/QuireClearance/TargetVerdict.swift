@@ -34,7 +34,10 @@ public struct TargetVerdict: Hashable, Sendable {
     /// The reasons as a person reads them: each said once. A finding of another country's law
     /// as of an earlier day (`(as of 1996-01-01) ES: …`, for URAA restoration) is left out when
     /// the same finding is given for today, and repeats are dropped; order is kept.
-    public var distinctReasons: [String] {
+    public var distinctReasons: [String] { Self.distinct(reasons) }
+
+    /// `reasons` each said once (see ``distinctReasons``).
+    public static func distinct(_ reasons: [String]) -> [String] {
         var seen = Set<String>()
         let plain = Set(reasons)
         return reasons.filter { reason in

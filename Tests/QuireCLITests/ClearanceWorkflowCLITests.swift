@@ -174,7 +174,7 @@ struct ClearanceWorkflowCLITests {
         #expect((report?["rows"] as? [Any])?.count == 6)
         #expect(try quire("clearance", "report", "--format", "html", "--out", "report.html").status == 0)
         let html = try String(contentsOfFile: folder.file("report.html"), encoding: .utf8)
-        #expect(html.contains("<table id=\"report\">"))
+        #expect(html.contains("<main id=\"documents\">"))
         #expect(html.contains("viejo"))
     }
 
