@@ -10,7 +10,14 @@ enum CatalogueSchema {
         migrator.registerMigration("v2-clearance", migrate: clearance)
         migrator.registerMigration("v3-transcript", migrate: transcript)
         migrator.registerMigration("v4-publication", migrate: publication)
+        migrator.registerMigration("v5-created", migrate: created)
         return migrator
+    }
+
+    /// "v5-created": when a work was made (`--created`), to its precision, as publication dates
+    /// are stored (`1939`, `1930s`); terms of unpublished works may run from it.
+    static func created(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE document ADD COLUMN created_date TEXT")
     }
 
     /// Documents, their contributors, source files, pages and page texts.

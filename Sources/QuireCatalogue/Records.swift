@@ -15,6 +15,7 @@ struct DocumentRow: Codable, FetchableRecord, PersistableRecord {
     var publicationPlace: String?
     var country: String?
     var unpublished: Bool
+    var createdDate: String?
     var publisher: String?
     var wikiFile: String?
     var createdAt: String
@@ -78,6 +79,7 @@ extension DocumentRow {
         publicationPlace = metadata.publication.place
         country = metadata.publication.country?.rawValue
         unpublished = metadata.publication.unpublished
+        createdDate = metadata.publication.created?.description
         publisher = metadata.publisher
         wikiFile = metadata.wikiFileName
         self.createdAt = createdAt
@@ -88,7 +90,8 @@ extension DocumentRow {
             title: title, contributors: contributors,
             publication: Publication(
                 date: publicationDate.flatMap(HistoricalDate.parse), place: publicationPlace,
-                country: country.flatMap(CountryCode.init), unpublished: unpublished),
+                country: country.flatMap(CountryCode.init), unpublished: unpublished,
+                created: createdDate.flatMap(HistoricalDate.parse)),
             languages: LanguageSet(languages) ?? LanguageSet([LanguageCode(tesseract: "eng")!]),
             publisher: publisher, wikiFileName: wikiFile)
     }

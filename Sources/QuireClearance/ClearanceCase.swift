@@ -46,7 +46,10 @@ public struct ClearanceCase: Hashable, Sendable, Decodable {
         init?(intValue: Int) { nil }
     }
 
-    static let keys = ["id", "contributors", "published", "unpublished", "country", "official", "speech", "licence", "us_notice", "us_renewed"]
+    static let keys = [
+        "id", "contributors", "published", "unpublished", "created", "created_precision", "country", "official", "speech", "licence",
+        "us_notice", "us_renewed",
+    ]
     static let contributorKeys = ["role", "name", "died", "died_precision", "anonymous"]
 
     /// The dotted path of a coding path: `contributors[0].died`.
@@ -102,6 +105,15 @@ public struct ClearanceCase: Hashable, Sendable, Decodable {
         if unpublished, let published {
             throw FieldError(path: "unpublished", message: "the case is marked unpublished but has a publication year (\(published))")
         }
+        var created: HistoricalDate?
+        if let year = try container.decodeIfPresent(Int.self, forKey: Key("created")) {
+            switch try Self.decodeEnum(DeathPrecisionInput.self, container, "created_precision") ?? .year {
+            case .year: created = HistoricalDate(year: year)
+            case .decade: created = HistoricalDate(year: year, precision: .decade)
+            case .century: created = HistoricalDate(year: year, precision: .century)
+            case .unknown: created = nil
+            }
+        }
         var country: CountryCode?
         if let text = try container.decodeIfPresent(String.self, forKey: Key("country")) {
             guard let code = CountryCode(text) else {
@@ -119,7 +131,7 @@ public struct ClearanceCase: Hashable, Sendable, Decodable {
         self.id = id
         self.facts = ClearanceFacts(
             contributors: contributors,
-            publication: Publication(date: published.map { HistoricalDate(year: $0) }, country: country, unpublished: unpublished),
+            publication: Publication(date: published.map { HistoricalDate(year: $0) }, country: country, unpublished: unpublished, created: created),
             official: try Self.decodeEnum(OfficialWork.self, container, "official"),
             speech: try Self.decodeEnum(SpeechVenue.self, container, "speech"),
             licence: licence,

@@ -20,7 +20,7 @@ extension ClearanceEngine {
     private func usOrdinary(_ facts: ClearanceFacts, asOf: CalendarDate) -> Finding {
         let us = rules.unitedStates
         if facts.publication.unpublished {
-            return usContributors(facts, published: nil, asOf: asOf)
+            return usContributors(facts, published: nil, created: facts.publication.created, asOf: asOf)
         }
         guard let published = facts.publication.date?.latestYear else {
             return .review("US: the publication date is unknown, and the US term depends on it", rule: us.publishedTerm.rule)
@@ -110,7 +110,7 @@ extension ClearanceEngine {
     /// published 1978–2002.
     private func usModern(_ facts: ClearanceFacts, published: Int, asOf: CalendarDate) -> Finding {
         let us = rules.unitedStates
-        let finding = usContributors(facts, published: published, asOf: asOf)
+        let finding = usContributors(facts, published: published, created: nil, asOf: asOf)
         guard published <= us.floorPublishedThrough,
               finding.verdict == .free || (finding.freeYear.map { $0 < us.floorFirstFreeYear } ?? false) else { return finding }
         let floor = Finding.term(
@@ -119,14 +119,32 @@ extension ClearanceEngine {
         return Finding.all([finding, floor])
     }
 
-    private func usContributors(_ facts: ClearanceFacts, published: Int?, asOf: CalendarDate) -> Finding {
+    private func usContributors(_ facts: ClearanceFacts, published: Int?, created: HistoricalDate?, asOf: CalendarDate) -> Finding {
         guard !facts.contributors.isEmpty else {
             return .review("US: no contributor is known; an author not found is not anonymous", rule: Self.unknownAuthor)
         }
-        return Finding.all(facts.contributors.map { usContributor($0, published: published, asOf: asOf) })
+        return Finding.all(facts.contributors.map { usContributor($0, published: published, created: created, asOf: asOf) })
     }
 
-    private func usContributor(_ contributor: Contributor, published: Int?, asOf: CalendarDate) -> Finding {
+    /// An unpublished work whose author is anonymous or whose death is unknown: 120 years from
+    /// creation, counted from the latest possible year of the creation date.
+    private func usFromCreation(_ who: String, created: HistoricalDate?, asOf: CalendarDate) -> Finding {
+        let term = rules.unitedStates.unpublishedAnonymous
+        guard let created else {
+            return .review(
+                "US: unpublished, \(who): free only \(term.years) years after creation, and the creation date is not known (\(term.rule.citation))",
+                rule: term.rule)
+        }
+        let year = created.latestYear
+        return Finding.term(
+            freeYear: term.firstFreeYear(after: year), asOf: asOf, rule: term.rule, template: term.template,
+            free: "US: unpublished, \(who), created \(created), \(term.years) years from creation",
+            notFree: "US: unpublished, \(who), created \(created), protected \(term.years) years from creation")
+            .assuming(created.precision == .decade || created.precision == .century
+                ? "US: created in the \(created): the latest possible year, \(year), is taken" : nil)
+    }
+
+    private func usContributor(_ contributor: Contributor, published: Int?, created: HistoricalDate?, asOf: CalendarDate) -> Finding {
         let us = rules.unitedStates
         let role = contributor.role.rawValue
         let state = published.map { "published \($0)" } ?? "unpublished"
@@ -142,10 +160,11 @@ extension ClearanceEngine {
         case .person(let person, _, .living):
             return .notFree(until: nil, "US: the \(role) \(person) is living: protected for life + \(us.life.years)", rule: us.life.rule)
         case .person(let person, _, .unknown):
+            if published == nil, created != nil { return usFromCreation("the death date of the \(role) \(person) unknown", created: created, asOf: asOf) }
             return .review("US: \(state); the death date of the \(role) \(person) is unknown; find it", rule: us.life.rule)
         case .anonymous, .unknown:
             guard let published else {
-                return .review("US: unpublished, author anonymous or unknown: free only if created 120 years ago, and the creation date is not known (\(us.unpublishedAnonymous.citation))", rule: us.unpublishedAnonymous)
+                return usFromCreation("the \(role) \(contributor.identity == .anonymous ? "anonymous" : "not identified")", created: created, asOf: asOf)
             }
             if contributor.identity == .unknown {
                 return .review("US: the \(role) is not identified; an author not found is not anonymous: find who it is", rule: Self.unknownAuthor)

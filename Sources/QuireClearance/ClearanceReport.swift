@@ -19,6 +19,21 @@ public struct ClearanceReport: Sendable, Encodable {
         }
     }
 
+    /// What a reader of the report needs to know of a document: who made it, when and where it
+    /// was published, as stored.
+    public struct DocumentFacts: Sendable, Encodable, Hashable {
+        public var document: String
+        public var title: String
+        /// `author Ana Pérez (1890–1950)`, one per contributor.
+        public var contributors: [String]
+        /// `1940`, `unpublished` or nil when unknown.
+        public var published: String?
+        public var place: String?
+        public var country: String?
+        /// When the work was made, when known.
+        public var created: String?
+    }
+
     /// One document for one target.
     public struct Row: Sendable, Encodable, Hashable {
         public var document: String
@@ -33,6 +48,10 @@ public struct ClearanceReport: Sendable, Encodable {
         public var missing: [String]
         /// `who, when` of the last decision for the target.
         public var lastDecision: String?
+        /// The last decision's parts: who, the day (YYYY-MM-DD) and why, in the officer's words.
+        public var decisionBy: String?
+        public var decisionOn: String?
+        public var decisionReason: String?
         /// True when facts changed after the last decision for the target.
         public var factsChangedSinceDecision: Bool
         /// Overrides recorded for the target.
@@ -52,6 +71,8 @@ public struct ClearanceReport: Sendable, Encodable {
     public var rulesVersion: String
     public var targets: [String]
     public var documents: Int
+    /// Each document's facts, in the rows' order.
+    public var documentFacts: [DocumentFacts]
     public var rows: [Row]
     public var totals: Totals
     public var totalsByTarget: [String: Totals]
@@ -65,7 +86,14 @@ public struct ClearanceReport: Sendable, Encodable {
         var rows: [Row] = []
         var totals = Totals()
         var byTarget: [String: Totals] = [:]
+        var facts: [DocumentFacts] = []
         for entry in entries.sorted(by: { $0.id.rawValue < $1.id.rawValue }) {
+            let publication = entry.facts.publication
+            facts.append(DocumentFacts(
+                document: entry.id.rawValue, title: entry.title,
+                contributors: entry.facts.contributors.map { "\($0.role.rawValue) \($0.summary)" },
+                published: publication.unpublished ? "unpublished" : publication.date?.description, place: publication.place,
+                country: publication.country?.rawValue, created: publication.created?.description))
             let statuses = ClearanceEvent.statuses(after: entry.history)
             let missing = MissingFacts.list(entry.facts)
             for target in targets {
@@ -77,6 +105,7 @@ public struct ClearanceReport: Sendable, Encodable {
                     status: (statuses[target] ?? .uncleared).rawValue, verdict: verdict.verdict.rawValue,
                     freeFrom: verdict.freeFrom?.description, templates: verdict.templates, reasons: verdict.reasons, missing: missing,
                     lastDecision: decision.map { "\($0.actor), \($0.at ?? "")" },
+                    decisionBy: decision?.actor, decisionOn: decision?.at.map { String($0.prefix(10)) }, decisionReason: decision?.reason,
                     factsChangedSinceDecision: decisionIndex.map { index in entry.history[(index + 1)...].contains { $0.kind == .facts } } ?? false,
                     overrides: entry.history.filter { $0.kind == .override && $0.target == target }.count)
                 rows.append(row)
@@ -85,6 +114,7 @@ public struct ClearanceReport: Sendable, Encodable {
             }
         }
         self.rows = rows
+        documentFacts = facts
         self.totals = totals
         totalsByTarget = byTarget
     }

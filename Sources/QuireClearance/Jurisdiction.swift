@@ -74,9 +74,9 @@ public struct USRules: Hashable, Sendable {
     public var floorPublishedThrough: Int
     /// The first year such works can be free (2048).
     public var floorFirstFreeYear: Int
-    /// Unpublished anonymous works, or of unknown death: free only if created 120 years ago;
-    /// creation dates are not known to the engine, so these go to review.
-    public var unpublishedAnonymous: Rule
+    /// Unpublished anonymous works, or of unknown death: 120 years from creation (the latest
+    /// possible year of a creation date); without a creation date they go to review.
+    public var unpublishedAnonymous: TermRule
     /// URAA restoration of foreign works (17 USC 104A).
     public var restoration: Rule
     /// The day the source country's status is taken for restoration (1996-01-01).
@@ -95,7 +95,7 @@ public struct USRules: Hashable, Sendable {
         publishedTerm: TermRule, formalitiesEndYear: Int, automaticRenewalYear: Int, noNotice: Rule,
         noNoticeTemplate: String, notRenewed: Rule, notRenewedTemplate: String, life: TermRule,
         anonymousTerm: TermRule, floor: Rule, floorPublishedThrough: Int, floorFirstFreeYear: Int,
-        unpublishedAnonymous: Rule, restoration: Rule, restorationDate: CalendarDate, restorationTemplate: String,
+        unpublishedAnonymous: TermRule, restoration: Rule, restorationDate: CalendarDate, restorationTemplate: String,
         federal: Rule, federalTemplate: String, edicts: Rule
     ) {
         self.publishedTerm = publishedTerm

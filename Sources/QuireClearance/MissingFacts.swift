@@ -29,6 +29,15 @@ public enum MissingFacts {
             }
         }
         let publication = facts.publication
+        let authorUnknown = facts.contributors.contains { contributor in
+            switch contributor.identity {
+            case .anonymous, .unknown, .person(_, _, .unknown): true
+            case .person: false
+            }
+        }
+        if publication.unpublished && authorUnknown && publication.created == nil {
+            missing.append("date of creation (an unpublished work without a known death date: terms run from creation)")
+        }
         if !publication.unpublished {
             if let date = publication.date {
                 if date.precision == .decade || date.precision == .century {

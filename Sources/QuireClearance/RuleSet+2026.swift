@@ -39,7 +39,9 @@ extension RuleSet {
         floor: Rule("US.unpublished-1978-2002-floor", "17 USC 303(a): created before 1978, first published 1978–2002: not before 2048"),
         floorPublishedThrough: 2002,
         floorFirstFreeYear: 2048,
-        unpublishedAnonymous: Rule("US.unpublished-anonymous-120", "17 USC 303(a), 302(c): 120 years from creation"),
+        unpublishedAnonymous: TermRule(
+            years: 120, template: nil,
+            rule: Rule("US.unpublished-anonymous-120", "17 USC 303(a), 302(c), 302(e): unpublished, anonymous or death unknown: 120 years from creation")),
         restoration: Rule("US.uraa", "17 USC 104A: URAA restoration of foreign works"),
         restorationDate: CalendarDate(januaryFirstOf: 1996),
         restorationTemplate: "PD-1996|country={country}",

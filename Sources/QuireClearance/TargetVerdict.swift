@@ -1,3 +1,4 @@
+import Foundation
 public import QuireCore
 /// The engine's answer for one target: the verdict, why, on which assumptions, when the work
 /// becomes free if that can be known, and the templates to put on the Index/File page.
@@ -28,6 +29,27 @@ public struct TargetVerdict: Hashable, Sendable {
         self.reasons = reasons
         self.assumptions = assumptions
         self.ruleIDs = ruleIDs
+    }
+
+    /// The reasons as a person reads them: each said once. A finding of another country's law
+    /// as of an earlier day (`(as of 1996-01-01) ES: …`, for URAA restoration) is left out when
+    /// the same finding is given for today, and repeats are dropped; order is kept.
+    public var distinctReasons: [String] { Self.distinct(reasons) }
+
+    /// `reasons` each said once (see ``distinctReasons``).
+    public static func distinct(_ reasons: [String]) -> [String] {
+        var seen = Set<String>()
+        let plain = Set(reasons)
+        return reasons.filter { reason in
+            if let body = Self.bodyAfterAsOf(reason), plain.contains(body) { return false }
+            return seen.insert(reason).inserted
+        }
+    }
+
+    /// `X` for a reason `(as of DATE) X`, else nil.
+    private static func bodyAfterAsOf(_ reason: String) -> String? {
+        guard reason.hasPrefix("(as of "), let close = reason.firstIndex(of: ")") else { return nil }
+        return String(reason[reason.index(after: close)...]).trimmingCharacters(in: .whitespaces)
     }
 }
 

@@ -36,12 +36,16 @@ public struct Publication: Hashable, Sendable, Codable {
     public var country: CountryCode?
     /// True when the work was never published (a manuscript, an unprinted speech).
     public var unpublished: Bool
+    /// When the work was made (written, typed, drawn), to its precision; for unpublished works
+    /// some terms run from creation. Nil when unknown.
+    public var created: HistoricalDate?
 
-    public init(date: HistoricalDate? = nil, place: String? = nil, country: CountryCode? = nil, unpublished: Bool = false) {
+    public init(date: HistoricalDate? = nil, place: String? = nil, country: CountryCode? = nil, unpublished: Bool = false, created: HistoricalDate? = nil) {
         self.date = date
         self.place = place
         self.country = country
         self.unpublished = unpublished
+        self.created = created
     }
 }
 

@@ -48,8 +48,18 @@ public struct TessdataLocator: Sendable {
         for language in languages.languages where !installed.contains(language) {
             throw OCRError(
                 .missingDependency, "language data '\(language)' is not installed in \(folder)",
-                remedy: "install \(language.debianPackage) or pass --tessdata DIR")
+                remedy: Self.remedy(for: language))
         }
+    }
+
+    /// What to do about a missing model: its Debian package when Tesseract publishes it, else
+    /// the code meant (`es` → "did you mean spa?"), never a package that does not exist.
+    static func remedy(for language: LanguageCode) -> String {
+        if TesseractLanguages.isKnown(language) { return "install \(language.debianPackage) or pass --tessdata DIR" }
+        if let meant = TesseractLanguages.suggestion(for: language.tesseractCode) {
+            return "'\(language)' is not a Tesseract language code: did you mean \(meant)?"
+        }
+        return "'\(language)' is not a language Tesseract publishes: use its codes (spa, deu, fra…; 'tesseract --list-langs' lists those installed) or pass --tessdata DIR with your own model"
     }
 
     private static func languages(in folder: String) -> [LanguageCode] {

@@ -51,13 +51,7 @@ public struct ClearanceDesk: Sendable {
     public func setFacts(_ id: DocumentID, _ change: FactsChange, actor: String, reason: String?) throws -> [String] {
         let before = try catalogue.metadata(of: id)
         let rightsBefore = try catalogue.rightsFacts(of: id)
-        var rightsChange = change.rights
-        rightsChange.addEvidence += try change.evidenceFiles.map { try fingerprint($0, document: id) }
-        if let licence = rightsChange.licence, let text = licence, Licence(text) == nil {
-            throw PipelineError(
-                .invalidArgument, "'\(text)' is not a licence id, a Creative Commons URL or a rightsstatements.org URL",
-                remedy: "use an SPDX-style id such as CC-BY-SA-4.0 or CC0-1.0, or the licence's URL", context: ErrorContext(document: id))
-        }
+        let rightsChange = try checkedRights(change, document: id)
         let after = change.applied(to: before)
         let rightsAfter = rightsChange.applied(to: rightsBefore)
         let changes = FactsDiff.lines(before: before, after: after, rightsBefore: rightsBefore, rightsAfter: rightsAfter)
@@ -67,6 +61,41 @@ public struct ClearanceDesk: Sendable {
             evidence: rightsChange.addEvidence, rulesVersion: engine.rules.version, detail: changes.joined(separator: "; "))
         try catalogue.updateFacts(id, metadata: after, rights: rightsChange, event: event)
         return changes
+    }
+
+    /// Records, for a document `add` has just registered, every fact given there — contributors
+    /// with their dates, publication, place, country, publisher — and `change`'s rights facts and
+    /// evidence, as one history entry, so the history starts with what the record was built on.
+    @discardableResult
+    public func recordFactsGivenAtAdd(_ id: DocumentID, rights change: FactsChange, actor: String, reason: String) throws -> [String] {
+        let stored = try catalogue.metadata(of: id)
+        var blank = stored
+        blank.contributors = []
+        blank.publication = Publication()
+        blank.publisher = nil
+        let rightsBefore = try catalogue.rightsFacts(of: id)
+        let rightsChange = try checkedRights(change, document: id)
+        let rightsAfter = rightsChange.applied(to: rightsBefore)
+        let lines = FactsDiff.lines(before: blank, after: stored, rightsBefore: rightsBefore, rightsAfter: rightsAfter)
+        guard !lines.isEmpty else { return [] }
+        let event = ClearanceEvent(
+            document: id, kind: .facts, actor: try Self.checkedActor(actor), reason: reason,
+            evidence: rightsChange.addEvidence, rulesVersion: engine.rules.version, detail: lines.joined(separator: "; "))
+        try catalogue.updateFacts(id, metadata: stored, rights: rightsChange, event: event)
+        return lines
+    }
+
+    /// `change`'s rights facts with its evidence files fingerprinted; a licence that does not
+    /// parse is refused.
+    private func checkedRights(_ change: FactsChange, document id: DocumentID) throws -> RightsFactsChange {
+        var rightsChange = change.rights
+        rightsChange.addEvidence += try change.evidenceFiles.map { try fingerprint($0, document: id) }
+        if let licence = rightsChange.licence, let text = licence, Licence(text) == nil {
+            throw PipelineError(
+                .invalidArgument, "'\(text)' is not a licence id, a Creative Commons URL or a rightsstatements.org URL",
+                remedy: "use an SPDX-style id such as CC-BY-SA-4.0 or CC0-1.0, or the licence's URL", context: ErrorContext(document: id))
+        }
+        return rightsChange
     }
 
     /// Moves a document to `to` for `target` (review, clear, reject, withdraw), checked against

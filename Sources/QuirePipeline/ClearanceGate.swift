@@ -4,11 +4,29 @@ public import QuireCore
 /// Nothing uncleared leaves: `wikitext`, `export` and `publish` ask the gate first. A document
 /// passes for a target when a rights officer cleared it there; otherwise the command stops with
 /// `clearance_required` (exit 9), unless an override with a reason is given, which is recorded in
-/// the document's history.
+/// the document's history once the work it let through has happened (``record(_:failure:)``), so
+/// the history never shows an override for an export that was never written.
 public struct ClearanceGate: Sendable {
     public let desk: ClearanceDesk
 
     public init(desk: ClearanceDesk) { self.desk = desk }
+
+    /// What a command does with a document's text, which decides whether the gate applies.
+    public enum Use: Sendable {
+        /// Files, exports and publishing: the text leaves; gated, and overrides are recorded.
+        case release
+        /// One page printed for a proofreader to read (`quire wikitext DOC --page N`): nothing
+        /// leaves, so no clearance is needed and nothing enters the history.
+        case onePagePreview
+    }
+
+    /// Whether `use` must pass the gate.
+    public static func isGated(_ use: Use) -> Bool {
+        switch use {
+        case .release: true
+        case .onePagePreview: false
+        }
+    }
 
     /// The shortest reason accepted for an override.
     public static let minimumOverrideReason = 10
@@ -17,12 +35,19 @@ public struct ClearanceGate: Sendable {
     public enum Passage: Hashable, Sendable {
         /// Cleared for the target; the flag says whether facts changed after the decision.
         case cleared(factsChangedSinceDecision: Bool)
-        /// Not cleared, but let through by an override recorded in the history.
-        case overridden(status: ClearanceStatus)
+        /// Not cleared, but let through by an override, to be recorded with ``record(_:failure:)``
+        /// when the work is done (or failed after sending something).
+        case overridden(status: ClearanceStatus, pending: PendingOverride)
     }
 
-    /// Checks `id` for `target` as of `asOf`; with `override` (a reason), records the override by
-    /// `actor` for `command` and lets it pass.
+    /// An override checked (reason, actor) but not yet in the history.
+    public struct PendingOverride: Hashable, Sendable {
+        /// The history entry it will append.
+        public let event: ClearanceEvent
+    }
+
+    /// Checks `id` for `target` as of `asOf`; with `override` (a reason), lets it pass with the
+    /// override by `actor` for `command` pending: nothing is written until ``record(_:failure:)``.
     public func check(
         _ id: DocumentID, target: ClearanceTarget, asOf: CalendarDate, override: String?, actor: String?, command: String
     ) throws -> Passage {
@@ -49,10 +74,18 @@ public struct ClearanceGate: Sendable {
         guard let actor = actor.flatMap(ClearanceDesk.nonEmpty) else {
             throw PipelineError(.invalidArgument, "an override needs who made it", remedy: "set QUIRE_ACTOR to your name", context: ErrorContext(document: id))
         }
-        try desk.catalogue.appendEvent(ClearanceEvent(
+        let event = ClearanceEvent(
             document: id, kind: .override, target: target, actor: actor, reason: reason,
-            engineVerdict: verdict.verdict, rulesVersion: desk.engine.rules.version, detail: command))
-        return .overridden(status: status)
+            engineVerdict: verdict.verdict, rulesVersion: desk.engine.rules.version, detail: command)
+        return .overridden(status: status, pending: PendingOverride(event: event))
+    }
+
+    /// Appends `override` to the document's history: call it when the work it let through was
+    /// done, or with `failure` (what went wrong) when the work stopped after part of it was done.
+    public func record(_ override: PendingOverride, failure: String? = nil) throws {
+        var event = override.event
+        if let failure { event.detail = (event.detail ?? "") + " — failed: " + failure }
+        try desk.catalogue.appendEvent(event)
     }
 
     /// Why a document may not leave: its status, the engine's verdict and reasons, the facts missing.

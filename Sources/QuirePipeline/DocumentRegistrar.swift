@@ -14,9 +14,15 @@ public struct AddRequest: Sendable {
     public var acceptChanges: Bool
     /// Register digitally signed PDFs (refused otherwise, for a person to decide).
     public var acceptSignedPDF: Bool
+    /// Register the files in a folder's subfolders too, in natural order by path.
+    public var recursive: Bool
 
-    public init(paths: [String], workingDirectory: String, documentID: DocumentID?, metadata: DocumentMetadata, acceptChanges: Bool, acceptSignedPDF: Bool = false) {
+    public init(
+        paths: [String], workingDirectory: String, documentID: DocumentID?, metadata: DocumentMetadata, acceptChanges: Bool,
+        acceptSignedPDF: Bool = false, recursive: Bool = false
+    ) {
         self.acceptSignedPDF = acceptSignedPDF
+        self.recursive = recursive
         self.paths = paths
         self.workingDirectory = workingDirectory
         self.documentID = documentID
@@ -61,6 +67,14 @@ public struct AddReport: Sendable {
         }
     }
 
+    /// Paths left out on purpose (files that are not scans, subfolders without `--recursive`).
+    public var skipped: [String] {
+        entries.compactMap { entry in
+            if case .skipped(let path, _) = entry { return path }
+            return nil
+        }
+    }
+
     /// Files now registered (new, unchanged or accepted changes).
     public var registeredCount: Int {
         entries.filter { entry in
@@ -83,7 +97,8 @@ public struct DocumentRegistrar: Sendable {
     /// Per-file problems are entries of the report; only catalogue failures throw.
     public func add(_ request: AddRequest) throws(CatalogueError) -> AddReport {
         let id = request.documentID ?? DocumentID.slug(fromTitle: request.metadata.title)
-        let items = SourceScanner(workingDirectory: request.workingDirectory, acceptSignedPDF: request.acceptSignedPDF).scan(request.paths)
+        let items = SourceScanner(workingDirectory: request.workingDirectory, acceptSignedPDF: request.acceptSignedPDF, recursive: request.recursive)
+            .scan(request.paths)
         var candidates: [SourceCandidate] = []
         for case .candidate(let candidate) in items { candidates.append(candidate) }
 

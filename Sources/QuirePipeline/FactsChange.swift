@@ -6,6 +6,8 @@ public struct FactsChange: Sendable {
     public var contributors: [Contributor]?
     public var published: HistoricalDate?
     public var unpublished = false
+    /// When the work was made.
+    public var created: HistoricalDate?
     public var place: String?
     public var country: CountryCode?
     public var publisher: String?
@@ -17,7 +19,7 @@ public struct FactsChange: Sendable {
 
     /// True when nothing would change.
     public var isEmpty: Bool {
-        contributors == nil && published == nil && !unpublished && place == nil && country == nil && publisher == nil
+        contributors == nil && published == nil && !unpublished && created == nil && place == nil && country == nil && publisher == nil
             && rights.isEmpty && evidenceFiles.isEmpty
     }
 
@@ -33,6 +35,7 @@ public struct FactsChange: Sendable {
             result.publication.unpublished = true
             result.publication.date = nil
         }
+        if let created { result.publication.created = created }
         if let place { result.publication.place = place }
         if let country { result.publication.country = country }
         if let publisher { result.publisher = publisher }
@@ -48,6 +51,7 @@ enum FactsDiff {
             if old != new { lines.append("\(name): \(old ?? "unknown") → \(new ?? "unknown")") }
         }
         compare("contributors", describe(before.contributors), describe(after.contributors))
+        compare("created", before.publication.created?.description, after.publication.created?.description)
         compare("published", publication(before.publication), publication(after.publication))
         compare("place", before.publication.place, after.publication.place)
         compare("country", before.publication.country?.rawValue, after.publication.country?.rawValue)

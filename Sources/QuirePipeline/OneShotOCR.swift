@@ -19,15 +19,35 @@ public struct OneShotOCR: Sendable {
         /// The page's text, or why it could not be read.
         public var text: PageText?
         public var error: (any QuireError)?
+        /// The run so far, this page included: pages done and failed, pages/s, time left.
+        public var tally: OCRTally
+    }
+
+    /// A file to read: where it is, and the name the user gave it (`-` for standard input, which
+    /// the caller has saved to a temporary file).
+    public struct Input: Sendable, Hashable {
+        public var path: String
+        public var name: String
+
+        public init(path: String, name: String) {
+            self.path = path
+            self.name = name
+        }
     }
 
     /// The pages of `paths` (a multi-page file gives several), or an error per unusable file.
     public static func pages(of paths: [String], workingDirectory: String) -> (pages: [PageImageSource], errors: [any QuireError]) {
+        pages(of: paths.map { Input(path: $0, name: $0) }, workingDirectory: workingDirectory)
+    }
+
+    /// The pages of `inputs`, or an error per unusable file naming it as the user did.
+    public static func pages(of inputs: [Input], workingDirectory: String) -> (pages: [PageImageSource], errors: [any QuireError]) {
         var pages: [PageImageSource] = []
         var errors: [any QuireError] = []
-        for given in paths {
+        for input in inputs {
+            let given = input.path
             let path = given.hasPrefix("/") ? given : (workingDirectory as NSString).appendingPathComponent(given)
-            let context = ErrorContext(file: given)
+            let context = ErrorContext(file: input.name)
             guard let handle = FileHandle(forReadingAtPath: path) else {
                 errors.append(PipelineError(.unreadableFile, "does not exist or cannot be read", remedy: "check the path and its permissions", context: context))
                 continue
@@ -53,16 +73,59 @@ public struct OneShotOCR: Sendable {
     }
 
     /// Reads `pages` on the pool and calls `deliver` for each in order, as soon as it and every
-    /// page before it are done (so output streams while later pages are still being read).
-    public func run(_ pages: [PageImageSource], deliver: @escaping @Sendable (PageOutcome) -> Void) {
-        let sequencer = InOrderDelivery(count: pages.count, deliver: deliver)
+    /// page before it are done (so output streams while later pages are still being read), with
+    /// the tally of the run so far for a progress line. Returns the final tally, for the summary.
+    @discardableResult
+    public func run(_ pages: [PageImageSource], deliver: @escaping @Sendable (PageOutcome) -> Void) -> OCRTally {
+        let counter = TallyCounter(total: pages.count)
+        // The tally is taken as each page is delivered, so a progress line never goes backwards.
+        let sequencer = InOrderDelivery(count: pages.count) { outcome in
+            var delivered = outcome
+            delivered.tally = counter.tally
+            deliver(delivered)
+        }
         pool.run(pages, languages: languages) { index, result in
-            let outcome: PageOutcome
+            let text: PageText?
+            let error: (any QuireError)?
             switch result {
-            case .success(let text): outcome = PageOutcome(source: pages[index], text: text, error: nil)
-            case .failure(let error): outcome = PageOutcome(source: pages[index], text: nil, error: OCRBatch.quireError(error, source: pages[index], document: nil))
+            case .success(let read): text = read; error = nil
+            case .failure(let failure): text = nil; error = OCRBatch.quireError(failure, source: pages[index], document: nil)
             }
-            sequencer.finish(index, outcome)
+            counter.count(text)
+            sequencer.finish(index, PageOutcome(source: pages[index], text: text, error: error, tally: OCRTally()))
+        }
+        return counter.tally
+    }
+}
+
+/// The tally of a one-shot run, counted as pages finish (in any order).
+private final class TallyCounter: @unchecked Sendable {
+    private var current: OCRTally
+    private let start = Date()
+    private let lock = NSLock()
+
+    init(total: Int) {
+        current = OCRTally()
+        current.total = total
+    }
+
+    /// Counts one page (nil: it failed).
+    func count(_ text: PageText?) {
+        lock.withLock {
+            if let text {
+                current.count(text)
+            } else {
+                current.done += 1
+                current.failed += 1
+            }
+        }
+    }
+
+    var tally: OCRTally {
+        lock.withLock {
+            var final = current
+            final.elapsed = Date().timeIntervalSince(start)
+            return final
         }
     }
 }

@@ -18,6 +18,8 @@ struct SourceScanner: Sendable {
     let workingDirectory: String
     /// Register digitally signed PDFs (a person decided they may be published).
     var acceptSignedPDF = false
+    /// Read the subfolders of a folder too (`add --recursive`); otherwise each is reported skipped.
+    var recursive = false
 
     /// One file to inspect, or an error found while expanding the paths.
     private enum Work: Sendable {
@@ -62,24 +64,46 @@ struct SourceScanner: Sendable {
     }
 
     private func expandFolder(_ folder: String, given: String) -> [Work] {
+        var files: [(relative: String, path: String)] = []
+        var skipped: [Work] = []
+        var failures: [Work] = []
+        collect(folder, relative: "", given: given, files: &files, skipped: &skipped, failures: &failures)
+        // Natural order by the path inside the folder: ch2/p10 after ch2/p9, ch10 after ch2.
+        files.sort { $0.relative.compare($1.relative, options: [.numeric]) == .orderedAscending }
+        var work: [Work] = failures + files.map { .file(path: URL(fileURLWithPath: $0.path).resolvingSymlinksInPath().path, insideFolder: true) }
+        work += skipped
+        if files.isEmpty && skipped.isEmpty && failures.isEmpty {
+            work.append(.done(.failure(PipelineError(.emptyInput, "the folder holds no files", remedy: "point at the folder with the page images", context: ErrorContext(file: given)))))
+        }
+        return work
+    }
+
+    /// The files under `folder` (relative path and path), descending into subfolders when
+    /// `recursive`, else listing each subfolder as skipped with what to do.
+    private func collect(
+        _ folder: String, relative: String, given: String, files: inout [(relative: String, path: String)], skipped: inout [Work], failures: inout [Work]
+    ) {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder)
         } catch {
-            return [.done(.failure(PipelineError(.unreadableFile, "the folder cannot be listed", remedy: "check its permissions", context: ErrorContext(file: given))))]
+            let name = relative.isEmpty ? given : (given as NSString).appendingPathComponent(relative)
+            failures.append(.done(.failure(PipelineError(.unreadableFile, "the folder cannot be listed", remedy: "check its permissions", context: ErrorContext(file: name)))))
+            return
         }
-        let files = names.filter { !$0.hasPrefix(".") }.sorted { $0.compare($1, options: [.numeric]) == .orderedAscending }
-        var work: [Work] = []
-        for name in files {
+        for name in names.filter({ !$0.hasPrefix(".") }).sorted(by: { $0.compare($1, options: [.numeric]) == .orderedAscending }) {
             let path = (folder as NSString).appendingPathComponent(name)
+            let inside = relative.isEmpty ? name : relative + "/" + name
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
-            work.append(.file(path: URL(fileURLWithPath: path).resolvingSymlinksInPath().path, insideFolder: true))
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+            if !isDirectory.boolValue {
+                files.append((inside, path))
+            } else if recursive {
+                collect(path, relative: inside, given: given, files: &files, skipped: &skipped, failures: &failures)
+            } else {
+                skipped.append(.done(.skipped(path: path, reason: "a subfolder; pass --recursive to register the files in subfolders")))
+            }
         }
-        if work.isEmpty {
-            work.append(.done(.failure(PipelineError(.emptyInput, "the folder holds no files", remedy: "point at the folder with the page images", context: ErrorContext(file: given)))))
-        }
-        return work
     }
 
     private func inspect(_ path: String, insideFolder: Bool) -> Item {

@@ -152,6 +152,12 @@ public actor MediaWikiClient {
                     reply = try await transport.post(api, form: form, headers: headers)
                 }
             } catch {
+                // Refused, unresolvable or not callable: waiting will not help, and nothing was sent.
+                if let reason = Self.unreachable(error) {
+                    throw PublishError(
+                        .serverUnavailable, "cannot reach \(api.absoluteString): \(reason)",
+                        remedy: "check --api (the wiki's api.php address) and the network; nothing was sent")
+                }
                 if write { return .noAnswer(String(describing: type(of: error))) }
                 lastProblem = "no answer"
                 await wait("no answer", attempt: attempt, retryAfter: nil)
@@ -188,6 +194,24 @@ public actor MediaWikiClient {
             throw PublishError(.serverLag, "the wiki stayed lagged for \(policy.maxAttempts) tries (\(lastProblem))", remedy: "run the command again later; what was published is recorded")
         }
         throw PublishError(.serverUnavailable, "the wiki could not serve the request after \(policy.maxAttempts) tries (\(lastProblem))", remedy: "run the command again later; what was published is recorded")
+    }
+
+    /// Why a request could not even be sent, for the transport errors that no wait cures (a
+    /// refused connection, a host name that does not resolve, a bad URL, a failed TLS handshake);
+    /// nil for those worth a retry (a timeout, a dropped connection), which a server under load
+    /// gives.
+    static func unreachable(_ error: any Error) -> String? {
+        guard let error = error as? URLError else { return nil }
+        switch error.code {
+        case .cannotConnectToHost: return "the connection was refused (no server listens there)"
+        case .cannotFindHost, .dnsLookupFailed: return "the host name does not resolve"
+        case .notConnectedToInternet: return "this machine has no network"
+        case .badURL, .unsupportedURL: return "not an address that can be called"
+        case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate, .serverCertificateNotYetValid,
+             .serverCertificateHasUnknownRoot, .clientCertificateRejected:
+            return "the secure connection failed (\(error.code.rawValue))"
+        default: return nil
+        }
     }
 
     /// The `error` of a reply (formatversion 2 with errorformat=plaintext gives `errors`).

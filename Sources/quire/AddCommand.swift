@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import QuireCatalogue
 import QuireCore
+import QuireOCR
 import QuirePipeline
 
 extension Quire {
@@ -43,6 +44,9 @@ extension Quire {
         @Flag(name: .customLong("accept-changes"), help: "Re-register files whose content changed, resetting their pages for OCR.")
         var acceptChanges = false
 
+        @Flag(name: .long, help: "Register the files in a folder's subfolders too, in natural order by path (otherwise subfolders are skipped and named).")
+        var recursive = false
+
         @Flag(name: .customLong("accept-signed-pdf"), help: "Register digitally signed PDFs (refused otherwise, for a person to decide; Quire never modifies them).")
         var acceptSignedPDF = false
 
@@ -50,7 +54,17 @@ extension Quire {
             if let id, DocumentID(id) == nil {
                 throw ValidationError("--id '\(id)' is not a slug: use 1–64 lowercase letters, digits, '-', '_' or '.', starting with a letter or digit")
             }
-            if LanguageSet(lang) == nil { throw ValidationError("--lang '\(lang)' is not a list of Tesseract language codes such as spa or spa+eng") }
+            guard let languages = LanguageSet(lang) else {
+                throw ValidationError("--lang '\(lang)' is not a list of Tesseract language codes such as spa or spa+eng")
+            }
+            // Tesseract's own codes, or a model installed under another name (a custom one).
+            let installed = Set((try? TessdataLocator(explicit: nil, environment: ProcessInfo.processInfo.environment))?.installedLanguages ?? [])
+            for language in languages.languages where !TesseractLanguages.isKnown(language) && !installed.contains(language) {
+                if let meant = TesseractLanguages.suggestion(for: language.tesseractCode) {
+                    throw ValidationError("--lang: '\(language)' is not a Tesseract language code: did you mean \(meant)? (Tesseract names languages by ISO 639-2/T codes: spa, deu, fra…)")
+                }
+                throw ValidationError("--lang: '\(language)' is not a language Tesseract knows; use its ISO 639-2/T codes (spa, deu, fra…; 'tesseract --list-langs' lists those installed)")
+            }
             if title.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--title must not be empty") }
         }
 
@@ -61,7 +75,13 @@ extension Quire {
                 languages: languages, publisher: work.publisher, wikiFileName: wikiFile)
             let request = AddRequest(
                 paths: paths, workingDirectory: FileManager.default.currentDirectoryPath,
-                documentID: id.flatMap(DocumentID.init), metadata: metadata, acceptChanges: acceptChanges, acceptSignedPDF: acceptSignedPDF)
+                documentID: id.flatMap(DocumentID.init), metadata: metadata, acceptChanges: acceptChanges, acceptSignedPDF: acceptSignedPDF,
+                recursive: recursive)
+            if let tessdata = try? TessdataLocator(explicit: nil, environment: ProcessInfo.processInfo.environment) {
+                for language in languages.languages where !tessdata.installedLanguages.contains(language) {
+                    Terminal.warning("language data '\(language)' is not installed in \(tessdata.folder): install \(language.debianPackage) before 'quire ocr'")
+                }
+            }
             let report: AddReport
             do {
                 let catalogue = try catalogueOptions.open()
@@ -81,14 +101,23 @@ extension Quire {
                 if let first = failures.first { throw ExitCode(QuireExit.code(for: first.code.category)) }
                 throw ExitCode(QuireExit.code(for: ErrorCategory.conflict))
             }
+            // Nothing registered at all (everything skipped): say so and fail, so a script stops here.
+            if report.registeredCount == 0 { throw ExitCode(QuireExit.code(for: ErrorCategory.input)) }
         }
 
-        /// Rights facts given at `add` go through the clearance desk, so they enter the history.
+        /// Facts given at `add` go through the clearance desk, so they enter the history: for a new
+        /// document every fact given (author and dates, publication, country…) with the rights
+        /// facts; for a document that existed, what changed.
         private func recordRights(_ report: AddReport, catalogue: Catalogue) throws {
             let change = try FactsChange(work: nil, rights: rights)
-            guard !change.isEmpty, (try? catalogue.summary(of: report.document)) != nil else { return }
+            guard (try? catalogue.summary(of: report.document)) != nil else { return }
             let actor = ActorOptions.current() ?? "quire add"
-            try ClearanceDesk(catalogue: catalogue).setFacts(report.document, change, actor: actor, reason: "given at 'quire add'")
+            let desk = ClearanceDesk(catalogue: catalogue)
+            if report.created {
+                try desk.recordFactsGivenAtAdd(report.document, rights: change, actor: actor, reason: "given at 'quire add'")
+            } else if !change.isEmpty {
+                try desk.setFacts(report.document, change, actor: actor, reason: "given at 'quire add'")
+            }
         }
     }
 }

@@ -38,6 +38,15 @@ enum AddReportText {
         if !report.unacceptedChanges.isEmpty { summary += ", \(report.unacceptedChanges.count) changed and left as registered" }
         if report.registeredCount == 0 && report.created == false {
             summary = "Nothing registered for '\(report.document)'" + (failed > 0 ? ": \(failed) file\(failed == 1 ? "" : "s") failed" : "")
+            let skipped = report.skipped.count
+            if skipped > 0 {
+                summary += "\(failed > 0 ? "," : ":") \(skipped) path\(skipped == 1 ? "" : "s") skipped (listed above)"
+                if report.entries.contains(where: { if case .skipped(_, let reason) = $0 { reason.contains("--recursive") } else { false } }) {
+                    summary += "; pass --recursive to register the files in subfolders"
+                }
+            }
+            Terminal.note(summary + ".")
+            return
         }
         Terminal.note(summary + ". See 'quire status \(report.document)'.")
     }

@@ -107,7 +107,7 @@ extension Quire.Clearance {
         var target: [ClearanceTarget] = []
         @Option(help: ArgumentHelp("table, csv, json or html.", valueName: "format"))
         var format: Format = .table
-        @Option(help: ArgumentHelp("Write to this file instead of stdout.", valueName: "path"))
+        @Option(help: ArgumentHelp("Write to this file instead of stdout ('-': stdout).", valueName: "path"))
         var out: String?
         @OptionGroup var asOf: AsOfOptions
 
@@ -126,7 +126,7 @@ extension Quire.Clearance {
             case .html: text = report.html()
             case .table: text = table(report)
             }
-            if let out {
+            if let out, out != OutputPath.standardOutput {
                 do { try AtomicFile.write(Data(text.utf8), to: out) } catch { throw QuireExit.fail(error) }
                 Terminal.note("Clearance report (\(report.rows.count) rows, \(report.documents) documents) written to \(out)")
             } else {

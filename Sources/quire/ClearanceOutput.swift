@@ -64,6 +64,7 @@ enum DossierText {
         let publication = metadata.publication
         let published = publication.unpublished ? "never (unpublished)" : publication.date.map { "\($0)" } ?? "unknown"
         Terminal.out("Published:     \(published)\(publication.place.map { ", \($0)" } ?? "")\(publication.country.map { " (\($0))" } ?? "")")
+        if let created = publication.created { Terminal.out("Created:       \(created)") }
         Terminal.out("Official work: \(rights.official?.rawValue ?? "no / unknown")")
         Terminal.out("Speech:        \(rights.speech?.rawValue ?? "no / unknown")")
         Terminal.out("Licence:       \(rights.licence ?? "none recorded")")
@@ -85,7 +86,7 @@ enum DossierText {
         for target in ClearanceTarget.allCases {
             let verdict = dossier.evaluation[target]
             Terminal.out("\(target.rawValue):")
-            for reason in verdict.reasons { Terminal.out("  - \(reason)") }
+            for reason in verdict.distinctReasons { Terminal.out("  - \(reason)") }
             for assumption in verdict.assumptions { Terminal.out("  - assumed: \(assumption)") }
         }
         if !dossier.missing.isEmpty {

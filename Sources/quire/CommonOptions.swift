@@ -15,6 +15,15 @@ struct CatalogueOptions: ParsableArguments {
             workingDirectory: FileManager.default.currentDirectoryPath)
         return try Catalogue.open(at: path)
     }
+
+    /// The catalogue, or nil when there is none to find (a damaged or locked one is still an error).
+    func openIfPresent() throws(CatalogueError) -> Catalogue? {
+        do {
+            return try open()
+        } catch where error.code == .catalogueNotFound {
+            return nil
+        }
+    }
 }
 
 /// `--json` for commands that report something.

@@ -24,6 +24,9 @@ struct WorkFactsOptions: ParsableArguments {
     @Flag(help: "The work was never published (a manuscript, an unprinted speech).")
     var unpublished = false
 
+    @Option(help: ArgumentHelp("When the work was made (written, typed): 1939, 1939-05-02, 1930s or 19th century. Terms of unpublished works may run from it.", valueName: "date"))
+    var created: String?
+
     @Option(help: ArgumentHelp("Place of publication as printed.", valueName: "place"))
     var place: String?
 
@@ -38,6 +41,9 @@ struct WorkFactsOptions: ParsableArguments {
             throw ValidationError("--published '\(published)' is not a date: use 1972, 1972-09-04, 1970s or 19th century")
         }
         if published != nil && unpublished { throw ValidationError("--published and --unpublished contradict each other") }
+        if let created, HistoricalDate.parse(created) == nil {
+            throw ValidationError("--created '\(created)' is not a date: use 1939, 1939-05-02, 1930s or 19th century")
+        }
         if let country, CountryCode(country) == nil { throw ValidationError("--country '\(country)' is not an ISO 3166-1 alpha-2 code such as CL") }
         _ = try contributors()
     }
@@ -54,7 +60,9 @@ struct WorkFactsOptions: ParsableArguments {
     }
 
     var publication: Publication {
-        Publication(date: published.flatMap(HistoricalDate.parse), place: place, country: country.flatMap(CountryCode.init), unpublished: unpublished)
+        Publication(
+            date: published.flatMap(HistoricalDate.parse), place: place, country: country.flatMap(CountryCode.init), unpublished: unpublished,
+            created: created.flatMap(HistoricalDate.parse))
     }
 }
 
@@ -146,6 +154,7 @@ extension FactsChange {
             if !given.isEmpty { contributors = given }
             published = work.published.flatMap(HistoricalDate.parse)
             unpublished = work.unpublished
+            created = work.created.flatMap(HistoricalDate.parse)
             place = work.place
             country = work.country.flatMap(CountryCode.init)
             publisher = work.publisher

@@ -27,12 +27,17 @@ struct GenerationOptions: ParsableArguments {
         }
     }
 
-    /// Generates `id`'s wikitext with `user` in the pagequality tags, once the document is
-    /// cleared for the wiki (or overridden, recorded for `command`); warns about missing
-    /// dictionaries and pages without text. Errors are Quire errors for ``QuireExit/fail(_:)``.
-    /// `command` is nil when the caller asked the gate itself (``ClearanceGateOptions/check``).
-    func generate(_ id: DocumentID, catalogue: Catalogue, user: String, command: String?) throws -> WikitextExport.Result {
-        if let command { try clearance.check(id, wikisource: wiki.rawValue, catalogue: catalogue, command: "\(command) --wiki \(wiki.rawValue)") }
+    /// Asks the clearance gate whether `id` may leave for the wiki, for `command`; an override
+    /// comes back pending, for the caller to record once its work is done
+    /// (``ClearanceGateOptions/record(_:catalogue:failure:)``).
+    func gate(_ id: DocumentID, catalogue: Catalogue, command: String) throws -> ClearanceGate.PendingOverride? {
+        try clearance.check(id, wikisource: wiki.rawValue, catalogue: catalogue, command: "\(command) --wiki \(wiki.rawValue)")
+    }
+
+    /// Generates `id`'s wikitext with `user` in the pagequality tags (the caller asked the gate
+    /// first); warns about missing dictionaries and pages without text. Errors are Quire errors
+    /// for ``QuireExit/fail(_:)``.
+    func generate(_ id: DocumentID, catalogue: Catalogue, user: String) throws -> WikitextExport.Result {
         let export = WikitextExport(catalogue: catalogue)
         let environment = ProcessInfo.processInfo.environment
         var lexicon: Lexicon?

@@ -12,7 +12,10 @@ extension Quire {
             abstract: "OCR image, PDF and DjVu files (text to stdout), or the pages of catalogue documents not yet done.",
             discussion: """
                 With files, prints their text as 'tesseract FILE -' does, pages separated by form \
-                feeds. With document slugs (or --all), OCRs their pages that have no text yet, \
+                feeds; '-' reads an image or PDF from standard input ('quire ocr - < scan.jpg', or \
+                with no arguments from a pipe), and a last '-' after files is standard output, as \
+                in 'quire ocr scan.jpg -'. A name that is neither a file nor a document is reported \
+                as 'no such file' (exit 4). With document slugs (or --all), OCRs their pages that have no text yet, \
                 page by page into the catalogue: interrupted and run again, it continues where it \
                 stopped. A page that fails twice is quarantined (--retry-quarantined frees it).
                 """)
@@ -20,7 +23,7 @@ extension Quire {
         @OptionGroup var catalogueOptions: CatalogueOptions
         @OptionGroup var engine: EngineOptions
 
-        @Argument(help: ArgumentHelp("Image, PDF or DjVu files; or document slugs.", valueName: "file-or-document"))
+        @Argument(help: ArgumentHelp("Image, PDF or DjVu files ('-': standard input); or document slugs.", valueName: "file-or-document"))
         var targets: [String] = []
 
         @Flag(help: "OCR every document in the catalogue.")
@@ -39,21 +42,38 @@ extension Quire {
         var retryQuarantined = false
 
         func validate() throws {
-            if targets.isEmpty && !all { throw ValidationError("name files or documents to OCR, or pass --all") }
+            if targets.isEmpty && !all && !Terminal.standardInputIsData {
+                throw ValidationError("name files or documents to OCR ('-' reads an image or PDF from standard input), or pass --all")
+            }
             if all && !targets.isEmpty { throw ValidationError("--all OCRs every document; do not name targets with it") }
             if !format.isEmpty && out == nil { throw ValidationError("--format needs --out DIR") }
         }
 
         func run() throws {
             let workingDirectory = FileManager.default.currentDirectoryPath
-            let isFileMode = !all && targets.allSatisfy { target in
-                FileManager.default.fileExists(atPath: target.hasPrefix("/") ? target : (workingDirectory as NSString).appendingPathComponent(target))
-            }
             let output = try out.map { try OCROutput(folder: $0, formats: format.isEmpty ? [.txt] : format) }
-            if isFileMode {
-                try OCRFiles(engine: engine, targets: targets, output: output, json: json).run(workingDirectory: workingDirectory)
-            } else {
-                try OCRDocuments(engine: engine, catalogueOptions: catalogueOptions, targets: targets, output: output, json: json, retryQuarantined: retryQuarantined).run()
+            if all {
+                try OCRDocuments(engine: engine, catalogueOptions: catalogueOptions, documents: nil, output: output, json: json, retryQuarantined: retryQuarantined).run()
+                return
+            }
+            // `cat scan.jpg | quire ocr`: with nothing named, the image comes on standard input.
+            let arguments = targets.isEmpty ? ["-"] : targets
+            let resolved: OCRTargets
+            do {
+                var catalogue: Catalogue??
+                resolved = try OCRTargets.resolve(arguments, workingDirectory: workingDirectory) { id in
+                    if catalogue == nil { catalogue = .some(try catalogueOptions.openIfPresent()) }
+                    guard let opened = catalogue ?? nil else { return false }
+                    return (try? opened.summary(of: id)) != nil
+                }
+            } catch {
+                throw QuireExit.fail(error)
+            }
+            switch resolved {
+            case .files(let files):
+                try OCRFiles(engine: engine, files: files, output: output, json: json).run(workingDirectory: workingDirectory)
+            case .documents(let ids):
+                try OCRDocuments(engine: engine, catalogueOptions: catalogueOptions, documents: ids, output: output, json: json, retryQuarantined: retryQuarantined).run()
             }
         }
     }

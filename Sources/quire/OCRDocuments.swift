@@ -8,7 +8,8 @@ import QuirePipeline
 struct OCRDocuments {
     let engine: EngineOptions
     let catalogueOptions: CatalogueOptions
-    let targets: [String]
+    /// The documents to OCR; nil for every document (`--all`).
+    let documents: [DocumentID]?
     let output: OCROutput?
     let json: Bool
     let retryQuarantined: Bool
@@ -21,37 +22,26 @@ struct OCRDocuments {
             return
         }
         let catalogue: Catalogue
-        var documents: [DocumentID]?
-        var languageSets: [LanguageSet]
+        let override = engine.lang.flatMap(LanguageSet.init)
+        let tessdata = try engine.preflight([])
+        let plan: OCRPreflight.Plan
         do {
             catalogue = try catalogueOptions.open()
-            if targets.isEmpty {
-                languageSets = try catalogue.summaries().map(\.metadata.languages)
-            } else {
-                var ids: [DocumentID] = []
-                for target in targets {
-                    guard let id = DocumentID(target) else {
-                        throw CatalogueError(.documentNotFound, "'\(target)' is neither a file nor a document slug", remedy: "check the path, or list documents with 'quire status'")
-                    }
-                    ids.append(id)
-                }
-                documents = ids
-                languageSets = try ids.map { try catalogue.metadata(of: $0).languages }
-            }
             if retryQuarantined { _ = try catalogue.releaseQuarantine(documents: documents) }
+            // A document whose language data is missing fails alone, named; the rest is read.
+            plan = try OCRPreflight.plan(catalogue, documents: documents, override: override) { try tessdata.requireInstalled($0) }
         } catch {
             throw QuireExit.fail(error)
         }
-        let override = engine.lang.flatMap(LanguageSet.init)
-        if let override { languageSets = [override] }
-        let tessdata = try engine.preflight(Array(Set(languageSets)))
-        let base = engine.pool(tessdata: tessdata, defaultLanguages: languageSets.first ?? LanguageSet("eng")!)
+        for refusal in plan.refused { Terminal.error(refusal.description) }
+        if plan.ready.isEmpty, let first = plan.refused.first { throw ExitCode(QuireExit.code(for: first.code.category)) }
+        let base = engine.pool(tessdata: tessdata, defaultLanguages: plan.languages.first ?? LanguageSet("eng")!)
         let watchdog = HangWatchdog(limit: HangWatchdog.limit(deadline: engine.deadline, environment: ProcessInfo.processInfo.environment))
         let pool = PageWorkerPool(factory: WatchedFactory(base: base.factory, watchdog: watchdog), workers: base.workers)
         let progress = ProgressLine(label: "ocr")
         let report: OCRReport
         do {
-            report = try OCRBatch(catalogue: catalogue, pool: pool, languageOverride: override).run(documents: documents) { tally in
+            report = try OCRBatch(catalogue: catalogue, pool: pool, languageOverride: override).run(documents: plan.refused.isEmpty ? documents : plan.ready) { tally in
                 progress.update(done: tally.done, total: tally.total, pagesPerSecond: tally.pagesPerSecond, remaining: tally.remaining)
             }
         } catch {
@@ -63,19 +53,19 @@ struct OCRDocuments {
         for job in report.alreadyQuarantined {
             Terminal.warning("'\(job.source.path)', page \(job.source.pageIndex + 1) (document '\(job.document)' page \(job.number)): quarantined after \(Catalogue.maximumAttempts) failed attempts, skipped; --retry-quarantined tries it again")
         }
-        if let output { try export(catalogue, documents: documents, to: output) }
+        if let output { try export(catalogue, documents: plan.ready, to: output) }
         let tally = report.tally
         if json {
-            try Terminal.json(OCRSummaryJSON(tally))
+            var summary = OCRSummaryJSON(tally)
+            if !plan.refused.isEmpty { summary.documentsNotRead = plan.refused.compactMap { $0.context.document?.rawValue } }
+            try Terminal.json(summary)
         } else {
-            let confidence = tally.meanConfidence.map { String(format: "%.1f%%", $0 * 100) } ?? "–"
-            Terminal.note("""
-                OCR: \(tally.total) page\(tally.total == 1 ? "" : "s"): \(tally.ok) ok, \(tally.blank) blank, \(tally.tooSmall) too small, \
-                \(tally.timedOut) timed out, \(tally.failed) failed, \(tally.quarantined) quarantined; mean confidence \(confidence); \
-                \(String(format: "%.2f", tally.pagesPerSecond)) pages/s in \(ProgressLine.duration(tally.elapsed)).
-                """)
+            Terminal.note(OCRSummaryJSON.text(tally))
         }
-        let problems = tally.failed + tally.quarantined
+        if !json && !plan.refused.isEmpty {
+            Terminal.note("Not read: \(plan.refused.count) document\(plan.refused.count == 1 ? "" : "s") without language data (\(plan.refusedPages) pages), named above.")
+        }
+        let problems = tally.failed + tally.quarantined + plan.refusedPages
         if problems > 0 {
             if tally.ok + tally.blank > 0 { throw ExitCode(QuireExit.partial) }
             throw ExitCode(report.failures.first.map { QuireExit.code(for: $0.error.code.category) } ?? QuireExit.partial)
@@ -108,16 +98,33 @@ extension OCROutput {
     }
 }
 
-/// The JSON summary of a batch.
+/// The summary of a batch, of files or of catalogue documents: JSON for scripts, and the closing
+/// line on stderr.
 struct OCRSummaryJSON: Encodable {
     var pages: Int, ok: Int, blank: Int, tooSmall: Int, timedOut: Int, failed: Int, quarantined: Int
     var meanConfidence: Double?
     var pagesPerSecond: Double
     var seconds: Double
+    /// Files that could not be read at all (one-shot mode only).
+    var unreadableFiles: Int?
+    /// Documents left unread because their language data is missing (catalogue mode only).
+    var documentsNotRead: [String]?
 
-    init(_ tally: OCRTally) {
+    init(_ tally: OCRTally, unreadableFiles: Int? = nil) {
         pages = tally.total; ok = tally.ok; blank = tally.blank; tooSmall = tally.tooSmall; timedOut = tally.timedOut
         failed = tally.failed; quarantined = tally.quarantined; meanConfidence = tally.meanConfidence
         pagesPerSecond = tally.pagesPerSecond; seconds = tally.elapsed
+        self.unreadableFiles = unreadableFiles
+    }
+
+    /// `OCR: 4 pages: 4 ok, … mean confidence 91.2%; 0.80 pages/s in 0:05.`
+    static func text(_ tally: OCRTally, unreadableFiles: Int? = nil) -> String {
+        let confidence = tally.meanConfidence.map { String(format: "%.1f%%", $0 * 100) } ?? "–"
+        let files = unreadableFiles.map { $0 > 0 ? "; \($0) file\($0 == 1 ? "" : "s") unreadable" : "" } ?? ""
+        return """
+            OCR: \(tally.total) page\(tally.total == 1 ? "" : "s"): \(tally.ok) ok, \(tally.blank) blank, \(tally.tooSmall) too small, \
+            \(tally.timedOut) timed out, \(tally.failed) failed, \(tally.quarantined) quarantined\(files); mean confidence \(confidence); \
+            \(String(format: "%.2f", tally.pagesPerSecond)) pages/s in \(ProgressLine.duration(tally.elapsed)).
+            """
     }
 }

@@ -3,56 +3,104 @@ import Foundation
 import QuireCore
 import QuirePipeline
 
-/// `quire ocr FILE…`: no catalogue; text to stdout (pages separated by form feeds) or files.
+/// `quire ocr FILE…`: no catalogue; text to stdout (pages separated by form feeds) or files, with
+/// the same progress line and closing summary on stderr as a catalogue batch. `-` is standard
+/// input (an image or PDF), as for `tesseract - -`.
 struct OCRFiles {
     let engine: EngineOptions
-    let targets: [String]
+    let files: [OCRTargets.FileArgument]
     let output: OCROutput?
     let json: Bool
 
     func run(workingDirectory: String) throws {
         let languages = engine.lang.flatMap(LanguageSet.init) ?? LanguageSet("eng")!
         let tessdata = try engine.preflight([languages])
-        let (pages, fileErrors) = OneShotOCR.pages(of: targets, workingDirectory: workingDirectory)
+        var inputs: [OneShotOCR.Input] = []
+        var fileErrors: [any QuireError] = []
+        var standardInputCopy: String?
+        defer { if let standardInputCopy { try? FileManager.default.removeItem(atPath: standardInputCopy) } }
+        for file in files {
+            switch file {
+            case .path(let name):
+                inputs.append(OneShotOCR.Input(path: name, name: name))
+            case .standardInput:
+                let copy = try Self.saveStandardInput()
+                standardInputCopy = copy
+                inputs.append(OneShotOCR.Input(path: copy, name: "-"))
+            case .missing:
+                if let error = file.error { fileErrors.append(error) }
+            }
+        }
+        let (pages, unreadable) = OneShotOCR.pages(of: inputs, workingDirectory: workingDirectory)
+        fileErrors += unreadable
         for error in fileErrors { Terminal.error(error.description) }
+        // Pages carry absolute paths; messages name files as the user did.
+        let names = Dictionary(inputs.map { input in
+            (input.path.hasPrefix("/") ? input.path : (workingDirectory as NSString).appendingPathComponent(input.path), input.name)
+        }) { first, _ in first }
         let pageCounts = Dictionary(grouping: pages, by: \.path).mapValues(\.count)
-        let state = FileRunState()
-        OneShotOCR(pool: engine.pool(tessdata: tessdata, defaultLanguages: languages), languages: languages).run(pages) { outcome in
+        let progress = ProgressLine(label: "ocr")
+        let writeFailures = FailureCount()
+        let tally = OneShotOCR(pool: engine.pool(tessdata: tessdata, defaultLanguages: languages), languages: languages).run(pages) { outcome in
+            defer {
+                let tally = outcome.tally
+                progress.update(done: tally.done, total: tally.total, pagesPerSecond: tally.pagesPerSecond, remaining: tally.remaining)
+            }
+            let name = names[outcome.source.path] ?? outcome.source.path
             guard let text = outcome.text else {
                 if let error = outcome.error { Terminal.error(error.description) }
-                state.record(failed: true)
                 return
             }
             for flag in text.flags.sorted(by: { $0.rawValue < $1.rawValue }) where flag != .blankPage {
-                Terminal.warning("'\(outcome.source.path)', page \(outcome.source.pageIndex + 1): \(flag.rawValue)")
+                Terminal.warning("'\(name)', page \(outcome.source.pageIndex + 1): \(flag.rawValue)")
             }
             if let output {
-                let base = OCROutput.base(for: outcome.source.path, pageIndex: outcome.source.pageIndex, multiPage: (pageCounts[outcome.source.path] ?? 1) > 1)
-                if let error = output.write(text, base: base, imageFileName: (outcome.source.path as NSString).lastPathComponent) {
+                let baseName = name == "-" ? "stdin" : outcome.source.path
+                let base = OCROutput.base(for: baseName, pageIndex: outcome.source.pageIndex, multiPage: (pageCounts[outcome.source.path] ?? 1) > 1)
+                if let error = output.write(text, base: base, imageFileName: (name as NSString).lastPathComponent) {
                     Terminal.error(error.description)
-                    state.record(failed: true)
+                    writeFailures.add()
                     return
                 }
             } else if !json {
                 FileHandle.standardOutput.write(Data((text.plainText + "\n\u{0C}").utf8))
             }
-            state.record(failed: false)
         }
-        let (ok, failed) = state.counts
-        if json { try Terminal.json(["pages": ok + failed, "ok": ok, "failed": failed, "unreadable_files": fileErrors.count]) }
-        let failures = failed + fileErrors.count
+        let failedWrites = writeFailures.count
+        if json {
+            try Terminal.json(OCRSummaryJSON(tally, unreadableFiles: fileErrors.count))
+        } else {
+            Terminal.note(OCRSummaryJSON.text(tally, unreadableFiles: fileErrors.count))
+        }
+        let ok = tally.ok + tally.blank + tally.tooSmall - failedWrites
+        let failures = tally.failed + failedWrites + fileErrors.count
         if failures > 0 {
             if ok > 0 { throw ExitCode(QuireExit.partial) }
             throw ExitCode(fileErrors.first.map { QuireExit.code(for: $0.code.category) } ?? 4)
         }
     }
+
+    /// Saves standard input (an image or PDF piped in) to a temporary file and returns its path:
+    /// images and PDFs are read by path, and a PDF needs to be seekable.
+    static func saveStandardInput() throws -> String {
+        let path = NSTemporaryDirectory() + "quire-stdin-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
+        do {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            try data.write(to: URL(fileURLWithPath: path))
+        } catch {
+            throw QuireExit.fail(CoreError(
+                .outputNotWritable, "cannot keep standard input in a temporary file (\(error.localizedDescription))",
+                remedy: "check the space in \(NSTemporaryDirectory()) or set TMPDIR", context: ErrorContext(file: "-")))
+        }
+        return path
+    }
 }
 
-private final class FileRunState: @unchecked Sendable {
-    private var ok = 0
-    private var failed = 0
+/// Pages whose output files could not be written (counted from the workers' callbacks).
+private final class FailureCount: @unchecked Sendable {
+    private var value = 0
     private let lock = NSLock()
 
-    func record(failed didFail: Bool) { lock.withLock { if didFail { failed += 1 } else { ok += 1 } } }
-    var counts: (ok: Int, failed: Int) { lock.withLock { (ok, failed) } }
+    func add() { lock.withLock { value += 1 } }
+    var count: Int { lock.withLock { value } }
 }

@@ -97,14 +97,21 @@ extension Quire {
                 })
             let results: [PublicationResult]
             let pagesWithoutText: Int
+            let catalogue: Catalogue
+            let pendingOverride: ClearanceGate.PendingOverride?
+            let sent = SentCount()
             do {
-                let catalogue = try catalogueOptions.open()
+                catalogue = try catalogueOptions.open()
                 // The clearance gate first: nothing is sent, not even a login, for an uncleared document.
-                try generation.clearance.check(
+                pendingOverride = try generation.clearance.check(
                     id, wikisource: generation.wiki.rawValue, catalogue: catalogue,
                     command: "quire publish --api \(api) --wiki \(generation.wiki.rawValue)", dryRun: dryRun)
+            } catch {
+                throw QuireExit.fail(error)
+            }
+            do {
                 if let login { try await client.login(login) }
-                let generated = try generation.generate(id, catalogue: catalogue, user: login?.accountName ?? "", command: nil)
+                let generated = try generation.generate(id, catalogue: catalogue, user: login?.accountName ?? "")
                 pagesWithoutText = generated.pagesWithoutText.count
                 let publication = WikiPublication(catalogue: catalogue, client: client)
                 let profile = generation.wiki.profile
@@ -130,14 +137,18 @@ extension Quire {
                     uploaded = try await publication.upload(
                         try WikiPublication.scanUploads(of: id, catalogue: catalogue), title: title, document: id, licenceTemplates: templates,
                         options: options, chunkSize: chunkSize,
-                        report: { result in if !json { Self.print(result) } })
+                        report: { result in sent.add(result); if !json { Self.print(result) } })
                 }
                 results = try await uploaded + publication.publish(
                     generated.document.publicationItems, of: id, profile: profile, preflight: preflight, options: options,
-                    report: { result in if !json { Self.print(result) } })
+                    report: { result in sent.add(result); if !json { Self.print(result) } })
             } catch {
+                // An override is recorded for what reached the wiki, with the failure beside it;
+                // a run that sent nothing leaves no override behind.
+                if sent.changedWiki { try generation.clearance.record(pendingOverride, catalogue: catalogue, failure: String(describing: error)) }
                 throw QuireExit.fail(error)
             }
+            if sent.changedWiki { try generation.clearance.record(pendingOverride, catalogue: catalogue) }
             if json { try Terminal.json(PublishJSON(results: results, dryRun: dryRun)) }
             let counts = Dictionary(grouping: results, by: \.action).mapValues(\.count)
             Terminal.note(
@@ -159,6 +170,24 @@ extension Quire {
             }
         }
     }
+}
+
+/// What a publish run has changed on the wiki so far (results arrive from the publication's task).
+private final class SentCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var changed = false
+
+    func add(_ result: PublicationResult) {
+        let wrote: Bool
+        switch result.action {
+        case .created, .replaced, .recovered: wrote = true
+        default: wrote = false
+        }
+        lock.withLock { changed = changed || wrote }
+    }
+
+    /// True once an edit or upload was saved.
+    var changedWiki: Bool { lock.withLock { changed } }
 }
 
 /// `quire publish --json`.

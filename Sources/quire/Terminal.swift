@@ -2,6 +2,15 @@ import Foundation
 
 /// The CLI's output: deliverables on stdout, messages and progress on stderr.
 enum Terminal {
+    /// True when standard input is a pipe or a file (`cat scan.jpg | quire ocr`, `< scan.jpg`),
+    /// not a terminal or nothing.
+    static var standardInputIsData: Bool {
+        var status = stat()
+        guard fstat(STDIN_FILENO, &status) == 0 else { return false }
+        let kind = status.st_mode & S_IFMT
+        return kind == S_IFIFO || kind == S_IFREG
+    }
+
     /// A line on stdout.
     static func out(_ line: String) {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))

@@ -18,9 +18,10 @@ extension Quire {
                 flags). Running headers go to the header field with the wiki's template, footnotes \
                 become <ref>, line-end hyphenation is joined, words split across pages and \
                 paragraphs ending at a page end follow the wiki's conventions; OCR text never \
-                becomes markup. --page N prints one Page: page to stdout instead. The document must \
-                be cleared for the wiki's Wikisource ('quire clearance'); otherwise the command stops \
-                with exit 9 unless --override-clearance gives a reason, which is recorded.
+                becomes markup. --page N prints one Page: page to stdout instead, for proofreading: \
+                that needs no clearance and records nothing. Files need the document cleared for \
+                the wiki's Wikisource ('quire clearance'); otherwise the command stops with exit 9 \
+                unless --override-clearance gives a reason, which is recorded.
                 """)
 
         @OptionGroup var catalogueOptions: CatalogueOptions
@@ -48,8 +49,14 @@ extension Quire {
         func run() throws {
             guard let id = DocumentID(document) else { throw ValidationError("'\(document)' is not a document slug") }
             let result: WikitextExport.Result
+            let catalogue: Catalogue
+            let pendingOverride: ClearanceGate.PendingOverride?
             do {
-                result = try generation.generate(id, catalogue: try catalogueOptions.open(), user: user, command: "quire wikitext")
+                catalogue = try catalogueOptions.open()
+                // One page printed for proofreading is not a release: no gate, no history entry.
+                let use: ClearanceGate.Use = page != nil && out == nil ? .onePagePreview : .release
+                pendingOverride = ClearanceGate.isGated(use) ? try generation.gate(id, catalogue: catalogue, command: "quire wikitext") : nil
+                result = try generation.generate(id, catalogue: catalogue, user: user)
             } catch {
                 throw QuireExit.fail(error)
             }
@@ -58,9 +65,12 @@ extension Quire {
                     throw QuireExit.fail(CoreError(.invalidArgument, "page \(page) has no generated text", remedy: "check the page number with 'quire status \(id)'", context: ErrorContext(document: id)))
                 }
                 FileHandle.standardOutput.write(Data(generated.content.wikitext.utf8))
+                try generation.clearance.record(pendingOverride, catalogue: catalogue)
                 return
             }
             if let out { try write(result.document, to: out) }
+            // The files exist: only now does an override enter the history.
+            try generation.clearance.record(pendingOverride, catalogue: catalogue)
             let generated = result.document.pages
             let levels = PageQuality.allCases.map { level in generated.filter { $0.content.level == level }.count }
             Terminal.note("Wikitext for \(generation.wiki.rawValue): \(generated.count) Page: pages (levels 0/1/2/3/4: \(levels.map(String.init).joined(separator: "/"))), the Index page and \(result.document.mainPages.count) main page(s) in \(out ?? "")")

@@ -78,12 +78,87 @@ struct ClearanceWorkflowCLITests {
         let overridden = try quire("wikitext", "anon", "--wiki", "de", "--out", "w", "--override-clearance", "internal test wiki only", environment: ["QUIRE_ACTOR": "Luis"])
         #expect(overridden.status == 4)  // past the gate; the page has no text yet
         #expect(overridden.standardError.contains("going ahead by override"))
+        // Nothing was written, so no override is recorded for it.
+        #expect((try json(try quire("clearance", "history", "anon", "--json")) as? [Any])?.isEmpty == true)
+        try folder.write("p.xml", text: """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <alto xmlns="http://www.loc.gov/standards/alto/ns-v4#"><Layout><Page WIDTH="100" HEIGHT="100"><PrintSpace>
+            <TextBlock ID="b"><TextLine ID="l"><String CONTENT="Texto" HPOS="1" VPOS="1" WIDTH="50" HEIGHT="10" WC="0.9"/></TextLine></TextBlock>
+            </PrintSpace></Page></Layout></alto>
+            """)
+        #expect(try quire("import", "anon", "p.xml").status == 0)
+        let written = try quire("wikitext", "anon", "--wiki", "de", "--out", "w", "--override-clearance", "internal test wiki only", environment: ["QUIRE_ACTOR": "Luis"])
+        #expect(written.status == 0, "\(written.standardError)")
         let history = try json(try quire("clearance", "history", "anon", "--json")) as? [[String: Any]]
         #expect(history?.count == 1)
         #expect(history?.first?["kind"] as? String == "override")
         #expect(history?.first?["actor"] as? String == "Luis")
         #expect(history?.first?["target"] as? String == "de.wikisource")
         #expect(history?.first?["reason"] as? String == "internal test wiki only")
+    }
+
+    @Test("issue 15 #7: printing one page to proofread needs no override and records nothing; files stay gated")
+    func onePagePreviewIsNotARelease() throws {
+        try folder.write("p.xml", text: """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <alto xmlns="http://www.loc.gov/standards/alto/ns-v4#"><Layout><Page WIDTH="100" HEIGHT="100"><PrintSpace>
+            <TextBlock ID="b"><TextLine ID="l"><String CONTENT="Texto" HPOS="1" VPOS="1" WIDTH="50" HEIGHT="10" WC="0.9"/></TextLine></TextBlock>
+            </PrintSpace></Page></Layout></alto>
+            """)
+        #expect(try quire("add", "scan.png", "--id", "prueba", "--title", "Prueba", "--lang", "spa").status == 0)
+        #expect(try quire("import", "prueba", "p.xml").status == 0)
+        for _ in 0..<3 {
+            let preview = try quire("wikitext", "prueba", "--wiki", "es", "--page", "1")
+            #expect(preview.status == 0, "\(preview.standardError)")
+            #expect(preview.standardOutput.contains("Texto"))
+        }
+        #expect((try json(try quire("clearance", "history", "prueba", "--json")) as? [Any])?.isEmpty == true)
+        let files = try quire("wikitext", "prueba", "--wiki", "es", "--out", "w")
+        #expect(files.status == 9)
+        #expect(!FileManager.default.fileExists(atPath: folder.file("w")))
+        let both = try quire("wikitext", "prueba", "--wiki", "es", "--out", "w", "--page", "1")
+        #expect(both.status == 9)
+    }
+
+    @Test("issue 15 #8: --created with its precision, terms from creation, facts given at add in the history, each reason once")
+    func creationDateHistoryAndReasons() throws {
+        let add = try quire(
+            "add", "scan.png", "--id", "memoria", "--title", "Memoria", "--lang", "deu", "--author", "anonymous", "--unpublished",
+            "--created", "1939", "--country", "DE")
+        #expect(add.status == 0, "\(add.standardError)")
+        let show = try quire("clearance", "show", "memoria", "--as-of", "2026-11-24")
+        #expect(show.standardOutput.contains("Created:       1939"))
+        #expect(show.standardOutput.contains("created 1939, protected 120 years from creation"))
+        #expect(show.standardOutput.components(separatedBy: "\n").contains { $0.hasPrefix("  en.wikisource") && $0.contains("not-free") && $0.contains("2060-01-01") })
+        let history = try quire("clearance", "history", "memoria").standardOutput
+        #expect(history.contains("created: unknown → 1939"))
+        #expect(history.contains("country: unknown → DE"))
+        #expect(history.contains("published: unknown → unpublished"))
+        #expect(history.contains("given at 'quire add'"))
+        // The precision is kept, and `clearance set` changes the date.
+        #expect(try quire("clearance", "set", "memoria", "--created", "1890s", "--reason", "archive's dating").status == 0)
+        #expect(try quire("clearance", "history", "memoria").standardOutput.contains("created: 1939 → 1890s"))
+        // The JSON Lines interface takes the same fact.
+        let evaluated = try CommandRunner.run(
+            RepositoryPaths.quireExecutable, ["clearance", "evaluate", "--as-of", "2026-11-24"], in: folder.path,
+            input: "{\"id\":\"m\",\"contributors\":[{\"role\":\"author\",\"anonymous\":true}],\"unpublished\":true,\"created\":1939,\"country\":\"DE\"}\n")
+        #expect(evaluated.status == 0, "\(evaluated.standardError)")
+        #expect(evaluated.standardOutput.contains("\"free_from\":\"2060-01-01\""))
+
+        // A work whose verdict cites the source country twice (today, and as of 1996 for URAA).
+        try folder.write("ensayo.png", bytes: ImageFixtures.png(width: 41, height: 40))
+        #expect(try quire("add", "ensayo.png", "--id", "ensayo", "--title", "Ensayo", "--lang", "spa", "--author", "Ana Pérez (1890–1950)",
+                          "--published", "1940", "--country", "ES").status == 0)
+        let reasons = try quire("clearance", "show", "ensayo", "--as-of", "2026-11-24").standardOutput
+        var block: [String] = []
+        for line in reasons.components(separatedBy: "\n") + [""] {
+            if line.hasPrefix("  - ") {
+                block.append(line.replacingOccurrences(of: "(as of 1996-01-01) ", with: ""))
+            } else {
+                #expect(Set(block).count == block.count, "a reason repeated: \(block)")
+                block = []
+            }
+        }
     }
 
     @Test func reportsInEveryFormat() throws {
@@ -99,7 +174,7 @@ struct ClearanceWorkflowCLITests {
         #expect((report?["rows"] as? [Any])?.count == 6)
         #expect(try quire("clearance", "report", "--format", "html", "--out", "report.html").status == 0)
         let html = try String(contentsOfFile: folder.file("report.html"), encoding: .utf8)
-        #expect(html.contains("<table id=\"report\">"))
+        #expect(html.contains("<main id=\"documents\">"))
         #expect(html.contains("viejo"))
     }
 

@@ -106,6 +106,54 @@ struct ExportCLITests {
         #expect(first["level"] as? Int == 1)
     }
 
+    @Test("issue 15 #1: a one-character --out is a file, '-' is standard output, and an override is recorded only for an export written")
+    func shortPathsStandardOutputAndOverrides() throws {
+        try document(cleared: false)
+        let override = ["--override-clearance", "import into our staging wiki"]
+        // One character: Foundation's path code trapped here (exit 132).
+        let short = try CommandRunner.run(
+            RepositoryPaths.quireExecutable, ["export", "cartas", "--wiki", "es", "--format", "xml", "--out", "a"] + override, in: folder.path)
+        #expect(short.status == 0, "\(short.standardError)")
+        #expect(try String(contentsOfFile: folder.file("a"), encoding: .utf8).contains("<mediawiki"))
+        let piped = try CommandRunner.run(
+            RepositoryPaths.quireExecutable, ["export", "cartas", "--wiki", "es", "--format", "pagefromfile", "--out", "-"] + override, in: folder.path)
+        #expect(piped.status == 0, "\(piped.standardError)")
+        #expect(piped.standardOutput.contains("{{-start-}}"))
+        #expect(!FileManager.default.fileExists(atPath: folder.file("-")))
+        func overrides() throws -> Int {
+            try quire("clearance", "history", "cartas").standardOutput.components(separatedBy: "OVERRIDE").count - 1
+        }
+        #expect(try overrides() == 2)
+        // A folder of files cannot go to standard output: a usage error, nothing written or recorded.
+        let folderToStdout = try CommandRunner.run(
+            RepositoryPaths.quireExecutable, ["export", "cartas", "--wiki", "es", "--format", "files", "--out", "-"] + override, in: folder.path)
+        #expect(folderToStdout.status == 64)
+        #expect(!FileManager.default.fileExists(atPath: folder.file("-")))
+        // An export that cannot be written records no override.
+        try folder.write("blocker", text: "a file, not a folder")
+        let unwritable = try CommandRunner.run(
+            RepositoryPaths.quireExecutable, ["export", "cartas", "--wiki", "es", "--format", "xml", "--out", "blocker/x.xml"] + override, in: folder.path)
+        #expect(unwritable.status == 8)
+        #expect(try overrides() == 2)
+        // The clearance report takes '-' too.
+        let report = try quire("clearance", "report", "--format", "csv", "--out", "-")
+        #expect(report.status == 0)
+        #expect(report.standardOutput.hasPrefix("document,title,target"))
+        #expect(!FileManager.default.fileExists(atPath: folder.file("-")))
+    }
+
+    @Test("issue 15 #6: an unreachable wiki fails at once, naming the address; no retries")
+    func unreachableWiki() throws {
+        try document()
+        for api in ["http://127.0.0.1:9/w/api.php", "http://quire-test.invalid/w/api.php"] {
+            // --max-tries 3: were the refusal retried, the waits would show on stderr.
+            let result = try quire("publish", "cartas", "--wiki", "es", "--api", api, "--user", "Ana@quire", "--dry-run", "--max-tries", "3")
+            #expect(result.status == 8, "\(result.standardError)")
+            #expect(result.standardError.contains("cannot reach \(api)"))
+            #expect(!result.standardError.contains("waiting"))
+        }
+    }
+
     @Test("a bad format or a missing document says so")
     func badInput() throws {
         try document()

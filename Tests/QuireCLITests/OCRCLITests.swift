@@ -33,10 +33,18 @@ struct OCRCLITests {
     }
 
     @Test func missingLanguageFailsBeforeTheBatchNamingThePackage() throws {
-        let result = try quire("ocr", RepositoryPaths.bundledSample + "/discurso.tif", "--lang", "qqq")
+        // A model Tesseract publishes but this machine lacks: its Debian package is named.
+        let installed = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/share/tesseract-ocr/5/tessdata")) ?? []
+        let missing = try #require(["tir", "yor", "dzo", "chr", "sin"].first { !installed.contains("\($0).traineddata") })
+        let result = try quire("ocr", RepositoryPaths.bundledSample + "/discurso.tif", "--lang", missing)
         #expect(result.status == 7)
-        #expect(result.standardError.contains("tesseract-ocr-qqq"))
+        #expect(result.standardError.contains("tesseract-ocr-\(missing)"))
         #expect(result.standardOutput.isEmpty)
+        // A code Tesseract does not use is not sent to a package that does not exist (issue 15 #4).
+        let iso = try quire("ocr", RepositoryPaths.bundledSample + "/discurso.tif", "--lang", "es")
+        #expect(iso.status == 7)
+        #expect(iso.standardError.contains("did you mean spa?"))
+        #expect(!iso.standardError.contains("tesseract-ocr-es "))
     }
 
     @Test func unwritableOutputFolderIsRefused() throws {

@@ -113,7 +113,7 @@ struct ClearanceHistoryTests {
             }
         }
         let upgraded = try Catalogue.open(at: path)
-        #expect(try upgraded.appliedMigrations() == ["v1-foundation", "v2-clearance", "v3-transcript", "v4-publication"])
+        #expect(try upgraded.appliedMigrations() == ["v1-foundation", "v2-clearance", "v3-transcript", "v4-publication", "v5-created"])
         #expect(try upgraded.rightsFacts(of: DocumentID("viejo")!) == RightsFacts())
         #expect(try upgraded.clearanceStatuses()[DocumentID("viejo")!]?[.enWikisource] == .uncleared)
     }

@@ -8,8 +8,12 @@ public struct CommandResult: Sendable {
 }
 
 public enum CommandRunner {
-    /// Runs `executable` in `directory` with `environment` added to the current one.
-    public static func run(_ executable: String, _ arguments: [String], in directory: String, environment: [String: String] = [:], input: String? = nil) throws -> CommandResult {
+    /// Runs `executable` in `directory` with `environment` added to the current one; `input` (text,
+    /// through a pipe) or `inputFile` (a file's bytes, as `< FILE` gives them) is its standard input.
+    public static func run(
+        _ executable: String, _ arguments: [String], in directory: String, environment: [String: String] = [:], input: String? = nil,
+        inputFile: String? = nil
+    ) throws -> CommandResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -21,7 +25,11 @@ public enum CommandRunner {
         let out = Pipe(), err = Pipe(), inPipe = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = inPipe
+        if let inputFile, let handle = FileHandle(forReadingAtPath: inputFile) {
+            process.standardInput = handle
+        } else {
+            process.standardInput = inPipe
+        }
         try process.run()
         if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
         try inPipe.fileHandleForWriting.close()
