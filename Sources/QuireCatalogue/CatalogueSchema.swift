@@ -10,6 +10,7 @@ enum CatalogueSchema {
         migrator.registerMigration("v2-clearance", migrate: clearance)
         migrator.registerMigration("v3-transcript", migrate: transcript)
         migrator.registerMigration("v4-publication", migrate: publication)
+        migrator.registerMigration("v5-ebook-target", migrate: ebookTarget)
         return migrator
     }
 
