@@ -10,14 +10,17 @@ extension Quire {
     /// `quire export`: a document's pages as an XML import file, pagefromfile input or files.
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write a document's Page:, Index and main pages for a wiki: XML import, pywikibot pagefromfile, or files.",
+            abstract: "Write a document's Page:, Index and main pages for a wiki (XML import, pywikibot pagefromfile, files), or an EPUB 3 e-book.",
             discussion: """
                 xml: a MediaWiki import file (export format 0.11, valid against export-0.11.xsd) with \
                 the wiki's namespaces, content models proofread-page / proofread-index / wikitext, \
                 sha1, contributor and comment — for Special:Import or importDump.php on self-hosted \
                 and test wikis. pagefromfile: input for pywikibot's pagefromfile.py. files: one \
-                file per page plus manifest.json. --out is a file for xml and pagefromfile, a folder \
-                for files.
+                file per page plus manifest.json. epub: an EPUB 3 e-book of the joined text with a \
+                table of contents, the printed page numbers, footnotes and a rights page from the \
+                clearance verdict, gated by the 'ebook' clearance target; --wiki is optional there \
+                (the document's language's profile). --out is a file for xml, pagefromfile and \
+                epub, a folder for files.
                 """)
 
         @OptionGroup var catalogueOptions: CatalogueOptions
@@ -36,12 +39,20 @@ extension Quire {
         @Option(help: ArgumentHelp("The account named in pagequality tags and as the revisions' contributor.", valueName: "name"))
         var user: String = ""
 
+        @Option(help: ArgumentHelp("epub: the institution named in the note on the source (default: $QUIRE_INSTITUTION).", valueName: "name"))
+        var institution: String?
+
+        @Flag(help: "epub: make a cover from the first page's image (a PNG, JPEG or GIF page).")
+        var cover = false
+
         func validate() throws {
             if DocumentID(document) == nil { throw ValidationError("'\(document)' is not a document slug") }
+            if format != .epub { try generation.requireWiki() }
         }
 
         func run() throws {
             guard let id = DocumentID(document) else { throw ValidationError("'\(document)' is not a document slug") }
+            if format == .epub { return try ebook(id) }
             let result: WikitextExport.Result
             let files: [ExportFile]
             do {
@@ -63,9 +74,45 @@ extension Quire {
             case .files:
                 try createFolder(out)
                 for file in files { try write(file.bytes, to: (out as NSString).appendingPathComponent(file.name)) }
+            case .epub:
+                break  // written by ebook(_:)
             }
             let pages = result.document.pages.count
             Terminal.note("Exported \(pages) Page: pages, the Index page and \(result.document.mainPages.count) main page(s) for \(generation.wiki.rawValue) as \(format.rawValue) to \(out)")
+            if !result.pagesWithoutText.isEmpty { throw ExitCode(QuireExit.partial) }
+        }
+
+        /// `--format epub`: the e-book, once the document is cleared for `ebook` (or overridden).
+        private func ebook(_ id: DocumentID) throws {
+            let result: EbookExport.Result
+            do {
+                let catalogue = try catalogueOptions.open()
+                let metadata = try catalogue.metadata(of: id)
+                let wiki = generation.wikiOption ?? metadata.languages.primary.iso6391.flatMap(WikiCode.init(rawValue:)) ?? .en
+                let environment = ProcessInfo.processInfo.environment
+                result = try EbookExport(catalogue: catalogue).export(EbookExport.Request(
+                    document: id, wiki: wiki, lexicon: try generation.lexicon(for: id, catalogue: catalogue),
+                    works: generation.work.compactMap(WikitextExport.work),
+                    institution: institution ?? environment["QUIRE_INSTITUTION"].flatMap { $0.isEmpty ? nil : $0 }, cover: cover,
+                    override: generation.clearance.overrideClearance, actor: ActorOptions.current(), command: "quire export --format epub",
+                    asOf: Quire.Clearance.Evaluate.today(), generator: "Quire \(QuireVersion.number)"))
+            } catch {
+                throw QuireExit.fail(error)
+            }
+            switch result.passage {
+            case .cleared(let changed):
+                if changed { Terminal.warning("document '\(id)': facts changed after it was cleared for ebook; see 'quire clearance show \(id)'") }
+            case .overridden(let status):
+                Terminal.warning("document '\(id)' is \(status.rawValue) for ebook: going ahead by override, recorded in its history; the rights page says so")
+            }
+            if let problem = result.coverProblem { Terminal.warning("no cover: \(problem)") }
+            try createFolder((out as NSString).deletingLastPathComponent)
+            try write(result.bytes, to: out)
+            let printed = result.book.text.pages.filter { $0.printed != nil }.count
+            Terminal.note("Exported an EPUB 3 e-book of '\(id)' to \(out): \(result.book.text.pages.count) pages with text (\(printed) printed page numbers), \(result.book.text.notes.count) notes")
+            for number in result.pagesWithoutText {
+                Terminal.warning("document '\(id)' page \(number): no text yet, left out (run 'quire ocr \(id)')")
+            }
             if !result.pagesWithoutText.isEmpty { throw ExitCode(QuireExit.partial) }
         }
 
