@@ -60,12 +60,13 @@ class Page:
         self.blocks = []
         self.y = 100
         self.tags = {}
+        self.hyphen_at = None  # (block, line) whose last word is divided with an ALTO HYP
 
     def tag(self, label):
         return self.tags.setdefault(label, f"t{len(self.tags) + 1}")
 
-    def block(self, lines, label=None, indents=None, hyphen_last=False, centred=False, y=None):
-        """`lines` are lists of words; `hyphen_last`: the block's last line ends with a HYP."""
+    def block(self, lines, label=None, indents=None, centred=False, y=None):
+        """`lines` are lists of words, set from `y` (or below the last block)."""
         if y is not None:
             self.y = y
         out = []
@@ -80,7 +81,7 @@ class Page:
             for j, w in enumerate(words):
                 strings.append(f'<String CONTENT={quoteattr(w)} HPOS="{x}" VPOS="{self.y}" WIDTH="{len(w) * CHAR}" HEIGHT="{LINE_H}" WC="0.97"/>')
                 x += (len(w) + 1) * CHAR
-            if words and isinstance(words[-1], str) and getattr(self, "_hyp", None) == (len(self.blocks), i):
+            if words and self.hyphen_at == (len(self.blocks), i):
                 strings.append('<HYP CONTENT="-"/>')
             out.append(f'<TextLine HPOS="{line_left}" VPOS="{self.y}" WIDTH="{x - CHAR - line_left}" HEIGHT="{LINE_H}">{"".join(strings)}</TextLine>')
             self.y += PITCH
@@ -119,7 +120,6 @@ def main():
     running = None      # the paragraph that runs on to the next page: its words so far
     divided = None      # the second half of a word divided at the foot of the previous page
     open_note = None    # index of a note continued on the next page
-    note_number = 0
     indented_verse = 0  # verse lines set in from the stanza's left edge
     for n in range(1, pages_wanted + 1):
         page = Page(n)
@@ -150,8 +150,6 @@ def main():
                 text = first + more
                 text[-1] += "."
                 running[-1] += "."
-                if divided:
-                    running[-1:] = running[-1:]  # already whole
                 ls = lines_of(text)
                 page.block(ls, label="MainZone")
                 budget -= len(ls)
@@ -199,7 +197,6 @@ def main():
             text[0] = text[0].capitalize()
             marker = None
             if n % 10 == 3:
-                note_number += 1
                 marker = "¹"
                 text[3] += marker
             ls = lines_of(text, first_indent=4)
@@ -212,11 +209,11 @@ def main():
                 whole = words.word(3, 4)
                 cut = len(whole) // 2
                 ls[-1].append(whole[:cut])
-                page._hyp = (len(page.blocks), len(ls) - 1)
+                page.hyphen_at = (len(page.blocks), len(ls) - 1)
                 running.append(whole[:cut])
                 divided = whole[cut:]
             page.block(ls, label="MainZone", indents=[4] + [0] * (len(ls) - 1))
-            page._hyp = None
+            page.hyphen_at = None
             if marker:
                 first = [words.word() for _ in range(8)]
                 notes.append(" ".join(first))
@@ -230,8 +227,7 @@ def main():
                 page.block(lines, label="MarginTextZone:footnote", y=max(page.y + 60, 1150) if lines is footnotes[0] else None)
             page.block([[str(n - 1)]], label="NumberingZone", centred=True, y=1340)
         if n == pages_wanted and running is not None:
-            running[-1] += "" if running[-1].endswith(".") else ""
-            body.append(" ".join(running))
+            body.append(" ".join(running))  # the book ends mid-paragraph
         with open(os.path.join(out, "images", f"page-{n:03d}.png"), "wb") as f:
             f.write(png(n))
         with open(os.path.join(out, "alto", f"page-{n:03d}.xml"), "w", encoding="utf-8") as f:
