@@ -114,4 +114,24 @@ struct ExportCLITests {
         #expect(missing.status == 6)
         #expect(missing.standardError.contains("no document 'nada'"))
     }
+
+    @Test("epub: refused without clearance for ebook (exit 9), then written twice byte for byte; --wiki needed for wiki formats only")
+    func epub() throws {
+        try document(cleared: false)
+        let refused = try quire("export", "cartas", "--format", "epub", "--out", "cartas.epub")
+        #expect(refused.status == 9)
+        #expect(refused.standardError.contains("not cleared for ebook"))
+        #expect(!FileManager.default.fileExists(atPath: folder.file("cartas.epub")))
+        #expect(try quire("export", "cartas", "--format", "xml", "--out", "x.xml").status == 64)
+        try ClearanceFixture.clearEverywhere("cartas", in: folder.path)
+        let written = try quire("export", "cartas", "--format", "epub", "--out", "books/cartas.epub")
+        #expect(written.status == 0, "\(written.standardError)")
+        #expect(written.standardError.contains("Exported an EPUB 3 e-book of 'cartas'"))
+        #expect(try quire("export", "cartas", "--format", "epub", "--out", "again.epub").status == 0)
+        let one = try Data(contentsOf: URL(fileURLWithPath: folder.file("books/cartas.epub")))
+        let two = try Data(contentsOf: URL(fileURLWithPath: folder.file("again.epub")))
+        #expect(one == two)
+        #expect(one.prefix(4) == Data([0x50, 0x4B, 0x03, 0x04]))
+        #expect(String(decoding: one[30..<58], as: UTF8.self) == "mimetypeapplication/epub+zip")
+    }
 }
