@@ -51,7 +51,8 @@ struct FrontMatter {
         var body = "<section epub:type=\"colophon\">\n<h2>About this edition</h2>\n"
         let maker = source.institution.map { "Made by \($0) with \(book.generator)" } ?? "Made with \(book.generator)"
         body += "<p>\(XHTML.text("\(maker) from the scan \(source.scan), document \(source.document) of its catalogue."))</p>\n"
-        body += "<p>\(XHTML.text("Source: \(source.edition). The page numbers in the navigation are those printed in it; running heads, page numbers and catch-words are left out, and words divided across pages are joined."))</p>\n"
+        let edition = source.edition.hasSuffix(".") ? source.edition : source.edition + "."
+        body += "<p>\(XHTML.text("Source: \(edition) The page numbers in the navigation are those printed in it; running heads, page numbers and catch-words are left out, and words divided across pages are joined."))</p>\n"
         body += "</section>"
         return XHTML.document(title: "About this edition", language: language, body: body)
     }

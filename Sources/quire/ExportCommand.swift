@@ -109,7 +109,7 @@ extension Quire {
             try createFolder((out as NSString).deletingLastPathComponent)
             try write(result.bytes, to: out)
             let printed = result.book.text.pages.filter { $0.printed != nil }.count
-            Terminal.note("Exported an EPUB 3 e-book of '\(id)' to \(out): \(result.book.text.pages.count) pages with text (\(printed) printed page numbers), \(result.book.text.notes.count) notes")
+            Terminal.note("Exported an EPUB 3 e-book of '\(id)' to \(out): \(result.book.text.pages.count) pages with text (\(printed) printed page numbers), notes: \(result.book.text.notes.count)")
             for number in result.pagesWithoutText {
                 Terminal.warning("document '\(id)' page \(number): no text yet, left out (run 'quire ocr \(id)')")
             }
