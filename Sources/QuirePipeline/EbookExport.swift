@@ -17,8 +17,9 @@ public struct EbookExport: Sendable {
     /// What to make and who asks.
     public struct Request: Sendable {
         public var document: DocumentID
-        /// The wiki profile whose conventions the text follows.
-        public var wiki: WikiCode
+        /// The wiki profile whose conventions the text follows; nil for the profile of the
+        /// document's primary language (English when there is none).
+        public var wiki: WikiCode?
         /// Known words for line-end hyphens.
         public var lexicon: Lexicon?
         /// The works of a scan that holds several (one chapter each, cut again at headings).
@@ -40,7 +41,7 @@ public struct EbookExport: Sendable {
 
         /// A request with its choices.
         public init(
-            document: DocumentID, wiki: WikiCode, lexicon: Lexicon? = nil, works: [WorkSpan] = [], institution: String? = nil, cover: Bool = false,
+            document: DocumentID, wiki: WikiCode? = nil, lexicon: Lexicon? = nil, works: [WorkSpan] = [], institution: String? = nil, cover: Bool = false,
             override: String? = nil, actor: String? = nil, command: String, asOf: CalendarDate, generator: String
         ) {
             self.document = document
@@ -79,7 +80,8 @@ public struct EbookExport: Sendable {
             id, target: .ebook, asOf: request.asOf, override: request.override, actor: request.actor, command: request.command)
         let dossier = try desk.dossier(id, asOf: request.asOf)
         let found = try WikitextExport(catalogue: catalogue).pageSources(of: id)
-        let text = try WikitextGenerator(wiki: request.wiki).bookText(
+        let wiki = request.wiki ?? found.metadata.languages.primary.iso6391.flatMap(WikiCode.init(rawValue:)) ?? .en
+        let text = try WikitextGenerator(wiki: wiki).bookText(
             document: found.metadata, pages: found.sources, options: GenerationOptions(lexicon: request.lexicon, works: request.works))
         let rights = EbookRights.statement(EbookRights.Input(
             passage: passage, overrideReason: request.override?.trimmingCharacters(in: .whitespacesAndNewlines),

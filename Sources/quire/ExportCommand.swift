@@ -20,13 +20,17 @@ extension Quire {
                 table of contents, the printed page numbers, footnotes and a rights page from the \
                 clearance verdict, gated by the 'ebook' clearance target; --wiki is optional there \
                 (the document's language's profile). --out is a file for xml, pagefromfile and \
-                epub, a folder for files.
+                epub, a folder for files. Several documents are taken with --format epub only: --out \
+                is then a folder that gets one DOCUMENT.epub each.
                 """)
 
         @OptionGroup var catalogueOptions: CatalogueOptions
 
-        @Argument(help: ArgumentHelp("The document's slug.", valueName: "document"))
-        var document: String
+        @Argument(help: ArgumentHelp("The document's slug (several with --format epub).", valueName: "document"))
+        var documents: [String]
+
+        /// The one document of a wiki export.
+        private var document: String { documents.first ?? "" }
 
         @OptionGroup var generation: GenerationOptions
 
@@ -46,13 +50,16 @@ extension Quire {
         var cover = false
 
         func validate() throws {
-            if DocumentID(document) == nil { throw ValidationError("'\(document)' is not a document slug") }
-            if format != .epub { try generation.requireWiki() }
+            for document in documents where DocumentID(document) == nil { throw ValidationError("'\(document)' is not a document slug") }
+            if format != .epub {
+                try generation.requireWiki()
+                if documents.count != 1 { throw ValidationError("give one document for --format \(format.rawValue); several are taken with --format epub") }
+            }
         }
 
         func run() throws {
+            if format == .epub { return try ebooks() }
             guard let id = DocumentID(document) else { throw ValidationError("'\(document)' is not a document slug") }
-            if format == .epub { return try ebook(id) }
             let result: WikitextExport.Result
             let files: [ExportFile]
             do {
@@ -82,16 +89,35 @@ extension Quire {
             if !result.pagesWithoutText.isEmpty { throw ExitCode(QuireExit.partial) }
         }
 
-        /// `--format epub`: the e-book, once the document is cleared for `ebook` (or overridden).
-        private func ebook(_ id: DocumentID) throws {
+        /// `--format epub` for every document given: one to `--out`, several to `--out/ID.epub`.
+        /// A batch goes on past a document that fails: exit 3 when some failed, the first
+        /// failure's code when all did.
+        private func ebooks() throws {
+            let ids = documents.compactMap(DocumentID.init)
+            guard ids.count > 1 else {
+                guard let id = ids.first else { throw ValidationError("give a document") }
+                return try ebook(id, to: out)
+            }
+            var failures: [ExitCode] = []
+            for id in ids {
+                do {
+                    try ebook(id, to: (out as NSString).appendingPathComponent("\(id).epub"))
+                } catch let exit as ExitCode {
+                    failures.append(exit)
+                }
+            }
+            guard let first = failures.first else { return }
+            throw failures.count == ids.count ? first : ExitCode(QuireExit.partial)
+        }
+
+        /// The e-book of one document, once it is cleared for `ebook` (or overridden).
+        private func ebook(_ id: DocumentID, to out: String) throws {
             let result: EbookExport.Result
             do {
                 let catalogue = try catalogueOptions.open()
-                let metadata = try catalogue.metadata(of: id)
-                let wiki = generation.wikiOption ?? metadata.languages.primary.iso6391.flatMap(WikiCode.init(rawValue:)) ?? .en
                 let environment = ProcessInfo.processInfo.environment
                 result = try EbookExport(catalogue: catalogue).export(EbookExport.Request(
-                    document: id, wiki: wiki, lexicon: try generation.lexicon(for: id, catalogue: catalogue),
+                    document: id, wiki: generation.wikiOption, lexicon: try generation.lexicon(for: id, catalogue: catalogue),
                     works: generation.work.compactMap(WikitextExport.work),
                     institution: institution ?? environment["QUIRE_INSTITUTION"].flatMap { $0.isEmpty ? nil : $0 }, cover: cover,
                     override: generation.clearance.overrideClearance, actor: ActorOptions.current(), command: "quire export --format epub",

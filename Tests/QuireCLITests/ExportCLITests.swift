@@ -115,7 +115,7 @@ struct ExportCLITests {
         #expect(missing.standardError.contains("no document 'nada'"))
     }
 
-    @Test("epub: refused without clearance for ebook (exit 9), then written twice byte for byte; --wiki needed for wiki formats only")
+    @Test("epub: refused without clearance for ebook (exit 9), then written twice byte for byte, also for several documents; --wiki needed for wiki formats only")
     func epub() throws {
         try document(cleared: false)
         let refused = try quire("export", "cartas", "--format", "epub", "--out", "cartas.epub")
@@ -133,5 +133,11 @@ struct ExportCLITests {
         #expect(one == two)
         #expect(one.prefix(4) == Data([0x50, 0x4B, 0x03, 0x04]))
         #expect(String(decoding: one[30..<58], as: UTF8.self) == "mimetypeapplication/epub+zip")
+        // Several documents: one file each in the --out folder; one that fails makes the run partial.
+        let batch = try quire("export", "cartas", "nada", "--format", "epub", "--out", "shelf")
+        #expect(batch.status == 3, "\(batch.standardError)")
+        #expect(batch.standardError.contains("no document 'nada'"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder.file("shelf/cartas.epub"))) == one)
+        #expect(try quire("export", "cartas", "cartas", "--wiki", "es", "--format", "xml", "--out", "x.xml").status == 64)
     }
 }
