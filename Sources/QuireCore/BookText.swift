@@ -85,10 +85,23 @@ public struct BookBlock: Hashable, Sendable {
     }
 }
 
+/// Emphasis a transcript marked (Markdown `*italic*`, `**bold**`).
+public struct BookEmphasis: OptionSet, Hashable, Sendable {
+    public let rawValue: Int
+    /// Emphasis from its bits.
+    public init(rawValue: Int) { self.rawValue = rawValue }
+    /// Italic.
+    public static let italic = BookEmphasis(rawValue: 1)
+    /// Bold.
+    public static let bold = BookEmphasis(rawValue: 2)
+}
+
 /// A piece of a line of the joined text.
 public enum BookInline: Hashable, Sendable {
     /// Text as read (never markup).
     case text(String)
+    /// Text with emphasis (never empty emphasis).
+    case emphasised(String, BookEmphasis)
     /// The marker of note N (an index into ``BookText/notes``).
     case noteReference(Int)
     /// The place where a physical page begins (an index into ``BookText/pages``).
@@ -96,7 +109,12 @@ public enum BookInline: Hashable, Sendable {
 
     /// The text of `inlines`, without markers and page starts.
     public static func plain(_ inlines: [BookInline]) -> String {
-        inlines.reduce(into: "") { result, inline in if case .text(let text) = inline { result += text } }
+        inlines.reduce(into: "") { result, inline in
+            switch inline {
+            case .text(let text), .emphasised(let text, _): result += text
+            case .noteReference, .pageStart: break
+            }
+        }
     }
 }
 

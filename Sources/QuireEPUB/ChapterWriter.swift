@@ -148,6 +148,11 @@ struct ChapterWriter {
             switch inline {
             case .text(let value):
                 out += XHTML.text(value)
+            case .emphasised(let value, let style):
+                var written = XHTML.text(value)
+                if style.contains(.italic) { written = "<i>" + written + "</i>" }
+                if style.contains(.bold) { written = "<b>" + written + "</b>" }
+                out += written
             case .noteReference(let n):
                 var id = ""
                 if state.references[n] == nil {

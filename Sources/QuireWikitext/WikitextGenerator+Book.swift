@@ -116,12 +116,13 @@ enum BookTextBuilder {
     }
 
     /// A printed line's words as inlines: words separated by a space, notes at their markers,
-    /// our markup read back (`&#45;` is a hyphen; italic and bold marks are dropped).
+    /// our markup read back (`&#45;` is a hyphen, `''` and `'''` switch italic and bold).
     static func inlines(_ tokens: [Token], noteIndex: [Int: Int]) -> [BookInline] {
         var result: [BookInline] = []
         var text = ""
+        var style = BookEmphasis()
         func flush() {
-            if !text.isEmpty { result.append(.text(text)) }
+            if !text.isEmpty { result.append(style.isEmpty ? .text(text) : .emphasised(text, style)) }
             text = ""
         }
         for (index, token) in tokens.enumerated() {
@@ -129,7 +130,13 @@ enum BookTextBuilder {
             for part in token.parts {
                 switch part {
                 case .text(let piece): text += piece
-                case .raw(let markup): text += markup == "&#45;" ? "-" : ""
+                case .raw(let markup):
+                    switch markup {
+                    case "&#45;": text += "-"
+                    case "''": flush(); style.formSymmetricDifference(.italic)
+                    case "'''": flush(); style.formSymmetricDifference(.bold)
+                    default: break
+                    }
                 case .note(let local):
                     guard let global = noteIndex[local] else { continue }
                     flush()

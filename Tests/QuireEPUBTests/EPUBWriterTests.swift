@@ -108,4 +108,11 @@ struct EPUBWriterTests {
             #expect(opf.contains(expected), "\(expected)")
         }
     }
+
+    @Test func emphasisIsWrittenAsItalicAndBold() throws {
+        var book = EPUBFixture.book()
+        book.text.works[0].blocks.append(BookBlock(kind: .paragraph, lines: [[.text("Es "), .emphasised("muy", .italic), .text(" y "), .emphasised("<tanto>", [.italic, .bold])]]))
+        let chapter = try #require(try EPUBFixture.files(try EPUBWriter.write(book))["EPUB/text/chapter-002.xhtml"])
+        #expect(chapter.contains("<p>Es <i>muy</i> y <b><i>&lt;tanto&gt;</i></b></p>"))
+    }
 }

@@ -89,4 +89,16 @@ struct BookTextTests {
         #expect(stanza.kind == .verse)
         #expect(stanza.indents == [0, 2, 0])
     }
+
+    @Test func aTranscriptsEmphasisIsKeptAndItsParagraphsRunOnUnlessTheyEndOnThePage() throws {
+        let sources: [PageNumber: PageSource] = [
+            PageNumber(1)!: .transcript(TranscriptText(text: "Dijo *muy* claro y **fuerte** que", endsParagraph: false)),
+            PageNumber(2)!: .transcript(TranscriptText(text: "seguía. Fin.", endsParagraph: true)),
+        ]
+        let book = try WikitextGenerator(wiki: .es).bookText(document: Generate.document(), pages: sources)
+        let line = try #require(book.works.first?.blocks.first?.lines.first)
+        #expect(line.contains(.emphasised("muy", .italic)))
+        #expect(line.contains(.emphasised("fuerte", .bold)))
+        #expect(Self.paragraphs(book) == ["Dijo muy claro y fuerte que seguía. Fin."])
+    }
 }
