@@ -20,6 +20,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // C libraries, each imported by exactly one Swift module.
@@ -49,13 +50,14 @@ let package = Package(
             dependencies: ["QuireCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
         .target(name: "QuirePublish", dependencies: ["QuireCore"], swiftSettings: strict),
+        .target(name: "QuireEPUB", dependencies: ["QuireCore", "ZIPFoundation"], swiftSettings: strict),
 
         // Composition of the feature modules.
         .target(
             name: "QuirePipeline",
             dependencies: [
                 "QuireCore", "QuireOCR", "QuireXML", "QuireWikitext", "QuireAlign",
-                "QuireClearance", "QuireCatalogue", "QuirePublish",
+                "QuireClearance", "QuireCatalogue", "QuirePublish", "QuireEPUB",
             ],
             swiftSettings: strict),
 
@@ -81,6 +83,7 @@ let package = Package(
         .testTarget(name: "QuireClearanceTests", dependencies: ["QuireClearance", "QuireTestSupport"], swiftSettings: strict),
         .testTarget(name: "QuireCatalogueTests", dependencies: ["QuireCatalogue", "QuireTestSupport", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         .testTarget(name: "QuirePublishTests", dependencies: ["QuirePublish", "QuireTestSupport"], swiftSettings: strict),
+        .testTarget(name: "QuireEPUBTests", dependencies: ["QuireEPUB", "QuireTestSupport", "ZIPFoundation"], swiftSettings: strict),
         .testTarget(name: "QuirePipelineTests", dependencies: ["QuirePipeline", "QuireTestSupport"], swiftSettings: strict),
         .testTarget(name: "QuireCLITests", dependencies: ["quire", "QuirePublish", "QuireTestSupport"], swiftSettings: strict),
     ],

@@ -11,6 +11,7 @@ enum CatalogueSchema {
         migrator.registerMigration("v3-transcript", migrate: transcript)
         migrator.registerMigration("v4-publication", migrate: publication)
         migrator.registerMigration("v5-created", migrate: created)
+        migrator.registerMigration("v6-ebook-target", migrate: ebookTarget)
         return migrator
     }
 

@@ -44,6 +44,24 @@ public struct Licence: Hashable, Sendable, Codable, CustomStringConvertible {
     /// Whether the licence forbids commercial use or derivatives (rejected by every Wikimedia project).
     public var isRestrictive: Bool { kind == .nonCommercial || kind == .noDerivatives || kind == .gfdlOnly || kind == .rightsStatement }
 
+    /// The licence's legal code on the web, for the free licences a release may carry
+    /// (Creative Commons, Apache, UK OGL); nil for statements and unknown versions.
+    public var legalCodeURL: String? {
+        if let url = Self.legalCode[id] { return url }
+        guard id.hasPrefix("CC-BY") || id.hasPrefix("CC0-") else { return nil }
+        let parts = id.split(separator: "-")
+        guard let version = parts.last, version.contains(".") else { return nil }
+        if id.hasPrefix("CC0-") { return "https://creativecommons.org/publicdomain/zero/\(version)/legalcode" }
+        let terms = parts.dropFirst().dropLast().map { $0.lowercased() }.joined(separator: "-")
+        return "https://creativecommons.org/licenses/\(terms)/\(version)/legalcode"
+    }
+
+    /// Legal codes not derived from a Creative Commons id (data).
+    static let legalCode: [String: String] = [
+        "Apache-2.0": "https://www.apache.org/licenses/LICENSE-2.0",
+        "OGL-UK-3.0": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+    ]
+
     /// Licence ids accepted as they are, by kind (data: see `clearance-rules.md`).
     static let identifiers: [String: Kind] = [
         "CC0-1.0": .publicDomainDedication, "PDM-1.0": .publicDomainMark,

@@ -104,5 +104,18 @@ extension RuleSet {
             acceptedLicences: [.attributionShareAlike],
             rejectedLicences: restrictive,
             licenceRule: Rule("it.wikisource.licences", "PD, CC BY-SA")),
+        // An e-book the institution publishes goes to readers everywhere, as Wikisource and
+        // Commons do: PD in the US (where Wikimedia's copies are served) and at home. Home is
+        // taken as the country of first publication, the case of an institution publishing its
+        // own country's works; the verdict records that assumption.
+        TargetPolicy(
+            target: .ebook,
+            branches: [LawBranch(
+                sourceCountries: nil, readings: [[.unitedStates, .sourceCountry]],
+                rule: Rule("ebook.law", "an e-book the institution publishes: PD in the US and in the institution's country, as Wikisource and Commons require"),
+                assumption: "ebook: the institution is taken to publish in the country of first publication")],
+            acceptedLicences: [.publicDomainDedication, .attribution, .attributionShareAlike],
+            rejectedLicences: restrictive,
+            licenceRule: Rule("ebook.licences", "CC0, CC BY, CC BY-SA, which let anyone copy the e-book; not NC/ND")),
     ]
 }

@@ -1,4 +1,5 @@
-/// The wikis a document can be cleared for: each applies its own law and licence policy.
+/// Where a document can be cleared for release: the wikis, and the e-book the institution
+/// publishes itself. Each applies its own law and licence policy.
 public enum ClearanceTarget: String, CaseIterable, Sendable, Codable {
     case enWikisource = "en.wikisource"
     case esWikisource = "es.wikisource"
@@ -6,11 +7,14 @@ public enum ClearanceTarget: String, CaseIterable, Sendable, Codable {
     case deWikisource = "de.wikisource"
     case itWikisource = "it.wikisource"
     case commons
+    /// An e-book (EPUB) the institution publishes and anyone may download: public domain in the
+    /// United States and in the country of first publication, or a free licence.
+    case ebook
 
     /// The Wikisource of a language subdomain (`es` → `es.wikisource`); nil for other wikis.
     public init?(wikisource language: String) {
         self.init(rawValue: "\(language.lowercased()).wikisource")
-        if self == .commons { return nil }
+        if self == .commons || self == .ebook { return nil }
     }
 }
 

@@ -12,6 +12,8 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case pagefromfile
     /// A folder with one file per page and `manifest.json`.
     case files
+    /// An EPUB 3 e-book of the joined text (``EbookExport``), not wiki pages.
+    case epub
 }
 
 /// One file of an export: its name (relative to `--out` for `files`) and bytes.
@@ -79,6 +81,8 @@ public enum DocumentExport {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             files.append(ExportFile(name: "manifest.json", bytes: Array(try encoder.encode(manifest))))
             return files
+        case .epub:
+            throw PipelineError(.invalidArgument, "an e-book is not made of wiki pages", remedy: "use EbookExport for --format epub")
         }
     }
 

@@ -21,6 +21,15 @@ public struct WikitextExport: Sendable {
     /// `lexicon` decides line-end hyphens (see ``lexicon(for:tessdata:cacheFolder:)``);
     /// `licenceTemplates` go on the main pages (see ``licenceTemplates(of:wiki:asOf:)``).
     public func generate(_ id: DocumentID, wiki: WikiCode, user: String = "", lexicon: Lexicon? = nil, works: [WorkSpan] = [], licenceTemplates: [String]? = nil) throws -> Result {
+        let found = try pageSources(of: id)
+        let generated = try WikitextGenerator(wiki: wiki).generate(document: found.metadata, pages: found.sources, options: GenerationOptions(user: user, lexicon: lexicon, scan: found.scan, works: works, licenceTemplates: licenceTemplates))
+        return Result(document: generated, pagesWithoutText: found.missing)
+    }
+
+    /// Each page's current text as the generator takes it (a split known text over OCR), the
+    /// pages without text, the document's metadata, and the scan when it is a folder of images.
+    /// Throws when no page has text.
+    public func pageSources(of id: DocumentID) throws -> (metadata: DocumentMetadata, sources: [PageNumber: PageSource], missing: [PageNumber], scan: ScanSource?) {
         let metadata = try catalogue.metadata(of: id)
         var sources: [PageNumber: PageSource] = [:]
         var missing: [PageNumber] = []
@@ -49,8 +58,7 @@ public struct WikitextExport: Sendable {
                 .invalidInput, "no page has text yet", remedy: "run 'quire ocr \(id)' first (or import or split texts)",
                 context: ErrorContext(document: id))
         }
-        let generated = try WikitextGenerator(wiki: wiki).generate(document: metadata, pages: sources, options: GenerationOptions(user: user, lexicon: lexicon, scan: scan, works: works, licenceTemplates: licenceTemplates))
-        return Result(document: generated, pagesWithoutText: missing)
+        return (metadata, sources, missing, scan)
     }
 
     /// The licence templates of the clearance engine's verdict for `wiki`'s Wikisource as of

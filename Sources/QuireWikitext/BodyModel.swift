@@ -57,6 +57,11 @@ struct Block: Hashable, Sendable {
     var startsIndented: Bool?
     /// Whether the block's last printed line ends short of the right margin (nil when unknown).
     var endsShort: Bool?
+    /// Per printed line, its indent in line heights from the block's leftmost line (verse); empty
+    /// when unknown. Wikitext does not write it; the joined text (``BookText``) keeps it.
+    var lineIndents: [Int] = []
+    /// The work the block belongs to (an index into the works), for the joined text.
+    var work = 0
 }
 
 /// A note of the page: its text, the marker that announces it, and its `name`/`follow`.
@@ -107,6 +112,9 @@ struct PageDraft: Sendable {
     var wikitextFlags: Set<WikitextFlag> = []
     /// The printed page number accepted for the `<pagelist>`.
     var printedNumber: PrintedPageNumber?
+    /// ``PageBoundary`` found that the last paragraph ends exactly at the foot of the page (the
+    /// profile's mark, if it has one, is written; the joined text starts a new paragraph).
+    var endsParagraphAtFoot = false
 
     init(number: PageNumber) { self.number = number }
 

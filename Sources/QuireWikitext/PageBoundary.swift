@@ -19,8 +19,10 @@ import QuireCore
 ///   notes: this page's last note gets `name="pNnK"` and the continuation `follow="pNnK"`, at the
 ///   start of the next page's body.
 enum PageBoundary {
-    /// Applies the rules to the drafts, which must be in physical order.
-    static func apply(_ drafts: inout [PageDraft], profile: WikiProfile, resolver: HyphenationResolver) {
+    /// Applies the rules to the drafts, which must be in physical order. `wordSplit` overrides
+    /// the profile's way of writing a word divided across pages (the joined text completes it
+    /// on the first page).
+    static func apply(_ drafts: inout [PageDraft], profile: WikiProfile, resolver: HyphenationResolver, wordSplit: WordSplitStyle? = nil) {
         guard drafts.count >= 2 else { return }
         for index in 0..<(drafts.count - 1) {
             guard drafts[index + 1].number == drafts[index].number.next, !drafts[index].isProofread, !drafts[index + 1].isProofread,
@@ -28,7 +30,7 @@ enum PageBoundary {
             var page = drafts[index]
             var next = drafts[index + 1]
             continueNote(&page, &next, resolver: resolver)
-            if !splitWord(&page, &next, profile: profile, resolver: resolver) {
+            if !splitWord(&page, &next, style: wordSplit ?? profile.wordSplit, resolver: resolver) {
                 markParagraphEnd(&page, &next, profile: profile)
             }
             drafts[index] = page
@@ -67,7 +69,7 @@ enum PageBoundary {
     }
 
     /// Writes a word split across the break; false when there is none.
-    private static func splitWord(_ page: inout PageDraft, _ next: inout PageDraft, profile: WikiProfile, resolver: HyphenationResolver) -> Bool {
+    private static func splitWord(_ page: inout PageDraft, _ next: inout PageDraft, style wordSplit: WordSplitStyle, resolver: HyphenationResolver) -> Bool {
         guard next.prefix.isEmpty, next.unanchoredNotes.isEmpty,
               let lastBlock = page.blocks.indices.last, let lastLine = page.blocks[lastBlock].lines.indices.last,
               let leftToken = page.blocks[lastBlock].lines[lastLine].last, leftToken.isPlain,
@@ -87,7 +89,7 @@ enum PageBoundary {
         let whole = left.core + hyphen + right.core
         let arg = { (text: String) in WikitextEscaper.escape(text, context: .templateArgument, atLineStart: false) }
         let bodyEndsWithToken = page.suffix.isEmpty && page.blocks[lastBlock].sectionEnd == nil
-        var style = profile.wordSplit
+        var style = wordSplit
         if style == .bareHyphen && (decision == .keep || !bodyEndsWithToken) {
             style = .completeOnFirstPage
         }
@@ -125,6 +127,7 @@ enum PageBoundary {
         let nextText = first.lines.first?.first?.text ?? ""
         guard ParagraphRule.endsSentence(lastText), !(nextText.first?.isLowercase ?? true) else { return }
         guard last.endsShort == true || first.startsIndented == true || first.kind == .centred else { return }
+        page.endsParagraphAtFoot = true
         switch profile.paragraphAtPageEnd {
         case .none: break
         case .appendToPage(let mark): page.suffix += mark

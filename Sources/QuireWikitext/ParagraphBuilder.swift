@@ -63,6 +63,11 @@ enum ParagraphBuilder {
             block.startsIndented = frame.isIndented(first)
             block.endsShort = frame.endsShort(last)
         }
+        if kind == .verse, lines.allSatisfy({ $0.box != nil }), let left = lines.compactMap({ $0.box?.left }).min() {
+            // A verse line's indent in line heights from the stanza's leftmost line.
+            let height = frame?.lineHeight ?? max(1, lines.compactMap { $0.box?.height }.max() ?? 1)
+            block.lineIndents = lines.map { (($0.box?.left ?? left) - left + height / 2) / max(1, height) }
+        }
         return block
     }
 

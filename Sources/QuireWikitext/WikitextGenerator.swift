@@ -32,8 +32,46 @@ public struct WikitextGenerator: Sendable {
         let sources = pages.sorted { $0.key < $1.key }
         if user.isEmpty, sources.contains(where: { if case .proofread = $0.value { true } else { false } }) { throw .proofreadWithoutUser }
         let scan = try scanSource(document: document, options: options, pages: sources.map(\.key))
-        guard let firstPage = sources.first?.key, let lastPage = sources.last?.key else { throw .invalidWorks("the document has no pages") }
+        var prepared = try prepare(document: document, sources: sources, options: options)
+        PageBoundary.apply(&prepared.drafts, profile: profile, resolver: prepared.resolver)
+        PageBoundary.applyTranscript(&prepared.drafts, profile: profile)
+        let drafts = prepared.drafts
+        let ranges = prepared.ranges
+        guard let lastPage = sources.last?.key else { throw .invalidWorks("the document has no pages") }
 
+        var generated: [GeneratedPage] = []
+        for (index, draft) in drafts.enumerated() {
+            var meanConfidence: Confidence?
+            if case .ocr(let text) = sources[index].value { meanConfidence = text.meanConfidence }
+            generated.append(try render(draft, policy: options.quality, meanConfidence: meanConfidence, user: user, title: pageTitle(draft.number, scan: scan)))
+        }
+
+        let numbers = Dictionary(uniqueKeysWithValues: drafts.compactMap { draft in draft.printedNumber.map { (draft.number, $0) } })
+        let pageList: String
+        switch scan {
+        case .file: pageList = PageListBuilder.pagelist(numbers: numbers, pageCount: lastPage.rawValue, unnumberedLabel: profile.unnumberedPageLabel)
+        case .images(let images): pageList = IndexPageBuilder.imageLinks(images, numbers: numbers, profile: profile)
+        }
+        let allProofread = generated.allSatisfy { $0.content.level >= .proofread || $0.content.level == .withoutText } && generated.contains { $0.content.level >= .proofread }
+        let index = IndexPageBuilder.build(IndexPageBuilder.Input(
+            document: document, profile: profile, scan: scan, mainPage: ranges.count == 1 ? ranges.first?.title : nil,
+            pages: pageList, progress: allProofread ? .toValidate : .toProofread, defaultHeader: defaultHeader(drafts)))
+        let mainPages = MainPageBuilder.build(ranges, document: document, profile: profile, scan: scan, licences: options.licenceTemplates)
+        return GeneratedDocument(pages: generated, index: index, mainPages: mainPages)
+    }
+
+    /// The drafts of every page before page boundaries are written: cleaned, furniture found,
+    /// notes placed, paragraphs built, works marked. Shared by the wikitext and the joined text.
+    struct Prepared {
+        var drafts: [PageDraft]
+        let ranges: [WorkRange]
+        let works: [WorkSpan]
+        let resolver: HyphenationResolver
+    }
+
+    /// Prepares the drafts of `sources` (in physical order).
+    func prepare(document: DocumentMetadata, sources: [(key: PageNumber, value: PageSource)], options: GenerationOptions) throws(WikitextError) -> Prepared {
+        guard let firstPage = sources.first?.key, let lastPage = sources.last?.key else { throw .invalidWorks("the document has no pages") }
         // OCR pages: sanitised, cleaned, then laid out across the whole document.
         var ocr: [PageNumber: PageText] = [:]
         var sanitised = Set<PageNumber>()
@@ -74,28 +112,7 @@ public struct WikitextGenerator: Sendable {
         }
         let works = options.works.isEmpty ? [WorkSpan(title: document.title, from: firstPage, to: lastPage)] : options.works
         let ranges = try WorkSections.apply(works, to: &drafts)
-        PageBoundary.apply(&drafts, profile: profile, resolver: resolver)
-        PageBoundary.applyTranscript(&drafts, profile: profile)
-
-        var generated: [GeneratedPage] = []
-        for (index, draft) in drafts.enumerated() {
-            var meanConfidence: Confidence?
-            if case .ocr(let text) = sources[index].value { meanConfidence = text.meanConfidence }
-            generated.append(try render(draft, policy: options.quality, meanConfidence: meanConfidence, user: user, title: pageTitle(draft.number, scan: scan)))
-        }
-
-        let numbers = Dictionary(uniqueKeysWithValues: drafts.compactMap { draft in draft.printedNumber.map { (draft.number, $0) } })
-        let pageList: String
-        switch scan {
-        case .file: pageList = PageListBuilder.pagelist(numbers: numbers, pageCount: lastPage.rawValue, unnumberedLabel: profile.unnumberedPageLabel)
-        case .images(let images): pageList = IndexPageBuilder.imageLinks(images, numbers: numbers, profile: profile)
-        }
-        let allProofread = generated.allSatisfy { $0.content.level >= .proofread || $0.content.level == .withoutText } && generated.contains { $0.content.level >= .proofread }
-        let index = IndexPageBuilder.build(IndexPageBuilder.Input(
-            document: document, profile: profile, scan: scan, mainPage: ranges.count == 1 ? ranges.first?.title : nil,
-            pages: pageList, progress: allProofread ? .toValidate : .toProofread, defaultHeader: defaultHeader(drafts)))
-        let mainPages = MainPageBuilder.build(ranges, document: document, profile: profile, scan: scan, licences: options.licenceTemplates)
-        return GeneratedDocument(pages: generated, index: index, mainPages: mainPages)
+        return Prepared(drafts: drafts, ranges: ranges, works: works, resolver: resolver)
     }
 
     /// Writes one draft as a Page: and checks that ProofreadPage reads it back unchanged.

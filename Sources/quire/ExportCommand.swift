@@ -11,21 +11,29 @@ extension Quire {
     /// `quire export`: a document's pages as an XML import file, pagefromfile input or files.
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write a document's Page:, Index and main pages for a wiki: XML import, pywikibot pagefromfile, or files.",
+            abstract: "Write a document's Page:, Index and main pages for a wiki (XML import, pywikibot pagefromfile, files), or an EPUB 3 e-book.",
             discussion: """
                 xml: a MediaWiki import file (export format 0.11, valid against export-0.11.xsd) with \
                 the wiki's namespaces, content models proofread-page / proofread-index / wikitext, \
                 sha1, contributor and comment — for Special:Import or importDump.php on self-hosted \
                 and test wikis. pagefromfile: input for pywikibot's pagefromfile.py. files: one \
-                file per page plus manifest.json. --out is a file for xml and pagefromfile ('-' for \
-                standard output), a folder for files. An --override-clearance is recorded in the \
-                document's history once the export is written, never for an export that failed.
+                file per page plus manifest.json. epub: an EPUB 3 e-book of the joined text with a \
+                table of contents, the printed page numbers, footnotes and a rights page from the \
+                clearance verdict, gated by the 'ebook' clearance target; --wiki is optional there \
+                (the document's language's profile). --out is a file for xml, pagefromfile and \
+                epub ('-' for standard output), a folder for files. Several documents are taken with \
+                --format epub only: --out is then a folder that gets one DOCUMENT.epub each. An \
+                --override-clearance is recorded in the document's history once the export is \
+                written, never for an export that failed.
                 """)
 
         @OptionGroup var catalogueOptions: CatalogueOptions
 
-        @Argument(help: ArgumentHelp("The document's slug.", valueName: "document"))
-        var document: String
+        @Argument(help: ArgumentHelp("The document's slug (several with --format epub).", valueName: "document"))
+        var documents: [String]
+
+        /// The one document of a wiki export.
+        private var document: String { documents.first ?? "" }
 
         @OptionGroup var generation: GenerationOptions
 
@@ -38,15 +46,26 @@ extension Quire {
         @Option(help: ArgumentHelp("The account named in pagequality tags and as the revisions' contributor.", valueName: "name"))
         var user: String = ""
 
+        @Option(help: ArgumentHelp("epub: the institution named in the note on the source (default: $QUIRE_INSTITUTION).", valueName: "name"))
+        var institution: String?
+
+        @Flag(help: "epub: make a cover from the first page's image (a PNG, JPEG or GIF page).")
+        var cover = false
+
         func validate() throws {
-            if DocumentID(document) == nil { throw ValidationError("'\(document)' is not a document slug") }
+            for document in documents where DocumentID(document) == nil { throw ValidationError("'\(document)' is not a document slug") }
             if out.isEmpty { throw ValidationError("--out needs a path ('-' for standard output)") }
-            if out == OutputPath.standardOutput && format == .files {
-                throw ValidationError("--format files writes a folder of files; '-' (standard output) takes one file: use --format xml or pagefromfile, or name a folder")
+            if out == OutputPath.standardOutput && (format == .files || documents.count > 1) {
+                throw ValidationError("'-' (standard output) takes one file: name a folder for --format files or for several documents")
+            }
+            if format != .epub {
+                try generation.requireWiki()
+                if documents.count != 1 { throw ValidationError("give one document for --format \(format.rawValue); several are taken with --format epub") }
             }
         }
 
         func run() throws {
+            if format == .epub { return try ebooks() }
             guard let id = DocumentID(document) else { throw ValidationError("'\(document)' is not a document slug") }
             let result: WikitextExport.Result
             let files: [ExportFile]
@@ -77,11 +96,73 @@ extension Quire {
             case .files:
                 try createFolder(out)
                 for file in files { try write(file.bytes, to: OutputPath.join(out, file.name)) }
+            case .epub:
+                break  // written by ebook(_:)
             }
             // The export exists: only now does an override enter the history.
             try generation.clearance.record(pendingOverride, catalogue: catalogue)
             let pages = result.document.pages.count
             Terminal.note("Exported \(pages) Page: pages, the Index page and \(result.document.mainPages.count) main page(s) for \(generation.wiki.rawValue) as \(format.rawValue) to \(out == OutputPath.standardOutput ? "standard output" : out)")
+            if !result.pagesWithoutText.isEmpty { throw ExitCode(QuireExit.partial) }
+        }
+
+        /// `--format epub` for every document given: one to `--out`, several to `--out/ID.epub`.
+        /// A batch goes on past a document that fails: exit 3 when some failed, the first
+        /// failure's code when all did.
+        private func ebooks() throws {
+            let ids = documents.compactMap(DocumentID.init)
+            guard ids.count > 1 else {
+                guard let id = ids.first else { throw ValidationError("give a document") }
+                return try ebook(id, to: out)
+            }
+            var failures: [ExitCode] = []
+            for id in ids {
+                do {
+                    try ebook(id, to: OutputPath.join(out, "\(id).epub"))
+                } catch let exit as ExitCode {
+                    failures.append(exit)
+                }
+            }
+            guard let first = failures.first else { return }
+            throw failures.count == ids.count ? first : ExitCode(QuireExit.partial)
+        }
+
+        /// The e-book of one document, once it is cleared for `ebook` (or overridden).
+        private func ebook(_ id: DocumentID, to out: String) throws {
+            let result: EbookExport.Result
+            let catalogue: Catalogue
+            do {
+                catalogue = try catalogueOptions.open()
+                let environment = ProcessInfo.processInfo.environment
+                result = try EbookExport(catalogue: catalogue).export(EbookExport.Request(
+                    document: id, wiki: generation.wikiOption, lexicon: try generation.lexicon(for: id, catalogue: catalogue),
+                    works: generation.work.compactMap(WikitextExport.work),
+                    institution: institution ?? environment["QUIRE_INSTITUTION"].flatMap { $0.isEmpty ? nil : $0 }, cover: cover,
+                    override: generation.clearance.overrideClearance, actor: ActorOptions.current(), command: "quire export --format epub",
+                    asOf: Quire.Clearance.Evaluate.today(), generator: "Quire \(QuireVersion.number)"))
+            } catch {
+                throw QuireExit.fail(error)
+            }
+            switch result.passage {
+            case .cleared(let changed):
+                if changed { Terminal.warning("document '\(id)': facts changed after it was cleared for ebook; see 'quire clearance show \(id)'") }
+            case .overridden(let status, _):
+                Terminal.warning("document '\(id)' is \(status.rawValue) for ebook: going ahead by override, recorded in its history; the rights page says so")
+            }
+            if let problem = result.coverProblem { Terminal.warning("no cover: \(problem)") }
+            if out == OutputPath.standardOutput {
+                FileHandle.standardOutput.write(Data(result.bytes))
+            } else {
+                try createFolder(OutputPath.folder(of: out))
+                try write(result.bytes, to: out)
+            }
+            // The book exists: only now does an override enter the history.
+            if case .overridden(_, let pending) = result.passage { try generation.clearance.record(pending, catalogue: catalogue) }
+            let printed = result.book.text.pages.filter { $0.printed != nil }.count
+            Terminal.note("Exported an EPUB 3 e-book of '\(id)' to \(out == OutputPath.standardOutput ? "standard output" : out): \(result.book.text.pages.count) pages with text (\(printed) printed page numbers), notes: \(result.book.text.notes.count)")
+            for number in result.pagesWithoutText {
+                Terminal.warning("document '\(id)' page \(number): no text yet, left out (run 'quire ocr \(id)')")
+            }
             if !result.pagesWithoutText.isEmpty { throw ExitCode(QuireExit.partial) }
         }
 

@@ -12,8 +12,16 @@ import QuireWikitext
 struct GenerationOptions: ParsableArguments {
     @OptionGroup var clearance: ClearanceGateOptions
 
-    @Option(help: ArgumentHelp("The target wiki's profile.", valueName: "code"))
-    var wiki: WikiCode
+    @Option(name: .customLong("wiki"), help: ArgumentHelp("The target wiki's profile (required, except for an e-book, which follows the document's language).", valueName: "code"))
+    var wikiOption: WikiCode?
+
+    /// The wiki given with `--wiki`; commands that need one check it in `validate()` (``requireWiki()``).
+    var wiki: WikiCode { wikiOption ?? .en }
+
+    /// `--wiki` is required by every command that writes for a wiki.
+    func requireWiki() throws {
+        if wikiOption == nil { throw ValidationError("Missing expected argument '--wiki <code>'") }
+    }
 
     @Option(help: ArgumentHelp("Folder with *.traineddata, whose dictionaries decide line-end hyphens (default: as for ocr).", valueName: "dir"))
     var tessdata: String?
@@ -39,15 +47,7 @@ struct GenerationOptions: ParsableArguments {
     /// for ``QuireExit/fail(_:)``.
     func generate(_ id: DocumentID, catalogue: Catalogue, user: String) throws -> WikitextExport.Result {
         let export = WikitextExport(catalogue: catalogue)
-        let environment = ProcessInfo.processInfo.environment
-        var lexicon: Lexicon?
-        if let tessdata = try? TessdataLocator(explicit: self.tessdata, environment: environment) {
-            let found = try export.lexicon(for: id, tessdata: tessdata.folder, cacheFolder: TesseractWordList.defaultCacheFolder(environment: environment))
-            lexicon = found.lexicon
-            for problem in found.problems { Terminal.warning(problem.description) }
-        } else {
-            Terminal.warning("no Tesseract language data found: line-end hyphens are decided from the document's own words only")
-        }
+        let lexicon = try lexicon(for: id, catalogue: catalogue)
         // The engine's licence templates go on the main pages; a verdict without one is flagged there.
         let licences = try export.licenceTemplates(of: id, wiki: wiki, asOf: Quire.Clearance.Evaluate.today())
         if licences?.isEmpty == true {
@@ -58,5 +58,18 @@ struct GenerationOptions: ParsableArguments {
             Terminal.warning("document '\(id)' page \(number): no text yet, left out (run 'quire ocr \(id)')")
         }
         return result
+    }
+
+    /// The dictionary words of the document's languages for line-end hyphens, warning when
+    /// there are none (hyphens are then decided from the document's own words).
+    func lexicon(for id: DocumentID, catalogue: Catalogue) throws -> Lexicon? {
+        let environment = ProcessInfo.processInfo.environment
+        guard let tessdata = try? TessdataLocator(explicit: self.tessdata, environment: environment) else {
+            Terminal.warning("no Tesseract language data found: line-end hyphens are decided from the document's own words only")
+            return nil
+        }
+        let found = try WikitextExport(catalogue: catalogue).lexicon(for: id, tessdata: tessdata.folder, cacheFolder: TesseractWordList.defaultCacheFolder(environment: environment))
+        for problem in found.problems { Terminal.warning(problem.description) }
+        return found.lexicon
     }
 }

@@ -66,6 +66,7 @@ extension Quire {
 
         func validate() throws {
             if DocumentID(document) == nil { throw ValidationError("'\(document)' is not a document slug") }
+            try generation.requireWiki()
             guard let url = URL(string: api), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
                 throw ValidationError("--api '\(api)' is not an http(s) URL of api.php")
             }

@@ -42,6 +42,7 @@ extension Quire {
 
         func validate() throws {
             if DocumentID(document) == nil { throw ValidationError("'\(document)' is not a document slug") }
+            try generation.requireWiki()
             if out == nil && page == nil { throw ValidationError("give --out DIR, or --page N to print one page") }
             if let page, page < 1 { throw ValidationError("--page counts from 1") }
         }

@@ -22,7 +22,7 @@ struct ClearanceCLITests {
         let first = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
         #expect(first?["id"] as? String == "x")
         let targets = first?["targets"] as? [String: [String: Any]]
-        #expect(Set(targets?.keys ?? [:].keys) == ["en.wikisource", "es.wikisource", "fr.wikisource", "de.wikisource", "it.wikisource", "commons"])
+        #expect(Set(targets?.keys ?? [:].keys) == ["en.wikisource", "es.wikisource", "fr.wikisource", "de.wikisource", "it.wikisource", "commons", "ebook"])
         #expect(targets?["en.wikisource"]?["verdict"] as? String == "free")
         #expect((targets?["en.wikisource"]?["templates"] as? [String])?.contains("PD-US-expired") == true)
     }

@@ -58,7 +58,7 @@ struct ClearanceWorkflowCLITests {
 
         let history = try json(try quire("clearance", "history", "discurso", "--json")) as? [[String: Any]]
         let kinds = history?.compactMap { $0["kind"] as? String } ?? []
-        #expect(kinds == ["facts", "facts"] + Array(repeating: "transition", count: 6 + 2 + 1))
+        #expect(kinds == ["facts", "facts"] + Array(repeating: "transition", count: 7 + 2 + 1))  // every target reviewed, two cleared, one rejected
         #expect(history?.last?["actor"] as? String == "Ana Rights")
         #expect(history?.last?["to"] as? String == "rejected")
         #expect(history?.allSatisfy { $0["at"] is String && $0["sequence"] is Int } == true)
@@ -171,7 +171,7 @@ struct ClearanceWorkflowCLITests {
         #expect(csv.standardOutput.hasPrefix("document,title,target,status,verdict,free_from"))
         #expect(csv.standardOutput.components(separatedBy: "\r\n").count == 3)
         let report = try json(try quire("clearance", "report", "--format", "json", "--as-of", "2026-11-24")) as? [String: Any]
-        #expect((report?["rows"] as? [Any])?.count == 6)
+        #expect((report?["rows"] as? [Any])?.count == 7)  // one document, every target
         #expect(try quire("clearance", "report", "--format", "html", "--out", "report.html").status == 0)
         let html = try String(contentsOfFile: folder.file("report.html"), encoding: .utf8)
         #expect(html.contains("<main id=\"documents\">"))

@@ -162,4 +162,30 @@ struct ExportCLITests {
         #expect(missing.status == 6)
         #expect(missing.standardError.contains("no document 'nada'"))
     }
+
+    @Test("epub: refused without clearance for ebook (exit 9), then written twice byte for byte, also for several documents; --wiki needed for wiki formats only")
+    func epub() throws {
+        try document(cleared: false)
+        let refused = try quire("export", "cartas", "--format", "epub", "--out", "cartas.epub")
+        #expect(refused.status == 9)
+        #expect(refused.standardError.contains("not cleared for ebook"))
+        #expect(!FileManager.default.fileExists(atPath: folder.file("cartas.epub")))
+        #expect(try quire("export", "cartas", "--format", "xml", "--out", "x.xml").status == 64)
+        try ClearanceFixture.clearEverywhere("cartas", in: folder.path)
+        let written = try quire("export", "cartas", "--format", "epub", "--out", "books/cartas.epub")
+        #expect(written.status == 0, "\(written.standardError)")
+        #expect(written.standardError.contains("Exported an EPUB 3 e-book of 'cartas'"))
+        #expect(try quire("export", "cartas", "--format", "epub", "--out", "again.epub").status == 0)
+        let one = try Data(contentsOf: URL(fileURLWithPath: folder.file("books/cartas.epub")))
+        let two = try Data(contentsOf: URL(fileURLWithPath: folder.file("again.epub")))
+        #expect(one == two)
+        #expect(one.prefix(4) == Data([0x50, 0x4B, 0x03, 0x04]))
+        #expect(String(decoding: one[30..<58], as: UTF8.self) == "mimetypeapplication/epub+zip")
+        // Several documents: one file each in the --out folder; one that fails makes the run partial.
+        let batch = try quire("export", "cartas", "nada", "--format", "epub", "--out", "shelf")
+        #expect(batch.status == 3, "\(batch.standardError)")
+        #expect(batch.standardError.contains("no document 'nada'"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder.file("shelf/cartas.epub"))) == one)
+        #expect(try quire("export", "cartas", "cartas", "--wiki", "es", "--format", "xml", "--out", "x.xml").status == 64)
+    }
 }

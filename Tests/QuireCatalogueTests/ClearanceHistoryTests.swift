@@ -113,8 +113,38 @@ struct ClearanceHistoryTests {
             }
         }
         let upgraded = try Catalogue.open(at: path)
-        #expect(try upgraded.appliedMigrations() == ["v1-foundation", "v2-clearance", "v3-transcript", "v4-publication", "v5-created"])
+        #expect(try upgraded.appliedMigrations() == ["v1-foundation", "v2-clearance", "v3-transcript", "v4-publication", "v5-created", "v6-ebook-target"])
         #expect(try upgraded.rightsFacts(of: DocumentID("viejo")!) == RightsFacts())
         #expect(try upgraded.clearanceStatuses()[DocumentID("viejo")!]?[.enWikisource] == .uncleared)
+    }
+
+    @Test func aVersionFourHistoryIsKeptAndStaysAppendOnlyWhenTheEbookTargetIsAdded() throws {
+        let path = folder.file("v4.sqlite")
+        do {
+            let queue = try DatabaseQueue(path: path)
+            var migrator = DatabaseMigrator()
+            migrator.registerMigration("v1-foundation", migrate: CatalogueSchema.foundation)
+            migrator.registerMigration("v2-clearance", migrate: CatalogueSchema.clearance)
+            migrator.registerMigration("v3-transcript", migrate: CatalogueSchema.transcript)
+            migrator.registerMigration("v4-publication", migrate: CatalogueSchema.publication)
+            try migrator.migrate(queue)
+            try queue.write { db in
+                try db.execute(sql: "INSERT INTO document (id, title, languages, created_at) VALUES ('viejo', 'Viejo', 'spa', 'then')")
+                try db.execute(sql: "INSERT INTO clearance_event (document_id, kind, target, actor, reason, at) VALUES ('viejo', 'override', 'commons', 'Ana', 'test upload', 't1')")
+                try db.execute(sql: "INSERT INTO clearance_event (document_id, kind, actor, reason, at) VALUES ('viejo', 'facts', 'Bea', 'licence', 't2')")
+            }
+            #expect(throws: DatabaseError.self) {
+                try queue.write { db in try db.execute(sql: "INSERT INTO clearance_event (document_id, kind, target, actor, reason, at) VALUES ('viejo', 'override', 'ebook', 'a', 'b', 'c')") }
+            }
+        }
+        let upgraded = try Catalogue.open(at: path)
+        let id = DocumentID("viejo")!
+        let history = try upgraded.clearanceHistory(of: id)
+        #expect(history.map(\.actor) == ["Ana", "Bea"])
+        #expect(history.first?.target == .commons)
+        try upgraded.appendEvent(ClearanceEvent(document: id, kind: .override, target: .ebook, actor: "Ana", reason: "proof copy", detail: "quire export"))
+        #expect(try upgraded.clearanceHistory(of: id).last?.target == .ebook)
+        #expect(throws: DatabaseError.self) { try upgraded.pool.write { db in try db.execute(sql: "UPDATE clearance_event SET reason = 'x'") } }
+        #expect(throws: DatabaseError.self) { try upgraded.pool.write { db in try db.execute(sql: "DELETE FROM clearance_event") } }
     }
 }
