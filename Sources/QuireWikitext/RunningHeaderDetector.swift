@@ -127,7 +127,10 @@ enum RunningHeaderDetector {
         for (page, band) in bands {
             if let piece = (band.top.pieces + band.bottom.pieces).first(where: { !$0.readings.isEmpty }) { candidates.append((page, piece.text, piece.readings)) }
         }
-        let accepted = consistentNumbers(candidates)
+        var accepted = consistentNumbers(candidates)
+        let misread = misreadFolios(bands, pages: pages, accepted: accepted)
+        bands = restoring(misread, in: bands)
+        for (page, folio) in misread { accepted[page] = folio.number }
         var result: [PageNumber: PageFurniture] = [:]
         var slots: [(page: PageNumber, x: Double, y: Double)] = []
         var topIsHeader: [PageNumber: Bool] = [:]

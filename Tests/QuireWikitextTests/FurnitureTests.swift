@@ -54,11 +54,30 @@ struct FurnitureTests {
     }
 
     @Test func aScrapWhereTheOtherPagesPrintTheirFolioIsAMisreadFolio() throws {
-        let pages = ["2.", "3.", "Se"].map { PageBuilder.page(header: PageBuilder.headerRegion(right: $0), [PageBuilder.paragraph(Self.body, indent: 3)]) }
+        // One other page prints its folio there: the scrap goes to the header as read.
+        let pages = ["2.", "Se"].map { PageBuilder.page(header: PageBuilder.headerRegion(right: $0), [PageBuilder.paragraph(Self.body, indent: 3)]) }
         let document = try Generate.run(.en, pages)
-        #expect(document.pages[2].content.header == "{{rh|||Se}}")
-        #expect(document.pages[2].printedNumber == nil)
-        #expect(document.pages[2].content.body.hasPrefix("palabra"))
+        #expect(document.pages[1].content.header == "{{rh|||Se}}")
+        #expect(document.pages[1].printedNumber == nil)
+        #expect(document.pages[1].content.body.hasPrefix("palabra"))
+    }
+
+    @Test func aFolioMisreadWhereTheSequenceGivesANumberIsThatNumber() throws {
+        // `2.`, `3.` on pages 1 and 2 give page 3 the folio 4: `Se` there is it misread, on
+        // either side of the spread (the verso's `IF` at the left too).
+        for (scrap, left) in [("Se", false), ("IF", true), ("9", false)] {
+            let misread = left ? PageBuilder.headerRegion(left: scrap) : PageBuilder.headerRegion(right: scrap)
+            let headers = [PageBuilder.headerRegion(left: "2."), PageBuilder.headerRegion(right: "3."), misread]
+            let document = try Generate.run(.en, headers.map { PageBuilder.page(header: $0, [PageBuilder.paragraph(Self.body, indent: 3)]) })
+            #expect(document.pages[2].content.header == (left ? "{{rh|4||}}" : "{{rh|||4}}"), "\(scrap)")
+            #expect(document.pages[2].printedNumber?.value == 4)
+            #expect(document.pages[2].content.body.hasPrefix("palabra"))
+        }
+        // A word of five letters or more there is no folio, and nothing is put in its place.
+        let word = [PageBuilder.headerRegion(right: "2."), PageBuilder.headerRegion(right: "3."), PageBuilder.headerRegion(right: "Notas")]
+        let kept = try Generate.run(.en, word.map { PageBuilder.page(header: $0, [PageBuilder.paragraph(Self.body, indent: 3)]) })
+        #expect(!kept.pages[2].content.header.contains("4"))
+        #expect(kept.pages[2].printedNumber == nil)
     }
 
     @Test func importedCatchWordsAndSignatureMarksGoToTheFooter() throws {
