@@ -94,7 +94,7 @@ extension RunningHeaderDetector {
     /// A foot piece that is a signature mark set close to one word (`D3 tödts`) cut in two: the
     /// mark, and the word, which the mark shows to be the catch-word.
     static func splitSignature(_ piece: Piece, words: [Word]) -> [Piece] {
-        guard piece.readings.isEmpty, let box = piece.box else { return [piece] }
+        guard piece.readings.isEmpty, !PageMarks.isSignature(piece.text), let box = piece.box else { return [piece] }
         let inside = words.filter { word in word.box.map { $0.left >= box.left && $0.right <= box.right && $0.bottom > box.top && $0.top < box.bottom } ?? false }
             .sorted { ($0.box?.left ?? 0) < ($1.box?.left ?? 0) }
         guard inside.count >= 2, inside.map(\.text).joined(separator: " ") == piece.text, let last = inside.last, last.text.contains(where: \.isLetter) else { return [piece] }

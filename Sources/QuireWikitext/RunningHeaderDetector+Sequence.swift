@@ -12,9 +12,10 @@ extension RunningHeaderDetector {
     /// The longest a scrap that stands for a folio may be, in characters (`IF` for 15, `€ ke` for `II.`).
     static let misreadFolioLength = 4
 
-    /// Folios the OCR misread (`IF` for 15, `De` for `5.`, `4` for 9): on an untagged page with no
-    /// accepted number, a piece of the top or bottom band of at most four characters, none of
-    /// whose readings the sequence gives, standing where another page prints its accepted folio
+    /// Folios the OCR misread (`IF` for 15, `De` for `5.`, `4` read with 29% for 9): on an
+    /// untagged page with no accepted number, a piece of the top or bottom band of at most four
+    /// characters, none of whose readings the sequence gives (a number read with 50% confidence
+    /// or more is as printed, out of sequence or not), standing where another page prints its accepted folio
     /// (within 5% of the page's width and 4% of its height; verso and recto pages print theirs on
     /// alternate sides, so any page's place counts) is the number the sequence gives the page.
     /// The sequence is the style and offset from the physical page shared by the accepted number
@@ -36,7 +37,8 @@ extension RunningHeaderDetector {
                   let number = PrintedPageNumber(value: page.rawValue - sequence.1, style: sequence.0) else { continue }
             for (atTop, pieces) in [(true, band.top.pieces), (false, band.bottom.pieces)] {
                 let index = pieces.firstIndex { piece in
-                    guard let box = piece.box, piece.text.filter({ !$0.isWhitespace }).count <= misreadFolioLength, !piece.readings.contains(number) else { return false }
+                    guard let box = piece.box, piece.text.filter({ !$0.isWhitespace }).count <= misreadFolioLength, !piece.readings.contains(number),
+                          piece.readings.isEmpty || (piece.confidence ?? 1) < 0.5 else { return false }
                     let here = centre(box, in: text)
                     return places.contains { $0.page != page && abs($0.x - here.x) < 0.05 && abs($0.y - here.y) < 0.04 }
                 }

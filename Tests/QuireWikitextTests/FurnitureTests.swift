@@ -65,8 +65,9 @@ struct FurnitureTests {
     @Test func aFolioMisreadWhereTheSequenceGivesANumberIsThatNumber() throws {
         // `2.`, `3.` on pages 1 and 2 give page 3 the folio 4: `Se` there is it misread, on
         // either side of the spread (the verso's `IF` at the left too).
-        for (scrap, left) in [("Se", false), ("IF", true), ("9", false)] {
-            let misread = left ? PageBuilder.headerRegion(left: scrap) : PageBuilder.headerRegion(right: scrap)
+        for (scrap, left) in [("Se", false), ("IF", true), ("9", false)] {  // `9` read with 29%
+            var misread = left ? PageBuilder.headerRegion(left: scrap) : PageBuilder.headerRegion(right: scrap)
+            if scrap == "9" { misread.lines[0].words[0].confidence = 0.29 }
             let headers = [PageBuilder.headerRegion(left: "2."), PageBuilder.headerRegion(right: "3."), misread]
             let document = try Generate.run(.en, headers.map { PageBuilder.page(header: $0, [PageBuilder.paragraph(Self.body, indent: 3)]) })
             #expect(document.pages[2].content.header == (left ? "{{rh|4||}}" : "{{rh|||4}}"), "\(scrap)")
