@@ -26,7 +26,8 @@ extension RunningHeaderDetector {
         for (page, number) in accepted {
             guard let band = bands[page], !band.tagged, let text = pages[page], text.width > 0, text.height > 0,
                   let box = (band.top.pieces + band.bottom.pieces).first(where: { $0.readings.contains(number) })?.box else { continue }
-            places.append((page, centre(box, in: text).x, centre(box, in: text).y))
+            let place = centre(box, in: text)
+            places.append((page, place.x, place.y))
         }
         var found: [PageNumber: MisreadFolio] = [:]
         for (page, band) in bands where accepted[page] == nil && !band.tagged {
