@@ -4,7 +4,8 @@
 enum PageMarks {
     /// A signature mark: an optional `*` or `†`, a capital (or two, or one lower-case letter),
     /// an optional lower-case letter, and an optional arabic number or lower-case roman one
-    /// with the printers' final `j` (`iij`); `D3` written together counts too.
+    /// with the printers' final `j` (`iij`), or such a number misread as digits and letters
+    /// (`13ij`); `D3` written together counts too.
     static func isSignature(_ text: String) -> Bool {
         var tokens = text.split(separator: " ").map(String.init)
         if let first = tokens.first, first.count > 1, let star = first.first, "*†‡".contains(star) {  // `*4`
@@ -22,7 +23,7 @@ enum PageMarks {
         rest = rest.dropFirst()
         if let next = rest.first, next.count == 1, next.allSatisfy(\.isLowercase), rest.count == 2 { rest = rest.dropFirst() }  // `A a 2`
         guard rest.count <= 1 else { return false }
-        return rest.first.map(isNumberMark) ?? true
+        return rest.first.map { isNumberMark($0) || isMisreadNumberMark($0) } ?? true
     }
 
     /// `3`, `12`, `iij`, `v`: the number of a signature's leaf.
@@ -30,17 +31,33 @@ enum PageMarks {
         (1...2).contains(text.count) && text.allSatisfy(\.isNumber) || (1...5).contains(text.count) && text.allSatisfy { "ivxj".contains($0) }
     }
 
+    /// A leaf number the OCR read as a mix of digits and roman letters (`13ij` for `iij`, `1v`),
+    /// two to four characters.
+    private static func isMisreadNumberMark(_ text: String) -> Bool {
+        (2...4).contains(text.count) && text.allSatisfy { ($0.isASCII && $0.isNumber) || "ivxjl".contains($0) }
+            && text.contains(where: \.isNumber) && text.contains(where: \.isLetter)
+    }
+
     /// A catch-word is the next page's first word: the same word, or, ending with a division
     /// hyphen, its first syllable (`An-` for `ANNOTATIONES`); from four letters on, one OCR
-    /// error is allowed and the next word may run on (`wortet/` for OCR's `wortet/ond`).
+    /// error is allowed, the next word may run on (`wortet/` for OCR's `wortet/ond`) or have a
+    /// letter too many read into it (`wvortet/vnd`), and the next page may print the word
+    /// shortened with a stop (`Akinſ.` after the catch-word `Akinſon.`).
     static func repeats(_ word: String, nextFirstWord: String) -> Bool {
         let a = letters(word), b = letters(nextFirstWord)
         guard !a.isEmpty, !b.isEmpty else { return false }
         let hyphenated = word.last.map { "-⸗¬=".contains($0) } == true
         if a == b || hyphenated && a.count >= 2 && b.starts(with: a) { return true }
         guard a.count >= 4, b.count >= 4 else { return false }
+        // The next page may print the word shortened with a stop (a speaker's name: `Akinſon.`
+        // then `Akinſ.`), one error allowed.
+        if let end = nextFirstWord.last, ".:".contains(end), b.count < a.count,
+           RunningHeaderDetector.editDistance(String(a.prefix(b.count)), String(b), limit: 1) <= 1 { return true }
         let head = hyphenated || a.count < b.count ? Array(b.prefix(a.count)) : b
-        return RunningHeaderDetector.editDistance(String(a), String(head), limit: 1) <= 1
+        if RunningHeaderDetector.editDistance(String(a), String(head), limit: 1) <= 1 { return true }
+        // One letter too many read into the next page's word (`wvortet/vnd` for `wortet/vnd`).
+        guard !hyphenated, a.count < b.count else { return false }
+        return RunningHeaderDetector.editDistance(String(a), String(b.prefix(a.count + 1)), limit: 1) <= 1
     }
 
     /// Without a next page to compare with: a word that cannot end a text (lower-case, or ending

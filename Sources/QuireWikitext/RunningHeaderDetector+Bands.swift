@@ -49,6 +49,8 @@ extension RunningHeaderDetector {
         if !bands.footerTagged {
             let rest = lines.filter { !bands.top.lines.contains($0.0) }
             bands.bottom = band(rest, page: page, atTop: false, lineHeight: height)
+            let unskippedBottom = band(rest, page: page, atTop: false, lineHeight: height, skipStamps: false)
+            if unskippedBottom.lines != bands.bottom.lines, !unskippedBottom.pieces.isEmpty { bands.poorlyReadBottom = unskippedBottom }
             if bands.bottom.pieces.isEmpty {
                 bands.bottom = band(rest, page: page, atTop: false, lineHeight: height, anywhere: true)
                 bands.bottom.inZone = false
@@ -62,12 +64,13 @@ extension RunningHeaderDetector {
     static func band(_ lines: [(LineAddress, TextLine)], page: PageText, atTop: Bool, lineHeight: Int, anywhere: Bool = false, skipStamps: Bool = true) -> Band {
         let chosen = bandLines(lines, page: page, atTop: atTop, anywhere: anywhere, skipStamps: skipStamps)
         var band = Band()
+        let tallest = chosen.flatMap(\.1.words).filter { ($0.confidence ?? 1) >= 0.5 }.compactMap(\.box?.height).max() ?? 0
         let kept = chosen.map { address, line in
             var line = line
             // At the foot a signature mark stays, however poorly read (`*4` at 16%).
             line.words = line.words.filter { word in
                 if !atTop && PageMarks.isSignature(word.text) { return true }
-                return !isDebris(word) && !isSpeckNumber(word, lineHeight: lineHeight)
+                return !isDebris(word) && !isSpeckNumber(word, lineHeight: lineHeight) && !isFlatScrap(word, tallest: tallest)
             }
             return (address, line)
         }
@@ -91,7 +94,7 @@ extension RunningHeaderDetector {
     /// A foot piece that is a signature mark set close to one word (`D3 tödts`) cut in two: the
     /// mark, and the word, which the mark shows to be the catch-word.
     static func splitSignature(_ piece: Piece, words: [Word]) -> [Piece] {
-        guard piece.readings.isEmpty, let box = piece.box else { return [piece] }
+        guard piece.readings.isEmpty, !PageMarks.isSignature(piece.text), let box = piece.box else { return [piece] }
         let inside = words.filter { word in word.box.map { $0.left >= box.left && $0.right <= box.right && $0.bottom > box.top && $0.top < box.bottom } ?? false }
             .sorted { ($0.box?.left ?? 0) < ($1.box?.left ?? 0) }
         guard inside.count >= 2, inside.map(\.text).joined(separator: " ") == piece.text, let last = inside.last, last.text.contains(where: \.isLetter) else { return [piece] }
@@ -109,6 +112,14 @@ extension RunningHeaderDetector {
             return !(word.text.allSatisfy { "-–—".contains($0) } && (word.confidence ?? 1) >= 0.5)
         }
         return word.text.count <= 2 && (word.confidence ?? 1) < 0.5 && PrintedPageNumber.readings(word.text).isEmpty
+    }
+
+    /// A dash or rule read as letters beside a folio (`— 14 —` read `5 14 meme`): a word read with
+    /// less than 50% confidence, less than a third as tall as the band's tallest word read with
+    /// confidence.
+    static func isFlatScrap(_ word: Word, tallest: Int) -> Bool {
+        guard let box = word.box, (word.confidence ?? 1) < 0.5 else { return false }
+        return box.height * 3 < tallest
     }
 
     /// A speck that reads as a number: one or two characters read with less than 50% confidence,

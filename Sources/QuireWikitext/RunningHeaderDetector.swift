@@ -41,7 +41,9 @@ struct FurnitureHints: Sendable {
 /// confidence, a stamp, is passed over unless it is digits alone or another page's top band
 /// reads the same); the bottom band likewise at the foot. Words of the band that are debris (no
 /// letter or digit, or one or two characters read with less than 50% confidence that are not a
-/// number, or specks that read as one) are left out; a top band of debris only is noise. The
+/// number, or specks that read as one, or words read with less than 50% confidence less than a
+/// third as tall as the band's tallest confident word: dashes read as letters) are left out; a
+/// top band of debris only is noise. The
 /// band is cut into pieces at wide gaps (two and a half line heights); a piece that reads as a
 /// number (``PrintedPageNumber/readings(_:)``) is a folio. The top band is a running header when:
 ///
@@ -59,7 +61,12 @@ struct FurnitureHints: Sendable {
 ///
 /// The bottom band is a running footer when it is a folio alone, or when it does not start at
 /// the left margin and holds only folios, signature marks and a catch-word at the right
-/// (``PageMarks``). Each piece goes to the left, centre or right slot by where its box stands.
+/// (``PageMarks``); a catch-word read with less than 25% confidence, which the band passes over
+/// as a stamp, counts when the next page bears it out. Each piece goes to the left, centre or
+/// right slot by where its box stands.
+///
+/// A folio the OCR misread (a scrap of four characters at most where other pages print theirs)
+/// is the number the document's folio sequence gives the page (``misreadFolios(_:pages:accepted:)``).
 ///
 /// A printed number counts for the `<pagelist>` only when another page's number has the same
 /// offset from the physical page (or when it is the only number found), so that a folio misread
@@ -99,6 +106,9 @@ enum RunningHeaderDetector {
         /// that changes it: a head the OCR barely read, if another page's top bears it out.
         var poorlyReadTop: Band?
         var bottom = Band()
+        /// The bottom band when a line read with less than 25% confidence is not skipped, where
+        /// that changes it: a catch-word the OCR barely read, if the next page bears it out.
+        var poorlyReadBottom: Band?
         var taggedRegions: Set<Int> = []
         /// The median line height of the page's other lines.
         var bodyHeight = 1
@@ -127,7 +137,10 @@ enum RunningHeaderDetector {
         for (page, band) in bands {
             if let piece = (band.top.pieces + band.bottom.pieces).first(where: { !$0.readings.isEmpty }) { candidates.append((page, piece.text, piece.readings)) }
         }
-        let accepted = consistentNumbers(candidates)
+        var accepted = consistentNumbers(candidates)
+        let misread = misreadFolios(bands, pages: pages, accepted: accepted)
+        bands = restoring(misread, in: bands)
+        for (page, folio) in misread { accepted[page] = folio.number }
         var result: [PageNumber: PageFurniture] = [:]
         var slots: [(page: PageNumber, x: Double, y: Double)] = []
         var topIsHeader: [PageNumber: Bool] = [:]
@@ -154,7 +167,10 @@ enum RunningHeaderDetector {
             var cutAt: [LineAddress: Int] = [:]  // lines that lose their words from this x on (a catch-word set on the last text line)
             if isHeader && !band.tagged { removed.formUnion(band.top.lines) }
             removed.formUnion(band.top.debris)
-            if !band.tagged && !band.footerTagged, !band.bottom.pieces.isEmpty {
+            if !band.tagged && !band.footerTagged, let poor = band.poorlyReadBottom, isBarelyReadCatchWord(poor, frame: frame, nextFirstWords: next ?? []) {
+                footerPieces = poor.pieces
+                removed.formUnion(poor.lines)
+            } else if !band.tagged && !band.footerTagged, !band.bottom.pieces.isEmpty {
                 let isMark = { (piece: Piece, index: Int) in
                     isFootMark(piece, last: index == band.bottom.pieces.count - 1, afterSignature: index > 0 && PageMarks.isSignature(band.bottom.pieces[index - 1].text),
                                frame: frame, accepted: accepted[number], nextFirstWords: next ?? [])
@@ -254,6 +270,15 @@ enum RunningHeaderDetector {
         guard last, let frame, !piece.text.contains(" "), let box = piece.box, frame.right - box.right <= frame.lineHeight * 3 else { return false }
         if afterSignature || nextFirstWords.contains(where: { PageMarks.repeats(piece.text, nextFirstWord: $0) }) { return true }
         return nextFirstWords.isEmpty && PageMarks.looksLikeCatchWord(piece.text)
+    }
+
+    /// A bottom band the OCR barely read (passed over as a stamp) that is a catch-word: one word,
+    /// ending at the right margin and starting right of its first quarter, that the next page's
+    /// first word bears out (``PageMarks/repeats(_:nextFirstWord:)``).
+    private static func isBarelyReadCatchWord(_ band: Band, frame: TextFrame?, nextFirstWords: [String]) -> Bool {
+        guard band.pieces.count == 1, let piece = band.pieces.first, piece.readings.isEmpty, !piece.text.contains(" "),
+              let frame, let box = piece.box, frame.right - box.right <= frame.lineHeight * 3, box.left - frame.left > frame.width / 4 else { return false }
+        return nextFirstWords.contains { PageMarks.repeats(piece.text, nextFirstWord: $0) }
     }
 
     /// One to three characters with no word of three letters: what OCR makes of a folio it cannot read.

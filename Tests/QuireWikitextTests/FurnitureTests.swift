@@ -54,11 +54,31 @@ struct FurnitureTests {
     }
 
     @Test func aScrapWhereTheOtherPagesPrintTheirFolioIsAMisreadFolio() throws {
-        let pages = ["2.", "3.", "Se"].map { PageBuilder.page(header: PageBuilder.headerRegion(right: $0), [PageBuilder.paragraph(Self.body, indent: 3)]) }
+        // One other page prints its folio there: the scrap goes to the header as read.
+        let pages = ["2.", "Se"].map { PageBuilder.page(header: PageBuilder.headerRegion(right: $0), [PageBuilder.paragraph(Self.body, indent: 3)]) }
         let document = try Generate.run(.en, pages)
-        #expect(document.pages[2].content.header == "{{rh|||Se}}")
-        #expect(document.pages[2].printedNumber == nil)
-        #expect(document.pages[2].content.body.hasPrefix("palabra"))
+        #expect(document.pages[1].content.header == "{{rh|||Se}}")
+        #expect(document.pages[1].printedNumber == nil)
+        #expect(document.pages[1].content.body.hasPrefix("palabra"))
+    }
+
+    @Test func aFolioMisreadWhereTheSequenceGivesANumberIsThatNumber() throws {
+        // `2.`, `3.` on pages 1 and 2 give page 3 the folio 4: `Se` there is it misread, on
+        // either side of the spread (the verso's `IF` at the left too).
+        for (scrap, left) in [("Se", false), ("IF", true), ("9", false)] {  // `9` read with 29%
+            var misread = left ? PageBuilder.headerRegion(left: scrap) : PageBuilder.headerRegion(right: scrap)
+            if scrap == "9" { misread.lines[0].words[0].confidence = 0.29 }
+            let headers = [PageBuilder.headerRegion(left: "2."), PageBuilder.headerRegion(right: "3."), misread]
+            let document = try Generate.run(.en, headers.map { PageBuilder.page(header: $0, [PageBuilder.paragraph(Self.body, indent: 3)]) })
+            #expect(document.pages[2].content.header == (left ? "{{rh|4||}}" : "{{rh|||4}}"), "\(scrap)")
+            #expect(document.pages[2].printedNumber?.value == 4)
+            #expect(document.pages[2].content.body.hasPrefix("palabra"))
+        }
+        // A word of five letters or more there is no folio, and nothing is put in its place.
+        let word = [PageBuilder.headerRegion(right: "2."), PageBuilder.headerRegion(right: "3."), PageBuilder.headerRegion(right: "Notas")]
+        let kept = try Generate.run(.en, word.map { PageBuilder.page(header: $0, [PageBuilder.paragraph(Self.body, indent: 3)]) })
+        #expect(!kept.pages[2].content.header.contains("4"))
+        #expect(kept.pages[2].printedNumber == nil)
     }
 
     @Test func importedCatchWordsAndSignatureMarksGoToTheFooter() throws {
@@ -207,8 +227,48 @@ struct FurnitureTests {
     }
 
     @Test func signatureMarks() {
-        for mark in ["B", "D 3", "D3", "A a 2", "A iij", "* 4", "*4", "b", "Aa"] { #expect(PageMarks.isSignature(mark), "\(mark)") }
-        for text in ["FIN", "palabra", "El Autor", "3", "", "Madrid 4"] { #expect(!PageMarks.isSignature(text), "\(text)") }
+        for mark in ["B", "D 3", "D3", "A a 2", "A iij", "* 4", "*4", "b", "Aa", "A 13ij", "B 1v"] { #expect(PageMarks.isSignature(mark), "\(mark)") }
+        for text in ["FIN", "palabra", "El Autor", "3", "", "Madrid 4", "A 123", "A 13ijv", "13ij"] { #expect(!PageMarks.isSignature(text), "\(text)") }
+    }
+
+    @Test func catchWordsRepeatTheNextPagesFirstWordAsOCRAndPrintersLeaveIt() {
+        #expect(PageMarks.repeats("Akinſon.", nextFirstWord: "Akinſ."))  // a speaker's name shortened
+        #expect(PageMarks.repeats("Akinſon.", nextFirstWord: "Afinſ:"))  // … and misread
+        #expect(!PageMarks.repeats("Akinſon.", nextFirstWord: "Akinſ"))  // no stop: not shortened
+        #expect(!PageMarks.repeats("Akinſon.", nextFirstWord: "Ak."))  // too short to tell
+        #expect(PageMarks.repeats("wortet/", nextFirstWord: "wvortet/vnd"))  // a letter read in too many
+        #expect(!PageMarks.repeats("wortet", nextFirstWord: "Antwort"))
+    }
+
+    @Test func aSignatureMarkWithItsLeafNumberMisreadAndTheCatchWordGoToTheFooter() throws {
+        // `A iij` read `A 13ij`, the catch-word `wortet?` read with no confidence.
+        let first = Self.page(foot: [[Self.word("A", x: 480, y: 0, confidence: 0.83), Self.word("13ij", x: 500, y: 0, confidence: 0.32), Self.word("wortet?", x: 830, y: 0, confidence: 0)]])
+        let second = Self.page(body: ["gebraucht página de prueba"] + Self.body)
+        let document = try Generate.run(.en, [first, second])
+        #expect(document.pages[0].content.footer == "{{rh||A 13ij|wortet?}}")
+        #expect(!document.pages[0].content.body.contains("13ij") && !document.pages[0].content.body.contains("wortet"))
+    }
+
+    @Test func aCatchWordTheOCRBarelyReadIsFurnitureWhenTheNextPageBearsItOut() throws {
+        // `Akinſon.` read at 19% (passed over as a stamp); the next page opens `Akinſ.`.
+        let first = Self.page(foot: [[Self.word("Akinſon,", x: 820, y: 0, confidence: 0.19)]])
+        let bornOut = try Generate.run(.en, [first, Self.page(body: ["Akinſ. página de prueba"] + Self.body)])
+        #expect(bornOut.pages[0].content.footer == "{{rh|||Akinſon,}}")
+        #expect(!bornOut.pages[0].content.body.contains("Akinſon"))
+        let notBornOut = try Generate.run(.en, [first, Self.page(body: ["Otra página de prueba"] + Self.body)])
+        #expect(notBornOut.pages[0].content.footer.isEmpty)
+    }
+
+    @Test func dashesReadAsLettersBesideAFolioAreLeftOut() throws {
+        // `— 14 —` read `5 14 meme`: the dashes are flat, read with little confidence.
+        let header = Self.line([Self.word("5", x: 420, y: 50, confidence: 0.22, height: 8), Self.word("14", x: 480, y: 40), Self.word("meme", x: 520, y: 50, confidence: 0.03, height: 6)])
+        let document = try Generate.run(.en, [PageBuilder.page(header: header, [PageBuilder.paragraph(Self.body, indent: 3)])])
+        #expect(document.pages[0].content.header == "{{rh||14|}}")
+        #expect(document.pages[0].content.body.hasPrefix("palabra"))
+        // A word read with confidence stays, however small.
+        let small = Self.line([Self.word("vi", x: 420, y: 50, height: 8), Self.word("14", x: 480, y: 40)])
+        let kept = try Generate.run(.en, [PageBuilder.page(header: small, [PageBuilder.paragraph(Self.body, indent: 3)])])
+        #expect(kept.pages[0].content.header.contains("vi") || kept.pages[0].content.body.contains("vi"))
     }
 
     @Test func aLoneFolioAtTheFootIsNeverPartOfACrossPageWord() throws {
