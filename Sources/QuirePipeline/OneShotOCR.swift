@@ -78,9 +78,12 @@ public struct OneShotOCR: Sendable {
     @discardableResult
     public func run(_ pages: [PageImageSource], deliver: @escaping @Sendable (PageOutcome) -> Void) -> OCRTally {
         let counter = TallyCounter(total: pages.count)
-        // The tally is taken as each page is delivered, so a progress line never goes backwards.
+        // Pages are counted as they are delivered, in order, so the tally handed with page k
+        // counts pages 1…k: a progress line never goes backwards nor repeats itself when two
+        // workers finish at once.
         let sequencer = InOrderDelivery(count: pages.count) { outcome in
             var delivered = outcome
+            counter.count(outcome.text)
             delivered.tally = counter.tally
             deliver(delivered)
         }
@@ -91,14 +94,13 @@ public struct OneShotOCR: Sendable {
             case .success(let read): text = read; error = nil
             case .failure(let failure): text = nil; error = OCRBatch.quireError(failure, source: pages[index], document: nil)
             }
-            counter.count(text)
             sequencer.finish(index, PageOutcome(source: pages[index], text: text, error: error, tally: OCRTally()))
         }
         return counter.tally
     }
 }
 
-/// The tally of a one-shot run, counted as pages finish (in any order).
+/// The tally of a one-shot run, counted as pages are delivered.
 private final class TallyCounter: @unchecked Sendable {
     private var current: OCRTally
     private let start = Date()
