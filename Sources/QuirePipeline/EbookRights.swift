@@ -1,5 +1,5 @@
 public import QuireClearance
-public import QuireCore
+import QuireCore
 public import QuireEPUB
 
 /// The rights page of an e-book, from the clearance engine's verdict for the `ebook` target and
