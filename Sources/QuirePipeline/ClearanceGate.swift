@@ -51,7 +51,14 @@ public struct ClearanceGate: Sendable {
     public func check(
         _ id: DocumentID, target: ClearanceTarget, asOf: CalendarDate, override: String?, actor: String?, command: String
     ) throws -> Passage {
-        let dossier = try desk.dossier(id, asOf: asOf)
+        try check(id, dossier: try desk.dossier(id, asOf: asOf), target: target, override: override, actor: actor, command: command)
+    }
+
+    /// The same check on the document's dossier already at hand, for a caller that needs the
+    /// dossier too (so the facts are read and evaluated once).
+    public func check(
+        _ id: DocumentID, dossier: ClearanceDesk.Dossier, target: ClearanceTarget, override: String?, actor: String?, command: String
+    ) throws -> Passage {
         let status = dossier.statuses[target] ?? .uncleared
         if status == .cleared {
             return .cleared(factsChangedSinceDecision: dossier.factsChangedSinceDecision.contains(target))

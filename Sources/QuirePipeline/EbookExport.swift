@@ -76,9 +76,9 @@ public struct EbookExport: Sendable {
     public func export(_ request: Request) throws -> Result {
         let id = request.document
         let desk = ClearanceDesk(catalogue: catalogue)
-        let passage = try ClearanceGate(desk: desk).check(
-            id, target: .ebook, asOf: request.asOf, override: request.override, actor: request.actor, command: request.command)
         let dossier = try desk.dossier(id, asOf: request.asOf)
+        let passage = try ClearanceGate(desk: desk).check(
+            id, dossier: dossier, target: .ebook, override: request.override, actor: request.actor, command: request.command)
         let found = try WikitextExport(catalogue: catalogue).pageSources(of: id)
         let wiki = request.wiki ?? found.metadata.languages.primary.iso6391.flatMap(WikiCode.init(rawValue:)) ?? .en
         let text = try WikitextGenerator(wiki: wiki).bookText(

@@ -111,14 +111,16 @@ extension Quire {
         /// failure's code when all did.
         private func ebooks() throws {
             let ids = documents.compactMap(DocumentID.init)
+            let catalogue: Catalogue
+            do { catalogue = try catalogueOptions.open() } catch { throw QuireExit.fail(error) }
             guard ids.count > 1 else {
                 guard let id = ids.first else { throw ValidationError("give a document") }
-                return try ebook(id, to: out)
+                return try ebook(id, to: out, catalogue: catalogue)
             }
             var failures: [ExitCode] = []
             for id in ids {
                 do {
-                    try ebook(id, to: OutputPath.join(out, "\(id).epub"))
+                    try ebook(id, to: OutputPath.join(out, "\(id).epub"), catalogue: catalogue)
                 } catch let exit as ExitCode {
                     failures.append(exit)
                 }
@@ -128,11 +130,9 @@ extension Quire {
         }
 
         /// The e-book of one document, once it is cleared for `ebook` (or overridden).
-        private func ebook(_ id: DocumentID, to out: String) throws {
+        private func ebook(_ id: DocumentID, to out: String, catalogue: Catalogue) throws {
             let result: EbookExport.Result
-            let catalogue: Catalogue
             do {
-                catalogue = try catalogueOptions.open()
                 let environment = ProcessInfo.processInfo.environment
                 result = try EbookExport(catalogue: catalogue).export(EbookExport.Request(
                     document: id, wiki: generation.wikiOption, lexicon: try generation.lexicon(for: id, catalogue: catalogue),
