@@ -132,7 +132,7 @@ extension Catalogue {
         }
         guard let json else { return nil }
         do {
-            return try JSONDecoder().decode(PageText.self, from: Data(json.utf8))
+            return try PageText.decodeJSON(json)
         } catch {
             throw CatalogueError(.catalogueDamaged, "the stored text of page \(number) cannot be read", remedy: "run 'quire ocr' on the page again", context: ErrorContext(page: number.rawValue, document: document))
         }

@@ -15,15 +15,22 @@ public enum TesseractWordList {
         return (NSHomeDirectory() as NSString).appendingPathComponent(".cache/quire")
     }
 
+    /// The name that stands for the model of `language` in `tessdata` as it is now (its code,
+    /// size and date), for caches built from its words: a new model gets a new name.
+    public static func cacheKey(for language: LanguageCode, tessdata: String) throws(OCRError) -> String {
+        let model = (tessdata as NSString).appendingPathComponent(language.traineddataFile)
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: model),
+              let size = (attributes[.size] as? NSNumber)?.int64Value, let date = attributes[.modificationDate] as? Date else {
+            throw OCRError(.missingDependency, "language data '\(language)' is not installed", remedy: "install \(language.debianPackage)", context: ErrorContext(file: model))
+        }
+        return "\(language.tesseractCode.replacingOccurrences(of: "/", with: "-"))-\(size)-\(Int(date.timeIntervalSince1970))"
+    }
+
     /// The dictionary words of `language` in `tessdata` (the LSTM word dawg), one per entry.
     public static func words(for language: LanguageCode, tessdata: String, cacheFolder: String) throws(OCRError) -> [String] {
         let model = (tessdata as NSString).appendingPathComponent(language.traineddataFile)
         let context = ErrorContext(file: model)
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: model),
-              let size = (attributes[.size] as? NSNumber)?.int64Value, let date = attributes[.modificationDate] as? Date else {
-            throw OCRError(.missingDependency, "language data '\(language)' is not installed", remedy: "install \(language.debianPackage)", context: context)
-        }
-        let key = "\(language.tesseractCode.replacingOccurrences(of: "/", with: "-"))-\(size)-\(Int(date.timeIntervalSince1970)).words"
+        let key = try cacheKey(for: language, tessdata: tessdata) + ".words"
         let cached = (cacheFolder as NSString).appendingPathComponent(key)
         if let text = try? String(contentsOfFile: cached, encoding: .utf8) { return split(text) }
 

@@ -80,14 +80,35 @@ public struct WikitextExport: Sendable {
 
     /// The dictionary words of the document's languages from their Tesseract models, or nil with
     /// the reason when none can be read (hyphenation then uses the document's own words).
+    ///
+    /// The lexicon of a set of models is cached in `cacheFolder` as its sorted keys, named by the
+    /// models' sizes and dates, so that it is built once and then loaded in milliseconds.
     public func lexicon(for id: DocumentID, tessdata: String, cacheFolder: String) throws -> (lexicon: Lexicon?, problems: [any QuireError]) {
+        let languages = try catalogue.metadata(of: id).languages.languages
+        let modelKeys = languages.compactMap { try? TesseractWordList.cacheKey(for: $0, tessdata: tessdata) }
+        let cached = modelKeys.count == languages.count && !languages.isEmpty
+            ? (cacheFolder as NSString).appendingPathComponent("\(modelKeys.joined(separator: "+")).lexicon-\(Self.lexiconCacheVersion)") : nil
+        if let cached, let bytes = FileManager.default.contents(atPath: cached), let lexicon = Lexicon(sortedKeys: [UInt8](bytes)) {
+            return (lexicon, [])
+        }
         var words: [String] = []
         var problems: [any QuireError] = []
-        for language in try catalogue.metadata(of: id).languages.languages {
+        for language in languages {
             do { words += try TesseractWordList.words(for: language, tessdata: tessdata, cacheFolder: cacheFolder) } catch { problems.append(error) }
         }
-        return (words.isEmpty ? nil : Lexicon(words: words), problems)
+        guard !words.isEmpty else { return (nil, problems) }
+        let lexicon = Lexicon(words: words)
+        if let cached, problems.isEmpty {
+            // A cache that cannot be written only costs the next run the building again.
+            try? FileManager.default.createDirectory(atPath: cacheFolder, withIntermediateDirectories: true)
+            try? Data(lexicon.sortedKeys).write(to: URL(fileURLWithPath: cached), options: .atomic)
+        }
+        return (lexicon, problems)
     }
+
+    /// Changes when ``Lexicon``'s keys change (case folding, normalisation), so that an older
+    /// cache is not read.
+    static let lexiconCacheVersion = 1
 
     /// Parses `TITLE=FROM-TO` or `TITLE=FROM.BLOCK-TO` (physical pages; BLOCK counts the
     /// paragraphs of the first page from 0, for a work that starts mid-page): one work of a scan
