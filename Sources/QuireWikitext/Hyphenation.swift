@@ -245,6 +245,10 @@ struct WordParts: Hashable, Sendable {
     static func printed(_ mark: Character) -> String { mark == "=" || mark == "~" ? "-" : String(mark) }
 
     init(_ text: String) {
+        if let ascii = Self.asciiParts(text) {
+            (prefix, core, suffix) = ascii
+            return
+        }
         let chars = Array(text)
         let isWordChar: (Character) -> Bool = { $0.isLetter || $0.isNumber }
         guard let first = chars.firstIndex(where: isWordChar), let last = chars.lastIndex(where: isWordChar) else {
@@ -256,6 +260,20 @@ struct WordParts: Hashable, Sendable {
         prefix = String(chars[..<first])
         core = String(chars[first...last])
         suffix = String(chars[(last + 1)...])
+    }
+
+    /// The parts of an ASCII word, cut on its bytes (where a letter or digit is `A-Z`, `a-z`,
+    /// `0-9`, as `Character` says): most words of a page, without breaking the text into
+    /// graphemes. Nil for any other text.
+    private static func asciiParts(_ text: String) -> (prefix: String, core: String, suffix: String)? {
+        let utf8 = text.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let isWordByte: (UInt8) -> Bool = { byte in
+            (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || ((byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z"))
+        }
+        guard let first = utf8.firstIndex(where: isWordByte), let last = utf8.lastIndex(where: isWordByte) else { return (text, "", "") }
+        let end = utf8.index(after: last)
+        return (String(text[..<first]), String(text[first..<end]), String(text[end...]))
     }
 
     /// True when the word ends with a division hyphen after a letter or digit (`bi-`, `franco-`,
