@@ -19,10 +19,14 @@ public struct WikitextExport: Sendable {
 
     /// Generates every page of `id` that has text, for `wiki`, with the document's metadata.
     /// `lexicon` decides line-end hyphens (see ``lexicon(for:tessdata:cacheFolder:)``);
-    /// `licenceTemplates` go on the main pages (see ``licenceTemplates(of:wiki:asOf:)``).
-    public func generate(_ id: DocumentID, wiki: WikiCode, user: String = "", lexicon: Lexicon? = nil, works: [WorkSpan] = [], licenceTemplates: [String]? = nil) throws -> Result {
+    /// `licenceTemplates` go on the main pages (see ``licenceTemplates(of:wiki:asOf:)``);
+    /// `longS` says what becomes of a long s (nil keeps it).
+    public func generate(
+        _ id: DocumentID, wiki: WikiCode, user: String = "", lexicon: Lexicon? = nil, works: [WorkSpan] = [], licenceTemplates: [String]? = nil, longS: LongSStyle? = nil
+    ) throws -> Result {
         let found = try pageSources(of: id)
-        let generated = try WikitextGenerator(wiki: wiki).generate(document: found.metadata, pages: found.sources, options: GenerationOptions(user: user, lexicon: lexicon, scan: found.scan, works: works, licenceTemplates: licenceTemplates))
+        let options = GenerationOptions(user: user, lexicon: lexicon, scan: found.scan, works: works, licenceTemplates: licenceTemplates, longS: longS)
+        let generated = try WikitextGenerator(wiki: wiki).generate(document: found.metadata, pages: found.sources, options: options)
         return Result(document: generated, pagesWithoutText: found.missing)
     }
 

@@ -6,6 +6,7 @@ import QuirePipeline
 import QuireWikitext
 
 extension ExportFormat: ExpressibleByArgument {}
+extension LongSStyle: ExpressibleByArgument {}
 
 extension Quire {
     /// `quire export`: a document's pages as an XML import file, pagefromfile input or files.
@@ -135,7 +136,7 @@ extension Quire {
             do {
                 let environment = ProcessInfo.processInfo.environment
                 result = try EbookExport(catalogue: catalogue).export(EbookExport.Request(
-                    document: id, wiki: generation.wikiOption, lexicon: try generation.lexicon(for: id, catalogue: catalogue),
+                    document: id, wiki: generation.wikiOption, lexicon: try generation.lexicon(for: id, catalogue: catalogue), longS: generation.longS,
                     works: generation.work.compactMap(WikitextExport.work),
                     institution: institution ?? environment["QUIRE_INSTITUTION"].flatMap { $0.isEmpty ? nil : $0 }, cover: cover,
                     override: generation.clearance.overrideClearance, actor: ActorOptions.current(), command: "quire export --format epub",
