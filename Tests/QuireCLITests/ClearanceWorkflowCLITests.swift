@@ -15,6 +15,10 @@ struct ClearanceWorkflowCLITests {
     }
 
     func quire(_ arguments: String..., environment: [String: String] = ["QUIRE_ACTOR": "Ana Rights"]) throws -> CommandResult {
+        try quire(arguments, environment: environment)
+    }
+
+    func quire(_ arguments: [String], environment: [String: String] = ["QUIRE_ACTOR": "Ana Rights"]) throws -> CommandResult {
         try CommandRunner.run(RepositoryPaths.quireExecutable, arguments, in: folder.path, environment: environment)
     }
 
@@ -159,6 +163,37 @@ struct ClearanceWorkflowCLITests {
                 block = []
             }
         }
+    }
+
+    /// Issue 14 #2: the probe rewrote a "rejected" decision as "cleared" with SQL; now every
+    /// release, `show`, `history` and `verify` stop on it, naming the entry, and the head hash a
+    /// report printed before shows what the history was.
+    @Test func aHistoryRewrittenOutsideQuireStopsEveryRelease() throws {
+        #expect(try quire("add", "scan.png", "--id", "discurso", "--title", "Discurso", "--lang", "spa").status == 0)
+        #expect(try quire("clearance", "review", "discurso", "--target", "es.wikisource", "--reason", "check").status == 0)
+        #expect(try quire("clearance", "reject", "discurso", "--target", "es.wikisource", "--reason", "not free yet").status == 0)
+        let verified = try quire("clearance", "verify", "--json")
+        #expect(verified.status == 0, "\(verified.standardError)")
+        let head = try #require((try json(verified) as? [String: String])?["head"])
+        #expect(head.count == 64)
+        #expect(try quire("clearance", "report", "--format", "html", "--out", "report.html").status == 0)
+        #expect(try String(contentsOfFile: folder.file("report.html"), encoding: .utf8).contains(head))
+
+        let edit = """
+            import sqlite3, sys
+            db = sqlite3.connect(sys.argv[1])
+            db.executescript("DROP TRIGGER clearance_event_is_append_only_update; UPDATE clearance_event SET to_status = 'cleared' WHERE to_status = 'rejected'; CREATE TRIGGER clearance_event_is_append_only_update BEFORE UPDATE ON clearance_event BEGIN SELECT RAISE(ABORT, 'x'); END;")
+            db.commit()
+            """
+        let python = try CommandRunner.run("/usr/bin/env", ["python3", "-c", edit, folder.file("quire.sqlite")], in: folder.path)
+        #expect(python.status == 0, "\(python.standardError)")
+
+        for command in [["wikitext", "discurso", "--wiki", "es", "--out", "w"], ["clearance", "show", "discurso"], ["clearance", "history", "discurso"], ["clearance", "verify"]] {
+            let result = try quire(command)
+            #expect(result.status == 5, "\(command): \(result.standardError)")
+            #expect(result.standardError.contains("entry #2") && result.standardError.contains("does not match the chain"), "\(command): \(result.standardError)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.file("w")))
     }
 
     @Test func reportsInEveryFormat() throws {
