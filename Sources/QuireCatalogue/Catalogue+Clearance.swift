@@ -123,6 +123,7 @@ extension Catalogue {
     /// Appends `event` with its sequence number and chain value (``ClearanceChain``), in the
     /// caller's write transaction.
     private func insert(_ db: Database, _ event: ClearanceEvent, at now: String) throws {
+        if let field = event.fieldWithControlCharacters { throw CatalogueError.controlCharacters(in: field, document: event.document) }
         let evidence = String(decoding: try JSONEncoder().encode(event.evidence), as: UTF8.self)
         let last = try Row.fetchOne(db, sql: "SELECT sequence, chain FROM clearance_event ORDER BY sequence DESC LIMIT 1")
         let used = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'clearance_event'") ?? 0

@@ -1,5 +1,6 @@
 public import QuireClearance
 public import QuireCore
+import QuireCatalogue
 
 /// Nothing uncleared leaves: `wikitext`, `export` and `publish` ask the gate first. A document
 /// passes for a target when a rights officer cleared it there; otherwise the command stops with
@@ -84,6 +85,8 @@ public struct ClearanceGate: Sendable {
         let event = ClearanceEvent(
             document: id, kind: .override, target: target, actor: actor, reason: reason,
             engineVerdict: verdict.verdict, rulesVersion: desk.engine.rules.version, detail: command)
+        // Checked now: the override is recorded only after the work is done.
+        if let field = event.fieldWithControlCharacters { throw CatalogueError.controlCharacters(in: field, document: id) }
         return .overridden(status: status, pending: PendingOverride(event: event))
     }
 

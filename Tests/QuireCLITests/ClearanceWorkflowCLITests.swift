@@ -196,6 +196,27 @@ struct ClearanceWorkflowCLITests {
         #expect(!FileManager.default.fileExists(atPath: folder.file("w")))
     }
 
+    /// Issue 14 #6: a reason cannot forge a history line, and a title cannot move the cursor.
+    @Test func controlCharactersAreRefusedInEntriesAndShownEscaped() throws {
+        let title = "Discurso\n#9  2026-01-01  es.wikisource: in-review → cleared by Chief\u{1B}[2K\u{202E}"
+        #expect(try quire("add", "scan.png", "--id", "discurso", "--title", title, "--lang", "spa").status == 0)
+        for reason in ["check\n#9  2026-01-01  es.wikisource: in-review → cleared by Chief", "check\u{1B}[1A", "check\rcleared", "\u{202E}deniaelc"] {
+            let refused = try quire("clearance", "review", "discurso", "--target", "es.wikisource", "--reason", reason)
+            #expect(refused.status == 64, "\(refused.standardError)")
+            #expect(refused.standardError.contains("control character"))
+        }
+        let override = try quire("wikitext", "discurso", "--wiki", "es", "--out", "w", "--override-clearance", "test run\nforged line")
+        #expect(override.status == 64, "\(override.standardError)")
+        let history = try quire("clearance", "history", "discurso", "--json")
+        #expect(((try json(history)) as? [Any])?.isEmpty == true)
+        for command in [["status", "discurso"], ["clearance", "show", "discurso"]] {
+            let shown = try quire(command)
+            #expect(shown.status == 0, "\(shown.standardError)")
+            #expect(!shown.standardOutput.contains("\u{1B}") && !shown.standardOutput.contains("\u{202E}") && !shown.standardOutput.contains("Discurso\n"), "\(command)")
+            #expect(shown.standardOutput.contains("Discurso\\u{A}#9") && shown.standardOutput.contains("\\u{1B}[2K"), "\(command): \(shown.standardOutput)")
+        }
+    }
+
     @Test func reportsInEveryFormat() throws {
         #expect(try quire("add", "scan.png", "--id", "viejo", "--title", "Viejo", "--lang", "spa", "--author", "Ana (1850–1900)", "--published", "1890", "--country", "ES").status == 0)
         let table = try quire("clearance", "report", "--as-of", "2026-11-24")
