@@ -93,8 +93,7 @@ struct OCRDocuments {
 
 extension OCROutput {
     init(unchecked folder: String, formats: [OCRFormat]) {
-        self.folder = folder
-        self.formats = formats
+        self.init(folder: folder, formats: formats, inputs: Set())
     }
 }
 
