@@ -3,6 +3,8 @@ import QuireCatalogue
 import QuireClearance
 import QuireCore
 import QuirePipeline
+import QuirePublish
+import QuireWikitext
 import QuireTestSupport
 import Testing
 
@@ -162,5 +164,21 @@ struct ScanDescriptionTests {
         let none = WikiPublication.descriptionText(title: "Discurso", document: id, licenceTemplates: [])
         #expect(none.contains("a person adds the right one"))
         #expect(!none.contains("{{"))
+    }
+}
+
+@Suite("The wiki a publication reaches")
+struct WikiDestinationTests {
+    func site(_ database: String, _ language: String) -> WikiSiteInfo {
+        WikiSiteInfo(siteName: "x", database: database, language: language, namespaces: [:], canonicalNamespaces: [:], proofreadPageNamespace: nil, proofreadIndexNamespace: nil, qualityLevelNames: [])
+    }
+
+    @Test func onlyTheTargetWikiPasses() {
+        #expect(WikiDestination.mismatch(site("eswikisource", "es"), profile: WikiCode.es.profile, target: .esWikisource) == nil)
+        // The probe's case: --wiki es against an English Wikisource.
+        #expect(WikiDestination.mismatch(site("enwikisource", "en"), profile: WikiCode.es.profile, target: .esWikisource)?.contains("writes in 'en'") == true)
+        #expect(WikiDestination.mismatch(site("frwikisource", "es"), profile: WikiCode.es.profile, target: .esWikisource)?.contains("is not es.wikisource") == true)
+        #expect(WikiDestination.mismatch(site("quirewiki", "en"), profile: WikiCode.en.profile, target: .enWikisource) != nil)
+        #expect(WikiDestination.wikiID(of: .commons) == "commonswiki" && WikiDestination.wikiID(of: .ebook) == nil)
     }
 }
