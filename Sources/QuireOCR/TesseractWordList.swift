@@ -48,10 +48,8 @@ public enum TesseractWordList {
             throw OCRError(.invalidInput, "the model's word dictionary cannot be listed", remedy: "hyphenation will use the document's own words only", context: context)
         }
         try? FileManager.default.createDirectory(atPath: cacheFolder, withIntermediateDirectories: true)
-        let temporary = cached + ".part-\(ProcessInfo.processInfo.processIdentifier)"
-        if (try? text.write(toFile: temporary, atomically: false, encoding: .utf8)) != nil {
-            _ = try? FileManager.default.moveItem(atPath: temporary, toPath: cached)
-        }
+        // Foundation's atomic write: a temporary of its own unique name, renamed into place.
+        try? Data(text.utf8).write(to: URL(fileURLWithPath: cached), options: .atomic)
         return split(text)
     }
 

@@ -217,6 +217,25 @@ struct ClearanceWorkflowCLITests {
         }
     }
 
+    /// Issue 14 #7: output files go through a temporary of an unpredictable name created with
+    /// O_EXCL|O_NOFOLLOW and renamed into place; a link at the target is replaced, not followed;
+    /// temporaries a killed run left behind are removed, a running one's kept.
+    @Test func outputFilesNeverWriteThroughLinksAndStaleTemporariesGo() throws {
+        try folder.write("outside.txt", text: "keep")
+        try FileManager.default.createDirectory(atPath: folder.file("out"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder.file("out/report.csv"), withDestinationPath: folder.file("outside.txt"))
+        try folder.write("out/.report.csv.quire-4194303-dead.part", text: "stale")
+        let live = ".other.csv.quire-\(getpid())-beef.part"
+        try folder.write("out/\(live)", text: "in use")
+        let result = try quire("clearance", "report", "--format", "csv", "--out", "out/report.csv")
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try String(contentsOfFile: folder.file("outside.txt"), encoding: .utf8) == "keep")
+        let attributes = try FileManager.default.attributesOfItem(atPath: folder.file("out/report.csv"))
+        #expect(attributes[.type] as? FileAttributeType == .typeRegular)
+        #expect(try String(contentsOfFile: folder.file("out/report.csv"), encoding: .utf8).hasPrefix("document,"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.file("out")).sorted() == [live, "report.csv"].sorted())
+    }
+
     @Test func reportsInEveryFormat() throws {
         #expect(try quire("add", "scan.png", "--id", "viejo", "--title", "Viejo", "--lang", "spa", "--author", "Ana (1850–1900)", "--published", "1890", "--country", "ES").status == 0)
         let table = try quire("clearance", "report", "--as-of", "2026-11-24")
