@@ -130,13 +130,51 @@ public struct WikitextExport: Sendable {
     }
 
     /// A file name for a wiki title: `/`, `:`, `\` and control characters become `_`; the rest of
-    /// the title (accents included) is kept, so files sort and read like the titles.
+    /// the title (accents included) is kept, so files sort and read like the titles. A name over
+    /// ``maximumNameBytes`` of UTF-8 (file systems allow 255 bytes, and the temporary name adds
+    /// some) is cut at a character boundary and ends with `~` and 8 hex digits of the title's
+    /// SHA-256, so two long titles never share a file; the manifest keeps the whole title.
     public static func fileName(for title: String) -> String {
         let safe = String(title.map { character -> Character in
             if character == "/" || character == ":" || character == "\\" || character.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return "_" }
             return character
         })
         let trimmed = safe.hasPrefix(".") ? "_" + safe.dropFirst() : safe
-        return String(trimmed.prefix(200)) + ".wikitext"
+        let suffix = ".wikitext"
+        guard trimmed.utf8.count + suffix.utf8.count > maximumNameBytes else { return trimmed + suffix }
+        return cut(trimmed, toBytes: maximumNameBytes - suffix.utf8.count - 9) + "~" + hashTag(title) + suffix
+    }
+
+    /// File names for `titles`, one each and all different: ``fileName(for:)``, and where two
+    /// titles would share a name (`A/B` and `A_B`), the later one gets the `~HASH` ending.
+    public static func fileNames(for titles: [String]) -> [String] {
+        var used = Set<String>()
+        return titles.map { title in
+            var name = fileName(for: title)
+            if used.contains(name) {
+                let suffix = ".wikitext"
+                let stem = String(name.dropLast(suffix.count))
+                name = cut(stem, toBytes: maximumNameBytes - suffix.utf8.count - 9) + "~" + hashTag(title) + suffix
+            }
+            used.insert(name)
+            return name
+        }
+    }
+
+    /// The longest file name written, in UTF-8 bytes: 255 less room for the temporary's ending.
+    public static let maximumNameBytes = 200
+
+    private static func hashTag(_ title: String) -> String { String(SHA256.hex(of: Array(title.utf8)).prefix(8)) }
+
+    private static func cut(_ text: String, toBytes limit: Int) -> String {
+        var result = ""
+        var bytes = 0
+        for character in text {
+            let size = character.utf8.count
+            if bytes + size > limit { break }
+            result.append(character)
+            bytes += size
+        }
+        return result
     }
 }

@@ -34,6 +34,12 @@ extension DomainError where Domain == WikitextDomain {    static func invalidTit
         WikitextError(.invalidArgument, "the works of the document are not usable: \(reason)", remedy: "list the works in page order, each starting after the previous one, within the document's pages")
     }
 
+    static func titleOutsideMainNamespace(_ title: String, prefix: String) -> WikitextError {
+        WikitextError(
+            .invalidArgument, "the main page title '\(title)' would not be a main page: '\(prefix):' names a namespace or another wiki",
+            remedy: "give the main page a title without that prefix: --work \"TITLE=FROM-TO\", or the document's --title")
+    }
+
     static func invalidJSON(_ reason: String) -> WikitextError {
         WikitextError(.invalidInput, "the Page: JSON cannot be read: \(reason)", remedy: "pass ProofreadPage's JSON form: {\"header\":…,\"body\":…,\"footer\":…,\"level\":{\"level\":N,\"user\":…}}")
     }

@@ -39,6 +39,9 @@ public struct WikitextGenerator: Sendable {
         PageBoundary.applyTranscript(&prepared.drafts, profile: profile)
         let drafts = prepared.drafts
         let ranges = prepared.ranges
+        for range in ranges {
+            if let prefix = ReservedTitlePrefixes.reserved(in: range.title, profile: profile) { throw .titleOutsideMainNamespace(range.title, prefix: prefix) }
+        }
         guard let lastPage = sources.last?.key else { throw .invalidWorks("the document has no pages") }
 
         var generated: [GeneratedPage] = []

@@ -17,10 +17,35 @@ import Darwin
 /// (their process is gone) are removed the first time a run writes into that folder.
 enum AtomicFile {
     static func write(_ data: Data, to path: String) throws(CoreError) {
-        let folder = (path as NSString).deletingLastPathComponent
+        try writeAll([(path, data)])
+    }
+
+    /// Writes a set of files all or nothing: each to its temporary first; when one fails, every
+    /// temporary is removed and no target is touched; then each temporary replaces its target.
+    static func writeAll(_ files: [(path: String, data: Data)]) throws(CoreError) {
+        var temporaries: [String] = []
+        for (path, data) in files {
+            do {
+                temporaries.append(try temporary(holding: data, for: path))
+            } catch {
+                for written in temporaries { unlink(written) }
+                throw error
+            }
+        }
+        for ((path, _), temporary) in zip(files, temporaries) where rename(temporary, path) != 0 {
+            let reason = String(cString: strerror(errno))
+            for left in temporaries { unlink(left) }
+            throw failure(path, reason)
+        }
+    }
+
+    /// A new temporary beside `path` holding `data`.
+    private static func temporary(holding data: Data, for path: String) throws(CoreError) -> String {
+        // OutputPath, not NSString: Foundation's path code traps on a one-character path.
+        let folder = OutputPath.folder(of: path)
         removeStaleTemporaries(in: folder.isEmpty ? "." : folder)
-        let name = (path as NSString).lastPathComponent
-        let temporary = ((folder as NSString).appendingPathComponent(".\(name).quire-\(getpid())-\(randomTag()).part"))
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let temporary = OutputPath.join(folder, ".\(name).quire-\(getpid())-\(randomTag()).part")
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure(path, String(cString: strerror(errno))) }
         var written = 0
@@ -37,11 +62,11 @@ enum AtomicFile {
         }
         let reason = complete ? nil : String(cString: strerror(errno))
         close(descriptor)
-        guard complete, rename(temporary, path) == 0 else {
-            let why = reason ?? String(cString: strerror(errno))
+        guard complete else {
             unlink(temporary)
-            throw failure(path, why)
+            throw failure(path, reason ?? "short write")
         }
+        return temporary
     }
 
     private static func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
@@ -72,7 +97,7 @@ enum AtomicFile {
             let fields = name[marker.upperBound...].dropLast(".part".count).split(separator: "-")
             guard fields.count == 2, let pid = pid_t(fields[0]), pid > 0 else { continue }
             if kill(pid, 0) != 0 && errno == ESRCH {
-                unlink((folder as NSString).appendingPathComponent(name))
+                unlink(OutputPath.join(folder, name))
             }
         }
     }

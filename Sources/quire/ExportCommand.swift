@@ -96,7 +96,8 @@ extension Quire {
                 }
             case .files:
                 try createFolder(out)
-                for file in files { try write(file.bytes, to: OutputPath.join(out, file.name)) }
+                // All or nothing: every file is written to its temporary before any replaces its target.
+                do { try AtomicFile.writeAll(files.map { (OutputPath.join(out, $0.name), Data($0.bytes)) }) } catch { throw QuireExit.fail(error) }
             case .epub:
                 break  // written by ebook(_:)
             }

@@ -182,3 +182,23 @@ struct WikiDestinationTests {
         #expect(WikiDestination.wikiID(of: .commons) == "commonswiki" && WikiDestination.wikiID(of: .ebook) == nil)
     }
 }
+
+/// Issue 14 #8: file names fit every file system (255 bytes, with the temporary's ending) and
+/// never collide; the manifest keeps the titles.
+@Suite("File names for wiki titles")
+struct FileNameTests {
+    @Test func longTitlesAreCutByBytesAndStayDistinct() {
+        let hebrew = String(repeating: "א", count: 150) + String(repeating: "é", count: 60)
+        let first = WikitextExport.fileName(for: hebrew)
+        let second = WikitextExport.fileName(for: hebrew + "b")
+        #expect(first.utf8.count <= WikitextExport.maximumNameBytes && second.utf8.count <= WikitextExport.maximumNameBytes)
+        #expect(first != second && first.hasSuffix(".wikitext") && first.contains("~"))
+        #expect(WikitextExport.fileName(for: "Libro/3") == "Libro_3.wikitext")
+    }
+
+    @Test func namesInOneSetNeverCollide() {
+        let names = WikitextExport.fileNames(for: ["A/B", "A_B", "A:B", "C"])
+        #expect(Set(names).count == 4)
+        #expect(names[0] == "A_B.wikitext" && names[3] == "C.wikitext")
+    }
+}
