@@ -13,6 +13,7 @@ enum CatalogueSchema {
         migrator.registerMigration("v5-created", migrate: created)
         migrator.registerMigration("v6-ebook-target", migrate: ebookTarget)
         migrator.registerMigration("v7-history-chain", migrate: historyChain)
+        migrator.registerMigration("v8-page-claims", migrate: pageClaims)
         return migrator
     }
 
