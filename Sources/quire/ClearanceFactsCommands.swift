@@ -104,7 +104,7 @@ extension Quire.Clearance {
         func run() throws {
             let id = try document.id
             let dossier: ClearanceDesk.Dossier
-            do { dossier = try ClearanceDesk(catalogue: try catalogueOptions.open()).dossier(id, asOf: asOf.date) } catch { throw QuireExit.fail(error) }
+            do { dossier = try ClearanceDesk(catalogue: try catalogueOptions.openForReading()).dossier(id, asOf: asOf.date) } catch { throw QuireExit.fail(error) }
             if output.json {
                 try Terminal.json(DossierJSON(dossier), snakeCase: true)
             } else {
@@ -125,7 +125,7 @@ extension Quire.Clearance {
         func run() throws {
             let id = try document.id
             let history: [ClearanceEvent]
-            do { history = try ClearanceDesk(catalogue: try catalogueOptions.open()).history(of: id) } catch { throw QuireExit.fail(error) }
+            do { history = try ClearanceDesk(catalogue: try catalogueOptions.openForReading()).history(of: id) } catch { throw QuireExit.fail(error) }
             if output.json {
                 try Terminal.json(history, snakeCase: true)
                 return
@@ -157,7 +157,7 @@ extension Quire.Clearance {
 
         func run() throws {
             let check: ClearanceChainCheck
-            do { check = try ClearanceDesk(catalogue: try catalogueOptions.open()).verify(expectingHead: expectedHead) } catch { throw QuireExit.fail(error) }
+            do { check = try ClearanceDesk(catalogue: try catalogueOptions.openForReading()).verify(expectingHead: expectedHead) } catch { throw QuireExit.fail(error) }
             if output.json {
                 try Terminal.json(["entries": String(check.entries), "head": check.head ?? ""], snakeCase: false)
                 return

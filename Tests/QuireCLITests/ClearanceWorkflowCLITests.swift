@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import QuireTestSupport
 import Testing
 
@@ -234,6 +235,41 @@ struct ClearanceWorkflowCLITests {
         #expect(attributes[.type] as? FileAttributeType == .typeRegular)
         #expect(try String(contentsOfFile: folder.file("out/report.csv"), encoding: .utf8).hasPrefix("document,"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.file("out")).sorted() == [live, "report.csv"].sorted())
+    }
+
+    /// Issue 14 #10: six officers clearing at once: one wins, every other exits 6, none 64; and a
+    /// reading command does not wait for a writer's lock.
+    @Test func concurrentDecisionsLoseWithConflictAndReadersNeverWait() throws {
+        #expect(try quire("add", "scan.png", "--id", "discurso", "--title", "Discurso", "--lang", "spa").status == 0)
+        #expect(try quire("clearance", "review", "discurso", "--target", "es.wikisource", "--reason", "check").status == 0)
+        let processes = (0..<6).map { index -> Process in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: RepositoryPaths.quireExecutable)
+            process.arguments = ["clearance", "reject", "discurso", "--target", "es.wikisource", "--reason", "officer \(index) says no"]
+            process.currentDirectoryURL = URL(fileURLWithPath: folder.path)
+            process.environment = ProcessInfo.processInfo.environment.merging(["QUIRE_ACTOR": "Officer \(index)"]) { $1 }
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            return process
+        }
+        for process in processes { try process.run() }
+        for process in processes { process.waitUntilExit() }
+        let codes = processes.map(\.terminationStatus).sorted()
+        #expect(codes == [0, 6, 6, 6, 6, 6], "\(codes)")
+
+        // A writer holding the lock before its first commit, the write-ahead log still empty (as
+        // a command that just opened the catalogue): `status`, `clearance history`, `show`,
+        // `report` and `verify` read a snapshot at once.
+        let queue = try DatabaseQueue(path: folder.file("quire.sqlite"))
+        try queue.inDatabase { db in
+            try db.execute(sql: "BEGIN IMMEDIATE")
+            // Waiting would end in catalogue_busy (exit 5) after the 10 s lock timeout.
+            for command in [["status"], ["clearance", "history", "discurso"], ["clearance", "show", "discurso"], ["clearance", "report"], ["clearance", "verify"]] {
+                let result = try quire(command)
+                #expect(result.status == 0, "\(command): \(result.standardError)")
+            }
+            try db.execute(sql: "ROLLBACK")
+        }
     }
 
     @Test func reportsInEveryFormat() throws {
