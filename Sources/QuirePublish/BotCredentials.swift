@@ -52,17 +52,24 @@ public struct BotCredentials: Sendable, CustomStringConvertible, CustomDebugStri
 
     private static func readFile(_ path: String) throws(PublishError) -> [String: String] {
         let context = ErrorContext(file: path)
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
-            throw PublishError(.unreadableFile, "the credentials file cannot be read", remedy: "check the path given to --credentials", context: context)
+        // A link is followed: the file it leads to is the one whose mode and owner count (the
+        // link's own mode is always 777, which made a good file look open to everyone).
+        let target = (path as NSString).resolvingSymlinksInPath
+        let named = target == path ? "the credentials file" : "the credentials file \(target) (where \(path) leads)"
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: target) else {
+            throw PublishError(.unreadableFile, "\(named) cannot be read", remedy: "check the path given to --credentials", context: context)
+        }
+        guard attributes[.type] as? FileAttributeType == .typeRegular else {
+            throw PublishError(.unreadableFile, "\(named) is not a regular file", remedy: "give --credentials the path of a text file", context: context)
         }
         let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue ?? 0o777
         let owner = (attributes[.ownerAccountID] as? NSNumber)?.uint32Value
         if mode & 0o077 != 0 || owner != getuid() {
             throw PublishError(
-                .invalidInput, String(format: "the credentials file is readable by others (mode %03o) or not yours", mode),
-                remedy: "run 'chmod 600 \(path)' as its owner", context: context)
+                .invalidInput, "\(named) is readable by others (mode \(String(format: "%03o", mode))) or not yours",
+                remedy: "run 'chmod 600 \(target)' as its owner", context: context)
         }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: target), let text = String(data: data, encoding: .utf8) else {
             throw PublishError(.unreadableFile, "the credentials file cannot be read as UTF-8 text", remedy: "write it as lines user=Name@Bot and password=…", context: context)
         }
         var values: [String: String] = [:]

@@ -18,8 +18,10 @@ public final class SafeXMLDocument {
     /// The name shown in errors.
     public let name: String
 
-    /// The largest input accepted, in bytes.
-    public static let maximumInputBytes = 64 * 1024 * 1024
+    /// The largest input accepted, in bytes: 20 MiB, several times the densest page seen (a
+    /// newspaper page's ALTO with every word is 2–8 MB). Parsing takes about 25 bytes of memory
+    /// per byte of XML (a 60 MB file took 1.48 GB), so the cap bounds memory at about 500 MB.
+    public static let maximumInputBytes = 20 * 1024 * 1024
 
     /// Parses `bytes`; `name` (usually the file path) is used in errors.
     ///
@@ -42,8 +44,15 @@ public final class SafeXMLDocument {
         let context = ErrorContext(file: path)
         let size: Int
         do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            // The file itself, not a link to it; and only a regular file: opening a FIFO or a
+            // device to read waits for a writer that may never come.
+            let attributes = try FileManager.default.attributesOfItem(atPath: (path as NSString).resolvingSymlinksInPath)
+            guard attributes[.type] as? FileAttributeType == .typeRegular else {
+                throw XMLError(.unreadableFile, "is not a regular file (a folder, pipe or device)", remedy: "give the path of an ALTO, PAGE-XML or hOCR file", context: context)
+            }
             size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        } catch let error as XMLError {
+            throw error
         } catch {
             throw XMLError(.unreadableFile, "cannot be read (\((error as NSError).localizedDescription))", remedy: "check the path and its permissions", context: context)
         }

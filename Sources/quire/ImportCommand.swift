@@ -17,7 +17,7 @@ extension Quire {
                 roles used for headers, page numbers and footnotes. 'quire import FILES… --to FORMAT' \
                 converts instead and prints (txt pages separated by form feeds, json one line per \
                 file; one XML file at a time, or --out DIR). Files are parsed safely: no network, no \
-                entities, no DTD, 64 MB at most.
+                entities, no DTD, 20 MiB at most, regular files only.
                 """)
 
         @OptionGroup var catalogueOptions: CatalogueOptions

@@ -92,6 +92,27 @@ struct CredentialsTests {
         #expect(fromFile.user == "Ana@quire" && fromFile.password == "p2")
     }
 
+    /// Issue 14 #10: a credentials file reached through a link is judged by the file it leads to
+    /// (the link's own mode 777 made it look open to everyone); a pipe is refused unopened.
+    @Test func aLinkIsFollowedAndAPipeRefused() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quire-cred-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let file = folder + "/bot.credentials", link = folder + "/link"
+        try Data("user=Ana@quire\npassword=p3\n".utf8).write(to: URL(fileURLWithPath: file))
+        chmod(file, 0o600)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: file)
+        #expect(try BotCredentials.load(user: nil, file: link, environment: [:]).password == "p3")
+        chmod(file, 0o644)
+        #expect { try BotCredentials.load(user: nil, file: link, environment: [:]) } throws: { error in
+            let message = (error as? PublishError)?.message ?? ""
+            return message.contains("mode 644") && message.contains("where \(link) leads")
+        }
+        let fifo = folder + "/fifo"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        #expect { try BotCredentials.load(user: nil, file: fifo, environment: [:]) } throws: { ($0 as? PublishError)?.message.contains("not a regular file") == true }
+    }
+
     @Test func missingPiecesSayWhatToDo() {
         do {
             _ = try BotCredentials.load(user: "Ana@quire", file: nil, environment: [:])

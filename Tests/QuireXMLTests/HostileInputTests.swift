@@ -54,7 +54,7 @@ struct HostileInputTests {
         #expect {
             try XMLImport.read(fileAt: path)
         } throws: { error in
-            (error as? XMLError)?.message.contains("200 MB, over the 64 MB cap") == true && (error as? XMLError)?.context.file == path
+            (error as? XMLError)?.message.contains("200 MB, over the 20 MB cap") == true && (error as? XMLError)?.context.file == path
         }
         #expect(peakResidentBytes() - before < 32 * 1_048_576)
     }
@@ -65,7 +65,7 @@ struct HostileInputTests {
         #expect {
             try XMLImport.read(bytes: bytes, name: "big.xml")
         } throws: { error in
-            (error as? XMLError)?.message.contains("over the 64 MB cap") == true && (error as? XMLError)?.context.file == "big.xml"
+            (error as? XMLError)?.message.contains("over the 20 MB cap") == true && (error as? XMLError)?.context.file == "big.xml"
         }
     }
 
@@ -173,6 +173,21 @@ struct HostileInputTests {
             try XMLImport.read(bytes: Array(source.utf8), name: "other.xml")
         } throws: { error in
             (error as? XMLError)?.context.file == "other.xml" && (error as? XMLError)?.message.contains(needle) == true
+        }
+    }
+}
+
+@Suite("Hostile paths")
+struct HostilePathTests {
+    /// Issue 14 #10: a FIFO given to `import` hung; it is refused without being opened.
+    @Test func aPipeOrFolderIsRefusedUnopened() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quire-fifo-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let fifo = folder + "/page.xml"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        for path in [fifo, folder] {
+            #expect { try XMLImport.read(fileAt: path) } throws: { ($0 as? XMLError)?.message.contains("not a regular file") == true }
         }
     }
 }
