@@ -17,9 +17,11 @@ public struct SourceInspection: Hashable, Sendable {
 /// Checks a scan file cheaply before it is registered: its format from the bytes, its page count,
 /// and for raster images a header that decodes and a size under the pixel cap.
 public enum SourceInspector {
-    /// The largest image accepted, in pixels (250 Mpx, as OCRmyPDF): larger headers are refused
-    /// before any pixel is allocated, which stops decompression bombs.
-    public static let pixelCap = 250_000_000
+    /// The largest image accepted, in pixels: larger headers are refused before any pixel is
+    /// allocated, which stops decompression bombs. Reading a page takes about 5 bytes of memory
+    /// per pixel (a 72 Mpx page peaked at 364 MB), so 120 Mpx bounds a page at about 600 MB;
+    /// OCRmyPDF's 250 Mpx took 1 GB. A broadsheet newspaper page at 400 dpi is 119 Mpx.
+    public static let pixelCap = 120_000_000
 
     /// Inspects `path`, whose first bytes are `head`, already sniffed as the scan format `format`.
     public static func inspect(path: String, format: SourceFormat) throws(OCRError) -> SourceInspection {

@@ -30,7 +30,7 @@ struct SourceInspectorTests {
             Issue.record("a 10 Gpx header was accepted")
         } catch {
             #expect(error.code == .imageTooLarge)
-            #expect(error.message.contains("250 Mpx"))
+            #expect(error.message.contains("120 Mpx"))
             #expect(error.context.file == path)
         }
     }

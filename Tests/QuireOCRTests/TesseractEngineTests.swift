@@ -120,7 +120,7 @@ struct TesseractEngineTests {
         #expect(PageImageLoader.resolution(forPageSizeLine: "Page    1 size: 595.276 x 841.89 pts (A4)", preferred: 300) == 300)
         let poster = PageImageLoader.resolution(forPageSizeLine: "Page    1 size: 7200 x 7200 pts", preferred: 300)
         #expect(poster < 300)
-        #expect(Double(poster * 100) * Double(poster * 100) <= 250_000_000)
+        #expect(Double(poster * 100) * Double(poster * 100) <= Double(SourceInspector.pixelCap))
     }
 
     @Test func missingLanguageFailsAtInitialisation() throws {
