@@ -119,14 +119,7 @@ struct ClearanceChainTests {
         let path = folder.file("v6.sqlite")
         do {
             let queue = try DatabaseQueue(path: path)
-            var migrator = DatabaseMigrator()
-            migrator.registerMigration("v1-foundation", migrate: CatalogueSchema.foundation)
-            migrator.registerMigration("v2-clearance", migrate: CatalogueSchema.clearance)
-            migrator.registerMigration("v3-transcript", migrate: CatalogueSchema.transcript)
-            migrator.registerMigration("v4-publication", migrate: CatalogueSchema.publication)
-            migrator.registerMigration("v5-created", migrate: CatalogueSchema.created)
-            migrator.registerMigration("v6-ebook-target", migrate: CatalogueSchema.ebookTarget)
-            try migrator.migrate(queue)
+            try CatalogueSchema.migrator.migrate(queue, upTo: "v6-ebook-target")
             try queue.write { db in
                 try db.execute(sql: "INSERT INTO document (id, title, languages, created_at) VALUES ('viejo', 'Viejo', 'spa', 'then')")
                 try db.execute(sql: "INSERT INTO clearance_event (document_id, kind, target, actor, reason, at) VALUES ('viejo', 'override', 'commons', 'Ana', 'test upload', 't1')")

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import QuireCatalogue
 import QuireCore
 import QuirePipeline
@@ -108,6 +109,22 @@ struct OCRBatchTests {
         #expect(try catalogue.claim(DocumentID("doc")!, PageNumber(2)!) == .alreadyDone)
     }
 
+    /// Issue 14 #10: under contention the progress read "11/10": a page whose attempt could not
+    /// be recorded was counted failed and then read and counted again. A page the catalogue
+    /// cannot claim now counts once, as failed, and is not read.
+    @Test func aPageThatCannotBeClaimedCountsOnceAndIsNotRead() throws {
+        // One page left to read (each claim waits out the 10 s lock timeout).
+        for number in 2...6 { try catalogue.recordText(DocumentID("doc")!, PageNumber(number)!, text: TextFixtures.page([["hecho"]]), quality: .notProofread) }
+        let lock = CatalogueLock(path: folder.file("quire.sqlite"))
+        let factory = LockingFactory(base: factory(), lock: lock)
+        let report = try OCRBatch(catalogue: catalogue, pool: PageWorkerPool(factory: factory, workers: 2)).run(documents: nil)
+        lock.release()
+        #expect(report.tally.total == 1 && report.tally.done == 1, "\(report.tally)")
+        #expect(report.tally.failed == 1 && report.tally.ok == 0)
+        #expect(report.failures.allSatisfy { $0.error.code == .catalogueBusy })
+        #expect(try catalogue.pages(of: DocumentID("doc")!)[0].state != .done)
+    }
+
     @Test func oneShotDeliversPagesInOrderWhateverFinishesFirst() throws {
         let pages = paths.map { PageImageSource(path: $0, format: .png) }
         let order = OrderRecorder()
@@ -123,4 +140,43 @@ private final class OrderRecorder: @unchecked Sendable {
     private let lock = NSLock()
     func append(_ value: String) { lock.withLock { list.append(value) } }
     var values: [String] { lock.withLock { list } }
+}
+
+/// Another process's write lock on the catalogue, taken when the batch's first engine is made
+/// (after the batch planned its pages, before any is claimed) and held until released.
+private final class CatalogueLock: @unchecked Sendable {
+    private let path: String
+    private let mutex = NSLock()
+    private var queue: DatabaseQueue?
+    private let held = DispatchSemaphore(value: 0)
+    private let done = DispatchSemaphore(value: 0)
+
+    init(path: String) { self.path = path }
+
+    func take() {
+        mutex.lock()
+        defer { mutex.unlock() }
+        guard queue == nil, let opened = try? DatabaseQueue(path: path) else { return }
+        queue = opened
+        Thread { [self] in
+            try? opened.inDatabase { db in
+                try db.execute(sql: "BEGIN EXCLUSIVE")
+                held.signal()
+                done.wait()
+                try db.execute(sql: "ROLLBACK")
+            }
+        }.start()
+        held.wait()
+    }
+
+    func release() { done.signal() }
+}
+
+private struct LockingFactory: OCREngineFactory {
+    let base: FakeEngineFactory
+    let lock: CatalogueLock
+    func makeEngine(languages: LanguageSet) throws -> any OCREngine {
+        lock.take()
+        return try base.makeEngine(languages: languages)
+    }
 }
