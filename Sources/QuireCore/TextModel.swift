@@ -26,38 +26,11 @@ public struct Word: Hashable, Sendable, Codable {
     public var text: String
     public var box: BoundingBox?
     public var confidence: Confidence?
-    /// Other readings of the same box (a second, targeted reading of a head or foot word; see
-    /// ``WordReading``); nil when there are none. `text` stays the page's own reading, which the
-    /// body always uses.
-    public var alternates: [WordReading]?
 
-    public init(text: String, box: BoundingBox? = nil, confidence: Confidence? = nil, alternates: [WordReading]? = nil) {
+    public init(text: String, box: BoundingBox? = nil, confidence: Confidence? = nil) {
         self.text = text
         self.box = box
         self.confidence = confidence
-        self.alternates = alternates
-    }
-}
-
-/// Another reading of a word's box: the crop read again on its own (enlarged, as a single word),
-/// for the furniture rules to weigh against the page's reading.
-public struct WordReading: Hashable, Sendable, Codable {
-    /// How the box was read again (a closed set).
-    public enum Kind: String, Sendable, Codable, CaseIterable {
-        /// As a single word, any character.
-        case word
-        /// As a single word of digits only (a folio candidate).
-        case digits
-    }
-
-    public var text: String
-    public var confidence: Confidence?
-    public var kind: Kind
-
-    public init(text: String, confidence: Confidence?, kind: Kind) {
-        self.text = text
-        self.confidence = confidence
-        self.kind = kind
     }
 }
 

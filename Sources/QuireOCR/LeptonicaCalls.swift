@@ -98,16 +98,6 @@ enum LeptonicaCalls {
         PixImage(owning: pixScale(image.pix, Float(factor), Float(factor)))
     }
 
-    /// `pixClipRectangle`: the part of the image inside `box` (clipped to the image); nil when
-    /// nothing of it is inside.
-    static func clipped(_ image: PixImage, to box: BoundingBox) -> PixImage? {
-        guard !box.isEmpty else { return nil }
-        var rectangle: UnsafeMutablePointer<BOX>? = boxCreate(Int32(box.x), Int32(box.y), Int32(box.width), Int32(box.height))
-        guard let created = rectangle else { return nil }
-        defer { boxDestroy(&rectangle) }
-        return PixImage(owning: pixClipRectangle(image.pix, created, nil))
-    }
-
     /// `pixScaleBySampling`: every n-th pixel, so the share of dark pixels is kept (unlike
     /// area-averaging, which lightens thin strokes).
     static func sampled(_ image: PixImage, by factor: Double) -> PixImage? {

@@ -85,26 +85,6 @@ final class TesseractAPI {
         return (status == 0 && !timedOut, timedOut)
     }
 
-    /// A small image read on its own in page segmentation mode `mode` (7: one line, 8: one
-    /// word), of digits alone when `digitsOnly` (`tessedit_char_whitelist`, reset afterwards):
-    /// its text (the words found, joined by spaces) and their mean confidence; nil when nothing
-    /// was read.
-    func readAlone(_ image: PixImage, dpi: Int, mode: Int, digitsOnly: Bool, deadline: Double) -> (text: String, confidence: Double?)? {
-        let (width, height, _, _) = LeptonicaCalls.geometry(image)
-        setPageSegmentationMode(mode)
-        if digitsOnly { setVariable("tessedit_char_whitelist", "0123456789") }
-        defer {
-            clear()
-            if digitsOnly { setVariable("tessedit_char_whitelist", "") }
-        }
-        setImage(image, dpi: dpi)
-        guard withExtendedLifetime(image, { recognize(deadline: deadline) }).completed else { return nil }
-        let words = results(width: width, height: height, dpi: dpi).words
-        guard !words.isEmpty else { return nil }
-        let confidences = words.compactMap(\.confidence)
-        return (words.map(\.text).joined(separator: " "), confidences.isEmpty ? nil : confidences.reduce(0, +) / Double(confidences.count))
-    }
-
     /// `TessBaseAPIClear`: frees the page's results, keeping the models loaded.
     func clear() { TessBaseAPIClear(handle) }
 

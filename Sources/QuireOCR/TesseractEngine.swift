@@ -20,17 +20,13 @@ public struct TesseractOptions: Sendable, Hashable {
     /// Detect each page's script and read blackletter pages with the language's blackletter model
     /// (see ``ScriptChoice``), when that model and `osd` are installed.
     public var detectScript: Bool
-    /// Read the words at the page's head and foot again, one by one (``EdgeRereading``), and keep
-    /// those readings as the words' alternates for the running-head, folio and catch-word rules.
-    public var rereadEdges: Bool
 
     public init(
         languages: LanguageSet, tessdata: String, pageSegmentationMode: Int = 3, preprocess: PreprocessMode = .auto,
         deadline: Double = 180, defaultDPI: Int = 300, retryBelowConfidence: Double = 0.72, useTextLayer: Bool = false,
-        detectScript: Bool = true, rereadEdges: Bool = true
+        detectScript: Bool = true
     ) {
         self.detectScript = detectScript
-        self.rereadEdges = rereadEdges
         self.useTextLayer = useTextLayer
         self.languages = languages
         self.tessdata = tessdata
@@ -97,17 +93,14 @@ public final class TesseractEngine: OCREngine {
             dpi = max(1, Int(Double(dpi) * factor))
         }
         let reader = chooseReader(page, dpi: dpi)
-        var reading: Attempt
+        var result: PageText
         if options.preprocess == .auto {
-            reading = try automatic(page, dpi: dpi, reader: reader)
+            result = try automatic(page, dpi: dpi, reader: reader)
         } else {
-            reading = try run(page, mode: options.preprocess, dpi: dpi, reader: reader)
-            if readsAsRows(reading.text) { reading = try run(page, mode: options.preprocess, dpi: dpi, reader: reader, psm: TableLayout.rowsMode) }
+            result = try run(page, mode: options.preprocess, dpi: dpi, reader: reader)
+            if readsAsRows(result) { result = try run(page, mode: options.preprocess, dpi: dpi, reader: reader, psm: TableLayout.rowsMode) }
         }
-        var result = TextSanitizer.sanitize(reading.text)
-        if options.rereadEdges && !result.flags.contains(.ocrTimeout) {
-            result = rereadEdges(result, image: reading.image, dpi: dpi, reader: reader)
-        }
+        result = TextSanitizer.sanitize(result)
         if result.isEmpty && !result.flags.contains(.ocrTimeout) { result.flags.insert(.blankPage) }
         return result
     }
@@ -116,29 +109,29 @@ public final class TesseractEngine: OCREngine {
     /// (or found no word at all), `sauvola`; if that too looks poor, the page turned as orientation
     /// detection says. The best attempt by ``score(_:against:)`` wins. A page is never skipped on
     /// an estimate of its ink: faint typescript can look blank to a fixed threshold.
-    private func automatic(_ page: PixImage, dpi: Int, reader: Reader) throws -> Attempt {
+    private func automatic(_ page: PixImage, dpi: Int, reader: Reader) throws -> PageText {
         var attempts = [try run(page, mode: .none, dpi: dpi, reader: reader)]
-        guard !attempts[0].text.flags.contains(.ocrTimeout) else { return attempts[0] }
+        guard !attempts[0].flags.contains(.ocrTimeout) else { return attempts[0] }
         // Ink is estimated on a quarter-size image: the share of dark pixels barely changes, and
         // this runs on every page.
         let ink = LeptonicaCalls.sampled(page, by: 0.25).flatMap(LeptonicaCalls.grey).map(LeptonicaCalls.inkFraction) ?? 0
-        if attempts[0].text.isEmpty || looksPoor(attempts[0].text, ink: ink), let grey = LeptonicaCalls.grey(page) {
+        if attempts[0].isEmpty || looksPoor(attempts[0], ink: ink), let grey = LeptonicaCalls.grey(page) {
             attempts.append(try run(grey, mode: .sauvola, dpi: dpi, reader: reader))
-            if attempts.allSatisfy({ $0.text.isEmpty || looksPoor($0.text, ink: ink) }), let turned = turnedUpright(grey) {
+            if attempts.allSatisfy({ $0.isEmpty || looksPoor($0, ink: ink) }), let turned = turnedUpright(grey) {
                 attempts.append(try run(turned.image, mode: .none, dpi: dpi, reader: reader, note: "rotated \(turned.quarterTurns * 90)°"))
             }
         }
-        let most = attempts.map { Self.characterCount($0.text) }.max() ?? 0
-        let winner = attempts.indices.max { score(attempts[$0].text, against: most) < score(attempts[$1].text, against: most) } ?? 0
+        let most = attempts.map { Self.characterCount($0) }.max() ?? 0
+        let winner = attempts.indices.max { score(attempts[$0], against: most) < score(attempts[$1], against: most) } ?? 0
         var best = attempts[winner]
         // A table read column by column: the page as decoded, read again in rows (only when that
         // path won; the retries' images are gone by now).
-        if winner == 0 && readsAsRows(best.text) {
+        if winner == 0 && readsAsRows(best) {
             best = try run(page, mode: .none, dpi: dpi, reader: reader, psm: TableLayout.rowsMode)
         }
         if attempts.count > 1 {
-            let detail = best.text.provenance?.detail ?? ""
-            best.text.provenance?.detail = detail + "; auto: best of \(attempts.count) attempts"
+            let detail = best.provenance?.detail ?? ""
+            best.provenance?.detail = detail + "; auto: best of \(attempts.count) attempts"
         }
         return best
     }
@@ -149,13 +142,7 @@ public final class TesseractEngine: OCREngine {
         options.pageSegmentationMode == 3 && !page.flags.contains(.ocrTimeout) && TableLayout.readsAsRows(page)
     }
 
-    /// A reading of a page and the image it was read from (its boxes are that image's).
-    private struct Attempt {
-        var text: PageText
-        var image: PixImage
-    }
-
-    private func run(_ page: PixImage, mode: PreprocessMode, dpi: Int, reader: Reader, psm: Int? = nil, note: String? = nil) throws -> Attempt {
+    private func run(_ page: PixImage, mode: PreprocessMode, dpi: Int, reader: Reader, psm: Int? = nil, note: String? = nil) throws -> PageText {
         let input = mode == .none || mode == .auto ? page : (LeptonicaCalls.grey(page) ?? page)
         let (image, description) = Preprocessor.prepare(input, mode: mode)
         let (width, height, _, _) = LeptonicaCalls.geometry(image)
@@ -169,31 +156,7 @@ public final class TesseractEngine: OCREngine {
         if outcome.timedOut { page.flags.insert(.ocrTimeout) }
         let language = "lang \(api.languages)" + (reader.note.map { " (\($0))" } ?? "")
         page.provenance = provenance("preprocess \([note, description].compactMap { $0 }.joined(separator: ", ")); \(language); psm \(segmentation)\(psm == nil ? "" : " (rows across columns)")")
-        return Attempt(text: page, image: image)
-    }
-
-    /// The head and foot words ``EdgeRereading`` picks, each read again on its own from `image`
-    /// (the one the page was read from), enlarged, in the modes ``EdgeRereading/modes`` lists for
-    /// each kind of reading, with the page's reader; the readings are kept as the words' alternates.
-    private func rereadEdges(_ text: PageText, image: PixImage, dpi: Int, reader: Reader) -> PageText {
-        let candidates = EdgeRereading.candidates(text)
-        guard !candidates.isEmpty else { return text }
-        var readings: [EdgeRereading.Candidate: [WordReading]] = [:]
-        for candidate in candidates {
-            guard let crop = LeptonicaCalls.clipped(image, to: candidate.crop),
-                  let enlarged = LeptonicaCalls.scaled(crop, by: EdgeRereading.scale) else { continue }
-            readings[candidate] = candidate.kinds.flatMap { kind in
-                (EdgeRereading.modes[kind] ?? []).compactMap { mode in
-                    reader.api.readAlone(enlarged, dpi: Int(Double(dpi) * EdgeRereading.scale), mode: mode, digitsOnly: kind == .digits, deadline: EdgeRereading.deadline)
-                        .map { WordReading(text: TextSanitizer.sanitize($0.text).text, confidence: $0.confidence, kind: kind) }
-                        .flatMap { $0.text.isEmpty ? nil : $0 }
-                }
-            }
-        }
-        var result = EdgeRereading.attaching(readings, to: text)
-        let detail = result.provenance?.detail ?? ""
-        result.provenance?.detail = detail + "; re-read \(candidates.count) head/foot words"
-        return result
+        return page
     }
 
     /// The engine that reads a page, and why when it is not the one asked for.

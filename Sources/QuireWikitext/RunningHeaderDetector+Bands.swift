@@ -68,7 +68,7 @@ extension RunningHeaderDetector {
         let kept = chosen.map { address, line in
             var line = line
             // At the foot a signature mark stays, however poorly read (`*4` at 16%).
-            line.words = line.words.map(furnitureReading).filter { word in
+            line.words = line.words.filter { word in
                 if !atTop && PageMarks.isSignature(word.text) { return true }
                 return !isDebris(word) && !isSpeckNumber(word, lineHeight: lineHeight) && !isFlatScrap(word, tallest: tallest)
             }
@@ -91,42 +91,6 @@ extension RunningHeaderDetector {
         return band
     }
 
-    /// How much more confidence a word's own re-reading (``Word/alternates``) needs than the
-    /// page's reading to stand for it in a band.
-    static let rereadMargin = 0.2
-
-    /// The word as the band reads it: when the page read it with less than 50% confidence, and
-    /// not as a number, its re-reading as one word (no space) read with 50% confidence or more
-    /// and by ``rereadMargin`` more (`o` at 43% read again `ſo` at 80%); the alternates stay with
-    /// it. A word the page read with more confidence is kept (a folio `7` at 63% is not a re-read
-    /// `2` at 88%), as is a number (`-4—` at 47% is not `SS 4 —`). The body keeps the page's reading.
-    static func furnitureReading(_ word: Word) -> Word {
-        guard let own = word.confidence, own < 0.5, PrintedPageNumber.readings(word.text).isEmpty,
-              let best = word.alternates?.filter({ $0.kind == .word && !$0.text.contains(" ") }).max(by: { ($0.confidence ?? 0) < ($1.confidence ?? 0) }),
-              let confidence = best.confidence, confidence >= 0.5, confidence >= own + rereadMargin else { return word }
-        var word = word
-        word.text = best.text
-        word.confidence = confidence
-        return word
-    }
-
-    /// The confidence a re-reading needs to stand for a folio where no other page's folio was
-    /// read to give the sequence (with one, the sequence must give the very number, and Tesseract's
-    /// confidence in a reading of digits alone says little: `15` for `IF` at 26%).
-    static let rereadFolioConfidence = 0.5
-
-    /// The numbers a piece of one short word (a scrap of four characters at most) reads as when
-    /// its box is read again (as digits, or as a word) with at least `confidence`: the folio the
-    /// OCR misread, when the document's sequence bears one out.
-    static func rereadNumbers(_ piece: Piece, confidence: Double = 0) -> [PrintedPageNumber] {
-        guard piece.text.filter({ !$0.isWhitespace }).count <= misreadFolioLength else { return [] }
-        var numbers: [PrintedPageNumber] = []
-        for reading in piece.alternates where (reading.confidence ?? 0) >= confidence {
-            for number in PrintedPageNumber.readings(reading.text) where !numbers.contains(number) && !piece.readings.contains(number) { numbers.append(number) }
-        }
-        return numbers
-    }
-
     /// A foot piece that is a signature mark set close to one word (`D3 tödts`) cut in two: the
     /// mark, and the word, which the mark shows to be the catch-word.
     static func splitSignature(_ piece: Piece, words: [Word]) -> [Piece] {
@@ -138,7 +102,7 @@ extension RunningHeaderDetector {
         let markText = mark.map(\.text).joined(separator: " ")
         guard PageMarks.isSignature(markText) else { return [piece] }
         return [Piece(text: markText, box: BoundingBox.union(of: mark.compactMap(\.box)), confidence: meanConfidence(mark)),
-                Piece(text: last.text, box: last.box, confidence: last.confidence, alternates: last.alternates ?? [])]
+                Piece(text: last.text, box: last.box, confidence: last.confidence)]
     }
 
     /// Debris in a band: no letter or digit (dashes read with confidence aside: `— 13 —`), or
@@ -226,8 +190,7 @@ extension RunningHeaderDetector {
             let text = current.map(\.text).joined(separator: " ")
             // A piece that reads as a number as a whole (`— 13 —`) is a folio too.
             let readings = PrintedPageNumber.readings(text)
-            pieces.append(Piece(text: text, box: BoundingBox.union(of: current.compactMap(\.box)), number: readings.first, readings: readings, confidence: meanConfidence(current),
-                                alternates: current.count == 1 ? current[0].alternates ?? [] : []))
+            pieces.append(Piece(text: text, box: BoundingBox.union(of: current.compactMap(\.box)), number: readings.first, readings: readings, confidence: meanConfidence(current)))
             current = []
         }
         let wide = lineHeight * 5 / 2
@@ -242,7 +205,7 @@ extension RunningHeaderDetector {
             let readings = PrintedPageNumber.readings(word.text)
             if apart, !readings.isEmpty {
                 flush()
-                pieces.append(Piece(text: word.text, box: word.box, number: readings.first, readings: readings, confidence: word.confidence, alternates: word.alternates ?? []))
+                pieces.append(Piece(text: word.text, box: word.box, number: readings.first, readings: readings, confidence: word.confidence))
                 continue
             }
             if let gapBefore, gapBefore > wide { flush() }

@@ -15,8 +15,7 @@ extension RunningHeaderDetector {
     /// Folios the OCR misread (`IF` for 15, `De` for `5.`, `4` read with 29% for 9): on an
     /// untagged page with no accepted number, a piece of the top or bottom band of at most four
     /// characters, none of whose readings the sequence gives (a number read with 50% confidence
-    /// or more is as printed, out of sequence or not), whose box read again on its own gives the
-    /// number (``rereadNumbers(_:confidence:)``), or else standing where another page prints its accepted folio
+    /// or more is as printed, out of sequence or not), standing where another page prints its accepted folio
     /// (within 5% of the page's width and 4% of its height; verso and recto pages print theirs on
     /// alternate sides, so any page's place counts) is the number the sequence gives the page.
     /// The sequence is the style and offset from the physical page shared by the accepted number
@@ -41,8 +40,6 @@ extension RunningHeaderDetector {
                 let index = pieces.firstIndex { piece in
                     guard let box = piece.box, piece.text.filter({ !$0.isWhitespace }).count <= misreadFolioLength, !piece.readings.contains(number),
                           piece.readings.isEmpty || (piece.confidence ?? 1) < 0.5 else { return false }
-                    // Its box read again gives the very number: wherever it stands.
-                    if rereadNumbers(piece).contains(number) { return true }
                     let here = centre(box, in: text)
                     return places.contains { $0.page != page && abs($0.x - here.x) < 0.05 && abs($0.y - here.y) < 0.04 }
                 }
@@ -53,44 +50,6 @@ extension RunningHeaderDetector {
             }
         }
         return found
-    }
-
-    /// The first scrap of the top band, else of the bottom band, whose box read again is a
-    /// number with ``rereadFolioConfidence`` (``rereadNumbers(_:confidence:)``), with its first
-    /// such reading.
-    static func rereadFolio(_ band: Bands) -> MisreadFolio? {
-        for (atTop, pieces) in [(true, band.top.pieces), (false, band.bottom.pieces)] {
-            for (index, piece) in pieces.enumerated() {
-                if let number = rereadNumbers(piece, confidence: rereadFolioConfidence).first { return MisreadFolio(atTop: atTop, piece: index, number: number) }
-            }
-        }
-        return nil
-    }
-
-    /// The bands with each foot band's last piece that the next page does not bear out as a
-    /// catch-word, but one word of whose box read again does (``PageMarks/repeats(_:nextFirstWord:)``:
-    /// `„SH` read again `. Edwin,` before a page opening `Edwin,`), taking that word.
-    static func rereadCatchWords(_ bands: [PageNumber: Bands]) -> [PageNumber: Bands] {
-        var result = bands
-        for (page, band) in bands {
-            guard let next = bands[page.next]?.firstWords, !next.isEmpty else { continue }
-            func confirmed(_ foot: Band) -> Band {
-                guard var last = foot.pieces.last else { return foot }
-                // A re-reading may hold a speck before the word (`. Edwin,`): its words are tried one by one.
-                let words = last.alternates.filter { $0.kind == .word }.flatMap { reading in reading.text.split(separator: " ").map { (String($0), reading.confidence) } }
-                guard !words.isEmpty, !next.contains(where: { PageMarks.repeats(last.text, nextFirstWord: $0) }),
-                      let reading = words.first(where: { word in next.contains { PageMarks.repeats(word.0, nextFirstWord: $0) } })
-                else { return foot }
-                var foot = foot
-                last.text = reading.0
-                last.confidence = reading.1
-                foot.pieces[foot.pieces.count - 1] = last
-                return foot
-            }
-            result[page]?.bottom = confirmed(band.bottom)
-            result[page]?.poorlyReadBottom = band.poorlyReadBottom.map(confirmed)
-        }
-        return result
     }
 
     /// The bands with each misread folio's piece replaced by the number it stands for.

@@ -68,12 +68,6 @@ struct FurnitureHints: Sendable {
 /// A folio the OCR misread (a scrap of four characters at most where other pages print theirs)
 /// is the number the document's folio sequence gives the page (``misreadFolios(_:pages:accepted:)``).
 ///
-/// Words the OCR read again on their own (``Word/alternates``) count only where other evidence
-/// bears a re-reading out: a folio re-read as the number the sequence gives, re-read folios that
-/// give a sequence among themselves, a catch-word re-read as the next page's first word; a band
-/// word read with less than 50% confidence is taken as confidently re-read
-/// (``furnitureReading(_:)``). The body keeps the page's own reading.
-///
 /// A printed number counts for the `<pagelist>` only when another page's number has the same
 /// offset from the physical page (or when it is the only number found), so that a folio misread
 /// by OCR does not shift the numbering.
@@ -87,10 +81,6 @@ enum RunningHeaderDetector {
         var readings: [PrintedPageNumber] = []
         /// The mean confidence of its words, when known.
         var confidence: Double?
-        /// A piece of one word: that word's other readings (``Word/alternates``: its box read
-        /// again on its own), which the folio and foot-mark rules may take when other evidence
-        /// bears one out.
-        var alternates: [WordReading] = []
     }
 
     /// A band of a page: its pieces and lines, whether it stands apart, how tall its type is.
@@ -135,7 +125,7 @@ enum RunningHeaderDetector {
 
     /// The furniture of every page.
     static func analyse(_ pages: [PageNumber: PageText], geometry: DocumentGeometry, hints: FurnitureHints = FurnitureHints()) -> [PageNumber: PageFurniture] {
-        var bands = rereadCatchWords(pages.mapValues(findBands))
+        var bands = pages.mapValues(findBands)
         let topKeys = bands.mapValues { key(of: $0.top.pieces) }
         for (page, band) in bands {
             guard let poor = band.poorlyReadTop else { continue }
@@ -144,19 +134,11 @@ enum RunningHeaderDetector {
         }
         let repeated = repeatedKeys(bands.values.map { key(of: $0.top.pieces) })
         var candidates: [(page: PageNumber, text: String, readings: [PrintedPageNumber])] = []
-        var reread: [PageNumber: MisreadFolio] = [:]
         for (page, band) in bands {
-            if let piece = (band.top.pieces + band.bottom.pieces).first(where: { !$0.readings.isEmpty }) {
-                candidates.append((page, piece.text, piece.readings))
-            } else if !band.tagged, let folio = rereadFolio(band) {
-                // No number read on the page: a scrap whose box, read again, is one.
-                candidates.append((page, folio.number.text, [folio.number]))
-                reread[page] = folio
-            }
+            if let piece = (band.top.pieces + band.bottom.pieces).first(where: { !$0.readings.isEmpty }) { candidates.append((page, piece.text, piece.readings)) }
         }
         var accepted = consistentNumbers(candidates)
-        var misread = misreadFolios(bands, pages: pages, accepted: accepted)
-        for (page, folio) in reread where accepted[page] == folio.number { misread[page] = folio }
+        let misread = misreadFolios(bands, pages: pages, accepted: accepted)
         bands = restoring(misread, in: bands)
         for (page, folio) in misread { accepted[page] = folio.number }
         var result: [PageNumber: PageFurniture] = [:]

@@ -25,7 +25,7 @@ struct FurnitureTests {
         let bottom = page.regions.compactMap(\.box?.bottom).max() ?? 0
         for (index, words) in foot.enumerated() {
             let y = bottom + gap + index * 40
-            page.regions.append(line(words.map { Word(text: $0.text, box: $0.box.map { BoundingBox(x: $0.x, y: y, width: $0.width, height: $0.height) }, confidence: $0.confidence, alternates: $0.alternates) }))
+            page.regions.append(line(words.map { Word(text: $0.text, box: $0.box.map { BoundingBox(x: $0.x, y: y, width: $0.width, height: $0.height) }, confidence: $0.confidence) }))
         }
         if !foot.isEmpty { page.height = (page.regions.compactMap(\.box?.bottom).max() ?? 0) + 100 }
         return page
