@@ -80,6 +80,7 @@ enum ParagraphBuilder {
     static func paragraphs(_ lines: [FlowLine], frame: TextFrame?, pageWidth: Int) -> [[TextLine]] {
         var rule = ParagraphRule(frame: frame, pageWidth: pageWidth, pitch: ParagraphRule.linePitch(lines.map(\.line)))
         rule.oneLineRegions = lines.count >= 3 && lines.allSatisfy(\.startsRegion)
+        rule.shortEndsUsual = ParagraphRule.shortEndsAreUsual(lines.map(\.line), frame: frame)
         var groups: [[TextLine]] = []
         for (index, flow) in lines.enumerated() {
             if index > 0, !groups.isEmpty, !rule.startsParagraph(flow, after: lines[index - 1].line) {

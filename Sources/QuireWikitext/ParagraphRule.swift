@@ -22,19 +22,32 @@ struct FlowLine: Hashable, Sendable {
 /// 5. never at a line starting with a lower-case word (`tn der`, after a `⸗` that OCR read as a
 ///    full stop), by the rules below;
 /// 6. at an indented line (first-line indent against the text frame's left edge) after a line that
-///    ends short of the right margin or ends a sentence;
+///    ends short of the right margin or ends a sentence; where most lines end short (verse, a
+///    play's speeches), ending short says nothing, and only the sentence's end counts;
 /// 7. where the OCR engine began a region and the line before ends a sentence (paragraphs set
 ///    without indent). The engine's region alone is not enough: Tesseract cuts typescripts into a
 ///    region every line or two.
 struct ParagraphRule: Sendable {
     let frame: TextFrame?
     let pageWidth: Int
+    /// Whether more than half of at least four lines end short of the frame's right margin.
+    static func shortEndsAreUsual(_ lines: [TextLine], frame: TextFrame?) -> Bool {
+        guard let frame else { return false }
+        let boxes = lines.compactMap(\.box)
+        guard boxes.count >= 4 else { return false }
+        return boxes.filter(frame.endsShort).count * 2 > boxes.count
+    }
+
     /// The median distance between the tops of consecutive lines, when there are enough lines.
     let pitch: Int?
 
     /// Every line is a region of its own (a list, a table of contents): the engine's regions are
     /// then the only evidence of where items start.
     var oneLineRegions = false
+
+    /// Most lines end short of the right margin (verse, a play): a short line ends no paragraph
+    /// by itself.
+    var shortEndsUsual = false
 
     /// Whether `flow` starts a new paragraph after `previous`.
     func startsParagraph(_ flow: FlowLine, after previous: TextLine) -> Bool {
@@ -50,7 +63,7 @@ struct ParagraphRule: Sendable {
         // A paragraph does not start with a lower-case word (`tn der gemeine`, after a `⸗` read as `.`).
         if let word = flow.line.words.first?.text, let first = word.first, first.isLowercase, word.count >= 2, word.allSatisfy(\.isLetter) { return false }
         let previousEnds = Self.endsSentence(previous.text)
-        if frame.isIndented(box) && (frame.endsShort(previousBox) || previousEnds) { return true }
+        if frame.isIndented(box) && (frame.endsShort(previousBox) && !shortEndsUsual || previousEnds) { return true }
         return flow.startsRegion && previousEnds
     }
 
