@@ -12,6 +12,7 @@ enum CatalogueSchema {
         migrator.registerMigration("v4-publication", migrate: publication)
         migrator.registerMigration("v5-created", migrate: created)
         migrator.registerMigration("v6-ebook-target", migrate: ebookTarget)
+        migrator.registerMigration("v7-proofreading", migrate: proofreading)
         return migrator
     }
 

@@ -22,8 +22,11 @@ public struct WikitextExport: Sendable {
     /// `licenceTemplates` go on the main pages (see ``licenceTemplates(of:wiki:asOf:)``).
     public func generate(_ id: DocumentID, wiki: WikiCode, user: String = "", lexicon: Lexicon? = nil, works: [WorkSpan] = [], licenceTemplates: [String]? = nil) throws -> Result {
         let found = try pageSources(of: id)
-        let generated = try WikitextGenerator(wiki: wiki).generate(document: found.metadata, pages: found.sources, options: GenerationOptions(user: user, lexicon: lexicon, scan: found.scan, works: works, licenceTemplates: licenceTemplates))
-        return Result(document: generated, pagesWithoutText: found.missing)
+        let generator = WikitextGenerator(wiki: wiki)
+        let generated = try generator.generate(document: found.metadata, pages: found.sources, options: GenerationOptions(user: user, lexicon: lexicon, scan: found.scan, works: works, licenceTemplates: licenceTemplates))
+        // A page a person saved in the proofreading room is written as they left it.
+        let revisions = try catalogue.currentRevisions(of: id).mapValues(Self.content)
+        return Result(document: generated.applyingRevisions(revisions, profile: generator.profile), pagesWithoutText: found.missing)
     }
 
     /// Each page's current text as the generator takes it (a split known text over OCR), the
@@ -42,6 +45,7 @@ public struct WikitextExport: Sendable {
             scan = .images(Dictionary(uniqueKeysWithValues: pages.map { ($0.number, ($0.sourcePath as NSString).lastPathComponent) }))
         }
         let transcript = try catalogue.transcriptPages(of: id)
+        let revisions = try catalogue.currentRevisions(of: id)
         for page in pages {
             if let split = transcript[page.number] {
                 // A split known text wins over OCR; the OCR still gives the running header.
@@ -49,6 +53,9 @@ public struct WikitextExport: Sendable {
                 sources[page.number] = .transcript(Self.transcriptText(split, ocr: ocr))
             } else if page.state == .done, let text = try catalogue.text(id, page.number) {
                 sources[page.number] = .ocr(text)
+            } else if let revision = revisions[page.number] {
+                // Saved by a person before any OCR: its body stands in; ``generate`` writes the revision.
+                sources[page.number] = .transcript(TranscriptText(text: revision.body))
             } else {
                 missing.append(page.number)
             }
@@ -59,6 +66,11 @@ public struct WikitextExport: Sendable {
                 context: ErrorContext(document: id))
         }
         return (metadata, sources, missing, scan)
+    }
+
+    /// A person's revision as the Page: content it stands for.
+    static func content(_ revision: PageRevision) -> PageContent {
+        PageContent(untrimmedHeader: revision.header, body: revision.body, footer: revision.footer, level: revision.mark.level, user: revision.mark.user)
     }
 
     /// The licence templates of the clearance engine's verdict for `wiki`'s Wikisource as of

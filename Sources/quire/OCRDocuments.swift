@@ -13,9 +13,15 @@ struct OCRDocuments {
     let output: OCROutput?
     let json: Bool
     let retryQuarantined: Bool
+    /// OCR again pages that already have text (`--force`); people's revisions stay current.
+    var force = false
 
     func run() throws {
         guard CrashSupervisor.isChild else {
+            // Queued once, by the supervisor: a restarted worker must not queue the pages again.
+            if force {
+                do { _ = try catalogueOptions.open().requeueForOCR(documents: documents) } catch { throw QuireExit.fail(error) }
+            }
             let pages = (try? catalogueOptions.open().summaries().reduce(0) { $0 + $1.pageCount }) ?? 0
             let status = CrashSupervisor.supervise(maximumRestarts: Catalogue.maximumAttempts * max(1, pages))
             if status != 0 { throw ExitCode(status) }
