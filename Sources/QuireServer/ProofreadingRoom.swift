@@ -1,0 +1,127 @@
+public import QuireCatalogue
+import Foundation
+import QuireCore
+import QuirePipeline
+import QuireWikitext
+
+/// The room's work on the catalogue, apart from HTTP: pages as the editor sees them, saves,
+/// drafts, history and find-and-replace. What the tools made of each page (its wikitext fields
+/// from OCR, import or split) is generated once per document and kept until its text changes.
+public final class ProofreadingRoom: Sendable {
+    public let catalogue: Catalogue
+    private let generated = GeneratedFields()
+
+    public init(catalogue: Catalogue) { self.catalogue = catalogue }
+
+    /// The wiki whose conventions a document is written for: its first language's Wikisource.
+    static func wiki(for metadata: DocumentMetadata) -> WikiCode {
+        metadata.languages.primary.iso6391.flatMap(WikiCode.init(rawValue:)) ?? .en
+    }
+
+    /// The tools' fields of every page of `id` (empty when no page has text yet).
+    func toolFields(_ id: DocumentID) async throws -> [PageNumber: PageContent] {
+        let stamp = try catalogue.latestTextTime(of: id) ?? ""
+        if let cached = await generated.fields(id, stamp: stamp) { return cached }
+        let metadata = try catalogue.metadata(of: id)
+        var fields: [PageNumber: PageContent] = [:]
+        if !stamp.isEmpty {
+            let export = WikitextExport(catalogue: catalogue)
+            let found = try export.pageSources(of: id)
+            // Only the Page: fields are wanted: a plain scan name and work title stand in for the
+            // document's, which the wiki's title rules may refuse (the room still shows the pages).
+            let numbers = found.sources.keys.sorted()
+            let works = numbers.first.flatMap { first in numbers.last.map { [WorkSpan(title: "Work", from: first, to: $0)] } } ?? []
+            let document = try WikitextGenerator(wiki: Self.wiki(for: metadata)).generate(
+                document: found.metadata, pages: found.sources, options: GenerationOptions(scan: .file("Scan.pdf"), works: works))
+            for page in document.pages { fields[page.number] = page.content }
+        }
+        await generated.store(id, stamp: stamp, fields: fields)
+        return fields
+    }
+
+    /// One page as the editor takes it, for `account`.
+    func page(_ id: DocumentID, _ number: PageNumber, account: String) async throws -> PageView? {
+        let pages = try catalogue.pages(of: id)
+        guard let index = pages.firstIndex(where: { $0.number == number }) else { return nil }
+        let entry = pages[index]
+        let metadata = try catalogue.metadata(of: id)
+        let text = entry.state == .done ? try catalogue.text(id, number) : nil
+        let tool = try await toolFields(id)[number]
+        let words = (text?.words ?? []).map { word in
+            PageView.WordBox(text: word.text, box: word.box.map { [$0.x, $0.y, $0.width, $0.height] }, confidence: word.confidence)
+        }
+        let ocr = PageView.Fields(
+            header: tool?.header ?? "", body: tool?.body ?? "", footer: tool?.footer ?? "",
+            level: (tool?.level ?? entry.quality ?? (text == nil ? .withoutText : .notProofread)).rawValue)
+        return PageView(
+            document: id.rawValue, title: metadata.title, number: number.rawValue, pageCount: pages.count,
+            previous: index > 0 ? pages[index - 1].number.rawValue : nil,
+            next: index + 1 < pages.count ? pages[index + 1].number.rawValue : nil,
+            image: try scanFormat(id, entry) != nil ? "/scan/\(id.rawValue)/\(number.rawValue)" : nil,
+            width: text?.width ?? 0, height: text?.height ?? 0, words: words, ocr: ocr,
+            current: try catalogue.currentRevision(id, number).map(PageView.RevisionView.init),
+            draft: try catalogue.draft(id, number, account: account).map {
+                PageView.DraftView(fields: PageView.Fields($0.edit), baseRevision: $0.baseRevision, savedAt: $0.savedAt)
+            },
+            palette: SpecialCharacters.palette(for: Self.wiki(for: metadata)))
+    }
+
+    /// Formats a browser shows as they are, with their media types; others (TIFF, PDF, DjVu)
+    /// have no preview yet.
+    static let browserFormats: [SourceFormat: String] = [.png: "image/png", .jpeg: "image/jpeg", .gif: "image/gif", .webp: "image/webp", .bmp: "image/bmp"]
+
+    /// The media type of a page that is a whole image file the browser can show; nil otherwise.
+    func scanFormat(_ id: DocumentID, _ entry: PageEntry) throws -> String? {
+        guard entry.pageIndex == 0, let format = try catalogue.sources(of: id).first(where: { $0.path == entry.sourcePath })?.format else { return nil }
+        return Self.browserFormats[format]
+    }
+
+    /// The scan file of a page, with its media type, when the browser can show it.
+    func scan(_ id: DocumentID, _ number: PageNumber) throws -> (path: String, mediaType: String)? {
+        guard let entry = try catalogue.pages(of: id).first(where: { $0.number == number }), let type = try scanFormat(id, entry) else { return nil }
+        return (entry.sourcePath, type)
+    }
+
+    /// Find-and-replace over the current bodies of a document's pages: the changes it would
+    /// make (`apply` empty), or, for the pages in `apply`, saves each as a new revision by
+    /// `account` keeping its level (a page changed meanwhile is skipped and reported).
+    func replace(_ id: DocumentID, find: String, with replacement: String, apply: Set<Int>, account: Account) async throws -> (changes: [ReplaceChange], conflicts: [Int]) {
+        guard !find.isEmpty else { return ([], []) }
+        let tool = try await toolFields(id)
+        let revisions = try catalogue.currentRevisions(of: id)
+        var changes: [ReplaceChange] = []
+        var conflicts: [Int] = []
+        for entry in try catalogue.pages(of: id) {
+            let current = revisions[entry.number]
+            let header = current?.header ?? tool[entry.number]?.header ?? ""
+            let body = current?.body ?? tool[entry.number]?.body ?? ""
+            let footer = current?.footer ?? tool[entry.number]?.footer ?? ""
+            let count = body.components(separatedBy: find).count - 1
+            guard count > 0 else { continue }
+            let after = body.replacingOccurrences(of: find, with: replacement)
+            changes.append(ReplaceChange(number: entry.number.rawValue, count: count, before: body, after: after))
+            guard apply.contains(entry.number.rawValue) else { continue }
+            let level = current?.mark.level ?? tool[entry.number]?.level ?? entry.quality ?? .notProofread
+            let outcome = try catalogue.saveRevision(
+                id, entry.number, edit: PageEdit(header: header, body: after, footer: footer, level: level),
+                base: current?.id, user: account.name, role: account.role)
+            if case .saved = outcome { continue }
+            conflicts.append(entry.number.rawValue)
+        }
+        return (changes, conflicts)
+    }
+}
+
+/// The tools' fields per document, with the text time they were made for.
+private actor GeneratedFields {
+    private var cache: [DocumentID: (stamp: String, fields: [PageNumber: PageContent])] = [:]
+
+    func fields(_ id: DocumentID, stamp: String) -> [PageNumber: PageContent]? {
+        guard let entry = cache[id], entry.stamp == stamp else { return nil }
+        return entry.fields
+    }
+
+    func store(_ id: DocumentID, stamp: String, fields: [PageNumber: PageContent]) {
+        cache[id] = (stamp, fields)
+    }
+}
