@@ -19,12 +19,15 @@ build-release: bootstrap
 ## then generated wikitext parsed by mwparserfromhell (installed from PyPI when missing) and exported
 ## EPUBs checked by epubcheck (Scripts/tests/epub-check, 0 errors and 0 warnings). Publish tests
 ## run against a throwaway MediaWiki (Debian's package, installed when missing) and skip with a reason otherwise.
+## Scripts/tests/serve-check drives `quire serve` in headless Chromium with Selenium (Debian's
+## chromium, chromium-driver and python3-selenium, installed when missing).
 test: bootstrap
 	@Scripts/mediawiki-test-server install || echo "make test: MediaWiki cannot be installed here; the publish integration tests will be skipped (they say why)"
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 	$(SWIFT) test --skip-build --disable-xctest $(BUILD_FLAGS)
 	@Scripts/tests/wikitext-balance
 	@Scripts/tests/epub-check
+	@Scripts/tests/serve-check
 
 ## The whole pipeline on the bundled sample; results under out/demo/.
 demo: build
