@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BUILD_FLAGS ?=
 
-.PHONY: all bootstrap build build-release test demo bench eval clean
+.PHONY: all bootstrap build build-release test demo bench eval screenshots clean
 
 all: build
 
@@ -32,6 +32,10 @@ test: bootstrap
 ## The whole pipeline on the bundled sample; results under out/demo/.
 demo: build
 	@Scripts/demo
+
+## A PNG of each view of `quire serve` in out/screenshots/ (headless Chromium, on the bundled sample).
+screenshots: build
+	@Scripts/screenshots
 
 ## Benchmarks against peers (release build); figures go into the README.
 bench: build-release

@@ -67,7 +67,7 @@ let package = Package(
         .target(
             name: "QuireServer",
             dependencies: [
-                "QuireCore", "QuireCatalogue", "QuirePipeline", "QuireWikitext",
+                "QuireCore", "QuireCatalogue", "QuirePipeline", "QuireWikitext", "QuireOCR",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],

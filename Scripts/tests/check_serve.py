@@ -309,6 +309,22 @@ def hostile_text_titles_and_names_are_shown_literally(a, b):
 
 
 @check
+def a_running_ocr_batch_is_shown(a, b):
+    import fcntl
+    a.get(SERVER.url + "/")
+    assert not a.find_elements(By.ID, "ocr-running")
+    # An OCR batch holds a shared lock on this file for its whole run (quire ocr does the same).
+    with open(CATALOGUE + ".ocr-running", "a") as mark:
+        fcntl.flock(mark, fcntl.LOCK_SH)
+        a.get(SERVER.url + "/")
+        assert a.find_elements(By.ID, "ocr-running")
+        open_page(a, 5)
+        assert "OCR batch is running" in status(a), status(a)
+    a.get(SERVER.url + "/")
+    assert not a.find_elements(By.ID, "ocr-running")
+
+
+@check
 def an_ocr_rerun_keeps_the_human_text(a, b):
     # Last: the rerun replaces the imported text of the pages nobody saved.
     # Page 2 was saved by two people (and has no draft of Ana's).

@@ -52,6 +52,8 @@ struct PageView: Codable, Sendable {
     var draft: DraftView?
     /// Special characters of the document's wiki, for the palette.
     var palette: [String]
+    /// An OCR batch is running on the catalogue (saves may wait for its writes).
+    var ocrRunning: Bool
 }
 
 extension PageView.Fields {

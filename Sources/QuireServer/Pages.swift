@@ -87,7 +87,7 @@ enum Pages {
         return "<span class=\"levels\" data-pending=\"\(pending)\">\(parts)<span class=\"level-none\" data-count=\"\(pending)\" title=\"No text yet: \(pending)\"></span></span>"
     }
 
-    static func documents(_ summaries: [DocumentSummary], clearance: [DocumentID: [ClearanceTarget: ClearanceStatus]], session: AccountSession) -> String {
+    static func documents(_ summaries: [DocumentSummary], clearance: [DocumentID: [ClearanceTarget: ClearanceStatus]], ocrRunning: Bool, session: AccountSession) -> String {
         let rows = summaries.map { summary -> String in
             let id = summary.id.rawValue
             let pending = summary.pageCount - summary.pagesByQuality.values.reduce(0, +)
@@ -102,8 +102,9 @@ enum Pages {
                 <td>\(summary.pageCount)</td><td>\(levelBar(summary.pagesByQuality, pending: max(0, pending)))</td><td class="filters">\(filters)</td><td>\(targets)</td></tr>
                 """
         }.joined(separator: "\n")
+        let banner = ocrRunning ? "<p class=\"notice\" id=\"ocr-running\">An OCR batch is running on this catalogue: levels and texts change as it goes, and saves may wait a moment for it.</p>" : ""
         return layout("Documents", session: session, view: "documents", body: """
-            <h1>Documents</h1>
+            <h1>Documents</h1>\(banner)
             <table class="documents"><thead><tr><th>Document</th><th>Pages</th><th>Levels 0–4</th><th>Pages to look at</th><th>Clearance</th></tr></thead>
             <tbody>\(rows.isEmpty ? "<tr><td colspan=\"5\">No documents yet: add some with <code>quire add</code>.</td></tr>" : rows)</tbody></table>
             """)
@@ -180,9 +181,10 @@ enum Pages {
               </div>
               <div id="uncertain-list" class="uncertain"></div>
               <section id="merge" class="merge" hidden><h2>Someone saved this page meanwhile</h2>
-                <p>Your text is kept below beside theirs. Edit the fields above into what the page should say (their text is loaded there), then save again.</p>
-                <div class="merge-cols"><div><h3>Yours</h3><pre id="merge-mine"></pre></div><div><h3>Theirs (<bdi id="merge-user"></bdi>)</h3><pre id="merge-theirs"></pre></div></div>
-                <h3>Word differences</h3><div id="merge-diff" class="diff"></div></section>
+                <p>Nothing was overwritten. Your text stays in the fields above; theirs is below, with the words that differ
+                (<del>theirs only</del>, <ins>yours only</ins>). Bring their changes into the fields, then save again: that save is based on their revision.</p>
+                <h3>Word differences</h3><div id="merge-diff" class="diff"></div>
+                <div class="merge-cols"><div><h3>Yours</h3><pre id="merge-mine"></pre></div><div><h3>Theirs (<bdi id="merge-user"></bdi>)</h3><pre id="merge-theirs"></pre></div></div></section>
               <section id="history" class="history" hidden><h2>History</h2><ol id="history-list"></ol><div id="history-diff" class="diff"></div></section>
             </section>
             </div>

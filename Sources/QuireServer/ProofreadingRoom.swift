@@ -2,6 +2,7 @@ public import QuireCatalogue
 import Foundation
 import QuireCore
 import QuirePipeline
+import QuireOCR
 import QuireWikitext
 
 /// The room's work on the catalogue, apart from HTTP: pages as the editor sees them, saves,
@@ -57,29 +58,46 @@ public final class ProofreadingRoom: Sendable {
             document: id.rawValue, title: metadata.title, number: number.rawValue, pageCount: pages.count,
             previous: index > 0 ? pages[index - 1].number.rawValue : nil,
             next: index + 1 < pages.count ? pages[index + 1].number.rawValue : nil,
-            image: try scanFormat(id, entry) != nil ? "/scan/\(id.rawValue)/\(number.rawValue)" : nil,
+            image: try scanSource(id, number) != nil ? "/scan/\(id.rawValue)/\(number.rawValue)" : nil,
             width: text?.width ?? 0, height: text?.height ?? 0, words: words, ocr: ocr,
             current: try catalogue.currentRevision(id, number).map(PageView.RevisionView.init),
             draft: try catalogue.draft(id, number, account: account).map {
                 PageView.DraftView(fields: PageView.Fields($0.edit), baseRevision: $0.baseRevision, savedAt: $0.savedAt)
             },
-            palette: SpecialCharacters.palette(for: Self.wiki(for: metadata)))
+            palette: SpecialCharacters.palette(for: Self.wiki(for: metadata)),
+            ocrRunning: OCRActivity.isRunning(catalogue: catalogue.path))
     }
 
-    /// Formats a browser shows as they are, with their media types; others (TIFF, PDF, DjVu)
-    /// have no preview yet.
+    /// Formats a browser shows as they are, with their media types; the others (TIFF, PDF,
+    /// DjVu, JPEG 2000, PNM) get a JPEG preview made once by Leptonica (``PagePreview``).
     static let browserFormats: [SourceFormat: String] = [.png: "image/png", .jpeg: "image/jpeg", .gif: "image/gif", .webp: "image/webp", .bmp: "image/bmp"]
 
-    /// The media type of a page that is a whole image file the browser can show; nil otherwise.
-    func scanFormat(_ id: DocumentID, _ entry: PageEntry) throws -> String? {
-        guard entry.pageIndex == 0, let format = try catalogue.sources(of: id).first(where: { $0.path == entry.sourcePath })?.format else { return nil }
-        return Self.browserFormats[format]
+    /// The folder beside the catalogue where previews are kept (`quire-previews/`); it may be
+    /// deleted at any time and is filled again as pages are opened.
+    public var previewFolder: String { (catalogue.directory as NSString).appendingPathComponent("quire-previews") }
+
+    /// Where a page's scan is, when it has one.
+    func scanSource(_ id: DocumentID, _ number: PageNumber) throws -> (source: PageImageSource, sha256: String)? {
+        guard let entry = try catalogue.pages(of: id).first(where: { $0.number == number }),
+              let file = try catalogue.sources(of: id).first(where: { $0.path == entry.sourcePath }), file.format != .text else { return nil }
+        return (PageImageSource(path: file.path, pageIndex: entry.pageIndex, format: file.format), file.sha256)
     }
 
-    /// The scan file of a page, with its media type, when the browser can show it.
-    func scan(_ id: DocumentID, _ number: PageNumber) throws -> (path: String, mediaType: String)? {
-        guard let entry = try catalogue.pages(of: id).first(where: { $0.number == number }), let type = try scanFormat(id, entry) else { return nil }
-        return (entry.sourcePath, type)
+    /// The scan of a page as the browser takes it, with its media type: an image file as it is
+    /// when the browser reads its format, else the cached preview (made now when missing).
+    func scan(_ id: DocumentID, _ number: PageNumber) throws -> (data: Data, mediaType: String)? {
+        guard let (source, sha256) = try scanSource(id, number) else { return nil }
+        if source.pageIndex == 0, let type = Self.browserFormats[source.format] {
+            return FileManager.default.contents(atPath: source.path).map { ($0, type) }
+        }
+        let cached = (previewFolder as NSString).appendingPathComponent("\(sha256.prefix(32))-\(source.pageIndex)-\(PagePreview.maximumWidth).jpg")
+        if let data = FileManager.default.contents(atPath: cached) { return (data, "image/jpeg") }
+        try FileManager.default.createDirectory(atPath: previewFolder, withIntermediateDirectories: true)
+        let data = try PagePreview.jpeg(of: source, scratch: NSTemporaryDirectory())
+        // Written whole then renamed, so a crash never leaves half a preview.
+        let partial = cached + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
+        if FileManager.default.createFile(atPath: partial, contents: data) { _ = rename(partial, cached) }
+        return (data, "image/jpeg")
     }
 
     /// Find-and-replace over the current bodies of a document's pages: the changes it would

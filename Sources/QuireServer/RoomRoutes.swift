@@ -20,7 +20,9 @@ struct RoomRoutes: Sendable {
 
         router.get("/") { request, context in
             guard let session = context.session else { return Self.toLogin() }
-            return Pages.html(Pages.documents(try catalogue.summaries(), clearance: try catalogue.clearanceStatuses(), session: session))
+            return Pages.html(Pages.documents(
+                try catalogue.summaries(), clearance: try catalogue.clearanceStatuses(),
+                ocrRunning: OCRActivity.isRunning(catalogue: catalogue.path), session: session))
         }
         router.get("/documents/:doc") { request, context in
             guard let session = context.session else { return Self.toLogin() }
@@ -41,9 +43,8 @@ struct RoomRoutes: Sendable {
         }
         router.get("/scan/:doc/:page") { request, context in
             guard context.session != nil else { return Pages.error(.unauthorized, "You are not signed in.", json: false) }
-            guard let (id, number) = try pageAddress(context), let scan = try room.scan(id, number),
-                  let data = FileManager.default.contents(atPath: scan.path) else { return notFound(request) }
-            var response = Response(status: .ok, headers: [.contentType: scan.mediaType], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+            guard let (id, number) = try pageAddress(context), let scan = try room.scan(id, number) else { return notFound(request) }
+            var response = Response(status: .ok, headers: [.contentType: scan.mediaType], body: ResponseBody(byteBuffer: ByteBuffer(bytes: scan.data)))
             response.headers[.cacheControl] = "private, max-age=3600"
             return response
         }

@@ -95,3 +95,22 @@ struct RevisionStoreTests {
         #expect(try catalogue.session(tokenSHA256: digest) == nil)
     }
 }
+
+@Suite("An OCR batch's mark")
+struct OCRActivityTests {
+    @Test func theMarkIsSeenWhileHeldAndGoneOnceReleased() throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.file("quire.sqlite")
+        #expect(!OCRActivity.isRunning(catalogue: path))
+        var activity = OCRActivity.begin(catalogue: path)
+        #expect(activity != nil)
+        #expect(OCRActivity.isRunning(catalogue: path))
+        // Two batches may run at once; both hold the mark.
+        var second = OCRActivity.begin(catalogue: path)
+        activity = nil
+        #expect(OCRActivity.isRunning(catalogue: path))
+        second = nil
+        #expect(!OCRActivity.isRunning(catalogue: path))
+        _ = (activity, second)
+    }
+}

@@ -93,6 +93,7 @@
         }
       }
       showMark();
+      if (page.ocrRunning && !status.textContent) say("An OCR batch is running on this catalogue; saves may wait a moment for it.");
       document.getElementById("page-label").textContent = "Page " + page.number + " of " + page.pageCount;
       const prev = document.getElementById("prev"), next = document.getElementById("next");
       prev.hidden = page.previous === null; next.hidden = page.next === null;
