@@ -43,7 +43,10 @@ def p95(values):
 def main():
     work = tempfile.mkdtemp(prefix="quire-bench-serve-")
     catalogue = os.path.join(work, "quire.sqlite")
-    run = lambda *args, **kw: subprocess.run([QUIRE, *args, "--catalogue", catalogue], check=True, capture_output=True, text=True, **kw)
+    def run(*args, **kw):
+        done = subprocess.run([QUIRE, *args, "--catalogue", catalogue], capture_output=True, text=True, **kw)
+        if done.returncode != 0:
+            sys.exit(f"bench_serve: quire {args[0]} failed ({done.returncode}): {done.stderr[-2000:]}")
     run("init")
     subprocess.run([sys.executable, os.path.join(ROOT, "Scripts/tests/make_serve_book.py"), os.path.join(work, "book"), str(PAGES)], check=True)
     images = sorted(os.path.join(work, "book/images", f) for f in os.listdir(os.path.join(work, "book/images")))

@@ -206,6 +206,8 @@ def next_uncertain_word(a, b):
     second = a.execute_script("const f = document.activeElement; return f.value.substring(f.selectionStart, f.selectionEnd);")
     assert (first, second) == ("lorem", "gatherings"), (first, second)
     assert len(a.find_elements(By.CSS_SELECTOR, ".box.uncertain")) == 2
+    # Underlined in the text too (a backdrop behind the field), and nothing else is.
+    assert [m.get_attribute("textContent") for m in a.find_elements(By.CSS_SELECTOR, "#body-backdrop mark")] == ["lorem", "gatherings"]
 
 
 @check

@@ -6,7 +6,7 @@ template braces, right-to-left marks) that the room must show as text.
 
     make_serve_book.py OUT_DIR [PAGES]
 
-writes OUT_DIR/images/page-NNN.png and OUT_DIR/alto/page-NNN.xml.
+writes OUT_DIR/images/page-NNNN.png and OUT_DIR/alto/page-NNNN.xml.
 """
 import os
 import struct
@@ -27,11 +27,11 @@ UNCERTAIN = {(0, 4): 0.31, (2, 5): 0.42}  # (line, word) -> confidence on page 1
 def png(page):
     """A light page with dark bars where the lines are, so the scan looks like a page."""
     w, h = WIDTH // 4, HEIGHT // 4
-    rows = []
-    for y in range(h):
+    rows = [b"\x00" + bytes([page >> 8 & 255, page & 255] + [235] * (w - 2))]  # the page number: every file its own
+    for y in range(1, h):
         line = (y * 4 - 100) // PITCH
         dark = 0 <= line < 3 and (y * 4 - 100) % PITCH < LINE_H
-        rows.append(b"\x00" + bytes([(90 if dark and LEFT // 4 <= x < 235 else 235) ^ (page & 255) for x in range(w)]))
+        rows.append(b"\x00" + bytes([90 if dark and LEFT // 4 <= x < 235 else 235 for x in range(w)]))
     def chunk(kind, data):
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 0, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(b"".join(rows), 9)) + chunk(b"IEND", b"")
@@ -63,9 +63,9 @@ def main():
     os.makedirs(os.path.join(out, "images"), exist_ok=True)
     os.makedirs(os.path.join(out, "alto"), exist_ok=True)
     for n in range(1, pages + 1):
-        with open(os.path.join(out, "images", f"page-{n:03}.png"), "wb") as f:
+        with open(os.path.join(out, "images", f"page-{n:04}.png"), "wb") as f:
             f.write(png(n))
-        with open(os.path.join(out, "alto", f"page-{n:03}.xml"), "w", encoding="utf-8") as f:
+        with open(os.path.join(out, "alto", f"page-{n:04}.xml"), "w", encoding="utf-8") as f:
             f.write(alto(n))
 
 

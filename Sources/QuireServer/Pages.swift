@@ -161,9 +161,9 @@ enum Pages {
             <section class="text-pane">
               <nav class="page-nav"><a id="prev" href="#">← previous</a> <span id="page-label"></span> <a id="next" href="#">next →</a>
               <span id="status" role="status"></span></nav>
-              <label>Header <textarea id="header" rows="2" spellcheck="false"></textarea></label>
-              <label>Body <textarea id="body" rows="18" spellcheck="false"></textarea></label>
-              <label>Footer <textarea id="footer" rows="2" spellcheck="false"></textarea></label>
+              <label for="header">Header</label><div class="field"><div class="backdrop" id="header-backdrop" aria-hidden="true"></div><textarea id="header" rows="2" spellcheck="false"></textarea></div>
+              <label for="body">Body</label><div class="field"><div class="backdrop" id="body-backdrop" aria-hidden="true"></div><textarea id="body" rows="18" spellcheck="false"></textarea></div>
+              <label for="footer">Footer</label><div class="field"><div class="backdrop" id="footer-backdrop" aria-hidden="true"></div><textarea id="footer" rows="2" spellcheck="false"></textarea></div>
               <div id="palette" class="palette"></div>
               <div class="actions">
                 <fieldset class="levels-choice" id="levels"><legend>Level</legend>

@@ -137,7 +137,25 @@
     }
     function threshold() { return Number(document.getElementById("threshold").value) / 100; }
     function isUncertain(w) { return w.confidence !== null && w.confidence !== undefined && w.confidence < threshold(); }
+    // Uncertain words underlined in the fields: a copy of each field's text behind it (the field
+    // is transparent), with those words in <mark>; built with text nodes, never as HTML.
+    function paintBackdrops() {
+      Object.keys(fields).forEach(function (name) {
+        const f = fields[name], back = document.getElementById(name + "-backdrop");
+        f.style.height = "auto"; f.style.height = (f.scrollHeight + 2) + "px";
+        back.textContent = "";
+        let at = 0;
+        textTokens.forEach(function (t, index) {
+          if (t.field !== name || mapping[index] < 0 || !isUncertain(page.words[mapping[index]])) return;
+          back.appendChild(document.createTextNode(f.value.slice(at, t.start)));
+          back.appendChild(el("mark", f.value.slice(t.start, t.end)));
+          at = t.end;
+        });
+        back.appendChild(document.createTextNode(f.value.slice(at) + "\n"));
+      });
+    }
     function markUncertain() {
+      if (textTokens.length) paintBackdrops();
       const list = document.getElementById("uncertain-list"); list.textContent = "";
       page.words.forEach(function (w, index) {
         if (boxNodes[index]) boxNodes[index].classList.toggle("uncertain", isUncertain(w));
@@ -159,7 +177,7 @@
       });
       const words = page.words.map(function (w) { return normal(w.text); });
       const n = words.length, m = textTokens.length;
-      if (n * m > 4000000) { mapping = []; return; }
+      if (n * m > 4000000) { mapping = new Array(m).fill(-1); paintBackdrops(); return; }
       const cost = [];
       for (let i = 0; i <= n; i++) { cost.push(new Int32Array(m + 1)); cost[i][0] = i; }
       for (let j = 0; j <= m; j++) cost[0][j] = j;
@@ -175,6 +193,7 @@
         else if (cost[i][j] === cost[i - 1][j] + 1) i--;
         else j--;
       }
+      paintBackdrops();
       followCaret();
     }
     function tokenAtCaret() {
