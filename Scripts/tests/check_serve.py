@@ -244,6 +244,18 @@ def a_draft_survives_kill_9_of_the_server(a, b):
 
 
 @check
+def page_turns_keep_the_draft_and_the_address(a, b):
+    open_page(a, 3)  # holds Ana's draft from the check before
+    a.find_element(By.ID, "body").send_keys(Keys.ALT, Keys.PAGE_DOWN)
+    wait(a, lambda d: d.find_element(By.ID, "page-label").text.startswith("Page 4 "))
+    assert a.current_url.endswith("/documents/book/pages/4"), a.current_url
+    assert a.find_element(By.ID, "body").get_attribute("value") == page_json(a, 4)["ocr"]["body"]
+    a.back()
+    wait(a, lambda d: d.find_element(By.ID, "page-label").text.startswith("Page 3 "))
+    assert a.find_element(By.ID, "body").get_attribute("value") == "Typed just before the crash."
+
+
+@check
 def find_and_replace_with_a_preview(a, b):
     a.get(SERVER.url + "/documents/book/replace")
     a.find_element(By.ID, "find").send_keys("binder")

@@ -42,9 +42,8 @@ public final class ProofreadingRoom: Sendable {
 
     /// One page as the editor takes it, for `account`.
     func page(_ id: DocumentID, _ number: PageNumber, account: String) async throws -> PageView? {
-        let pages = try catalogue.pages(of: id)
-        guard let index = pages.firstIndex(where: { $0.number == number }) else { return nil }
-        let entry = pages[index]
+        guard let location = try catalogue.pageLocation(id, number) else { return nil }
+        let entry = location.entry
         let metadata = try catalogue.metadata(of: id)
         let text = entry.state == .done ? try catalogue.text(id, number) : nil
         let tool = try await toolFields(id)[number]
@@ -55,10 +54,9 @@ public final class ProofreadingRoom: Sendable {
             header: tool?.header ?? "", body: tool?.body ?? "", footer: tool?.footer ?? "",
             level: (tool?.level ?? entry.quality ?? (text == nil ? .withoutText : .notProofread)).rawValue)
         return PageView(
-            document: id.rawValue, title: metadata.title, number: number.rawValue, pageCount: pages.count,
-            previous: index > 0 ? pages[index - 1].number.rawValue : nil,
-            next: index + 1 < pages.count ? pages[index + 1].number.rawValue : nil,
-            image: try scanSource(id, number) != nil ? "/scan/\(id.rawValue)/\(number.rawValue)" : nil,
+            document: id.rawValue, title: metadata.title, number: number.rawValue, pageCount: location.pageCount,
+            previous: location.previous?.rawValue, next: location.next?.rawValue,
+            image: location.source != nil ? "/scan/\(id.rawValue)/\(number.rawValue)" : nil,
             width: text?.width ?? 0, height: text?.height ?? 0, words: words, ocr: ocr,
             current: try catalogue.currentRevision(id, number).map(PageView.RevisionView.init),
             draft: try catalogue.draft(id, number, account: account).map {
@@ -78,9 +76,8 @@ public final class ProofreadingRoom: Sendable {
 
     /// Where a page's scan is, when it has one.
     func scanSource(_ id: DocumentID, _ number: PageNumber) throws -> (source: PageImageSource, sha256: String)? {
-        guard let entry = try catalogue.pages(of: id).first(where: { $0.number == number }),
-              let file = try catalogue.sources(of: id).first(where: { $0.path == entry.sourcePath }), file.format != .text else { return nil }
-        return (PageImageSource(path: file.path, pageIndex: entry.pageIndex, format: file.format), file.sha256)
+        guard let location = try catalogue.pageLocation(id, number), let source = location.source else { return nil }
+        return (source, location.sourceSHA256)
     }
 
     /// The scan of a page as the browser takes it, with its media type: an image file as it is

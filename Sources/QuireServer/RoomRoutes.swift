@@ -115,7 +115,7 @@ struct RoomRoutes: Sendable {
     /// The document and page of the path, when both exist.
     func pageAddress(_ context: RoomContext) throws -> (DocumentID, PageNumber)? {
         guard let id = documentID(context), let number = context.parameters.get("page").flatMap(Int.init).flatMap(PageNumber.init),
-              (try? catalogue.summary(of: id)) != nil, try catalogue.pages(of: id).contains(where: { $0.number == number }) else { return nil }
+              try catalogue.pageLocation(id, number) != nil else { return nil }
         return (id, number)
     }
 

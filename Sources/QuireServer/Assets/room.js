@@ -58,8 +58,11 @@
 
   function editor() {
     const root = document.getElementById("editor");
-    const doc = root.dataset.document, number = Number(root.dataset.page);
-    const base = "/api/documents/" + encodeURIComponent(doc) + "/pages/" + number;
+    const doc = root.dataset.document;
+    let number = Number(root.dataset.page);
+    // Page turns fetch the next page's JSON and fill the same editor (no reload); the address follows.
+    function pageAPI() { return "/api/documents/" + encodeURIComponent(doc) + "/pages/" + number; }
+    function pageURL(n) { return "/documents/" + encodeURIComponent(doc) + "/pages/" + n; }
     const fields = { header: document.getElementById("header"), body: document.getElementById("body"), footer: document.getElementById("footer") };
     const status = document.getElementById("status");
     const img = document.getElementById("scan"), stage = document.getElementById("scan-stage"), boxes = document.getElementById("boxes");
@@ -79,9 +82,14 @@
     }
 
     async function load() {
-      const result = await api("GET", base);
+      const result = await api("GET", pageAPI());
       if (result.status !== 200) { say((result.data && result.data.error) || "cannot load the page", true); return; }
       page = result.data;
+      say("");
+      document.title = page.title + " — page " + page.number + " · Quire";
+      document.querySelector(".bar .title bdi").textContent = page.title + " — page " + page.number;
+      document.getElementById("merge").hidden = true;
+      document.getElementById("history").hidden = true;
       baseRevision = page.current ? page.current.id : null;
       fill(page.current ? page.current.fields : page.ocr);
       dirty = false;
@@ -96,17 +104,20 @@
       if (page.ocrRunning && !status.textContent) say("An OCR batch is running on this catalogue; saves may wait a moment for it.");
       document.getElementById("page-label").textContent = "Page " + page.number + " of " + page.pageCount;
       const prev = document.getElementById("prev"), next = document.getElementById("next");
+      if (page.previous === undefined) page.previous = null;
+      if (page.next === undefined) page.next = null;
       prev.hidden = page.previous === null; next.hidden = page.next === null;
-      if (page.previous !== null) prev.href = "/documents/" + encodeURIComponent(doc) + "/pages/" + page.previous;
-      if (page.next !== null) next.href = "/documents/" + encodeURIComponent(doc) + "/pages/" + page.next;
+      if (page.previous !== undefined && page.previous !== null) prev.href = pageURL(page.previous);
+      if (page.next !== undefined && page.next !== null) next.href = pageURL(page.next);
       const palette = document.getElementById("palette");
-      page.palette.forEach(function (ch) {
+      if (!palette.childElementCount) page.palette.forEach(function (ch) {
         const b = el("button", ch); b.type = "button"; b.title = "Insert " + ch;
         b.addEventListener("mousedown", function (e) { e.preventDefault(); });
         b.addEventListener("click", function () { insert(ch); });
         palette.appendChild(b);
       });
-      if (page.image) { img.src = page.image; } else { img.hidden = true; document.getElementById("no-scan").hidden = false; }
+      if (page.image) { img.hidden = false; img.src = page.image; document.getElementById("no-scan").hidden = true; }
+      else { img.hidden = true; img.removeAttribute("src"); document.getElementById("no-scan").hidden = false; }
       drawBoxes();
       realign();
       fields.body.focus();
@@ -238,13 +249,13 @@
     // ---- Saving, drafts, merge ----
     async function save(thenNext) {
       const sent = current();
-      const result = await api("POST", base + "/save", { fields: sent, base: baseRevision });
+      const result = await api("POST", pageAPI() + "/save", { fields: sent, base: baseRevision });
       if (result.status === 200) {
         const revision = result.data.revision;
         baseRevision = revision.id; page.current = revision; dirty = false;
         document.getElementById("merge").hidden = true;
         showMark(); say("Saved (revision " + revision.id + ")");
-        if (thenNext && page.next !== null) location.href = document.getElementById("next").href;
+        if (thenNext && page.next !== null) go(page.next);
       } else if (result.status === 409) {
         const theirs = result.data.current;
         document.getElementById("merge").hidden = false;
@@ -261,7 +272,7 @@
     }
     async function saveDraft() {
       if (!dirty || !page) return;
-      const result = await api("POST", base + "/draft", { fields: current(), base: baseRevision });
+      const result = await api("POST", pageAPI() + "/draft", { fields: current(), base: baseRevision });
       if (result.status === 200) root.dataset.draftSaved = String(Date.now());
     }
     setInterval(saveDraft, 3000);
@@ -285,7 +296,7 @@
     document.getElementById("history-button").addEventListener("click", async function () {
       const box = document.getElementById("history"), list = document.getElementById("history-list");
       box.hidden = !box.hidden; if (box.hidden) return;
-      const result = await api("GET", base + "/history");
+      const result = await api("GET", pageAPI() + "/history");
       list.textContent = "";
       const revisions = result.data || [];
       const ocrEntry = el("li", "OCR (level " + page.ocr.level + ")");
@@ -332,12 +343,36 @@
       const inField = e.target.tagName === "TEXTAREA" || e.target.tagName === "INPUT";
       if ((e.ctrlKey || e.metaKey) && e.key === "s") { e.preventDefault(); save(false); }
       else if ((e.ctrlKey || e.metaKey) && e.key === "Enter") { e.preventDefault(); save(true); }
-      else if (e.altKey && e.key === "PageDown" && page && page.next !== null) { e.preventDefault(); saveDraft().then(function () { location.href = document.getElementById("next").href; }); }
-      else if (e.altKey && e.key === "PageUp" && page && page.previous !== null) { e.preventDefault(); saveDraft().then(function () { location.href = document.getElementById("prev").href; }); }
+      else if (e.altKey && e.key === "PageDown" && page && page.next !== null) { e.preventDefault(); go(page.next); }
+      else if (e.altKey && e.key === "PageUp" && page && page.previous !== null) { e.preventDefault(); go(page.previous); }
       else if (e.altKey && /^Digit[0-4]$/.test(e.code)) { e.preventDefault(); setLevel(Number(e.code.slice(5))); }
       else if (e.altKey && (e.code === "Period" || e.code === "Comma")) { e.preventDefault(); nextUncertain(e.code === "Period" ? 1 : -1); }
       else if (e.key === "?" && !inField) { e.preventDefault(); sheet.hidden = !sheet.hidden; }
       else if (e.key === "Escape") { sheet.hidden = true; }
+    });
+
+    // A page turn: the draft of this page first, then the other page in the same editor.
+    let turning = false;
+    async function go(target) {
+      if (turning) return;
+      turning = true;
+      try {
+        await saveDraft();
+        number = target; root.dataset.page = String(target);
+        history.pushState({ page: target }, "", pageURL(target));
+        await load();
+      } finally { turning = false; }
+    }
+    window.addEventListener("popstate", function () {
+      const n = Number(location.pathname.split("/").pop());
+      if (n && n !== number) { number = n; root.dataset.page = String(n); load(); }
+    });
+    ["prev", "next"].forEach(function (id) {
+      document.getElementById(id).addEventListener("click", function (e) {
+        const target = id === "prev" ? page && page.previous : page && page.next;
+        if (target === null || target === undefined) return;
+        e.preventDefault(); go(target);
+      });
     });
 
     load();
