@@ -119,10 +119,16 @@ extension Catalogue {
 
     /// Gives quarantined pages (of `documents`, or all) a fresh start.
     public func releaseQuarantine(documents: [DocumentID]?) throws(CatalogueError) -> Int {
+        try requeue(pagesIn: .quarantined, documents: documents)
+    }
+
+    /// Puts the pages in `state` of `documents` (all when nil) back in the OCR queue with no
+    /// attempts counted; returns how many.
+    func requeue(pagesIn state: PageState, documents: [DocumentID]?) throws(CatalogueError) -> Int {
         let now = timestamp
         return try write { db in
-            var sql = "UPDATE page SET state = 'pending', failures = 0, updated_at = ? WHERE state = 'quarantined'"
-            var arguments: [(any DatabaseValueConvertible)?] = [now]
+            var sql = "UPDATE page SET state = 'pending', failures = 0, updated_at = ? WHERE state = ?"
+            var arguments: [(any DatabaseValueConvertible)?] = [now, state.rawValue]
             if let documents {
                 sql += " AND document_id IN (\(documents.map { _ in "?" }.joined(separator: ",")))"
                 arguments += documents.map(\.rawValue)
@@ -151,16 +157,6 @@ extension Catalogue {
     /// --force`). Their stored text stays until the new one replaces it; people's revisions are
     /// not touched. Returns how many pages were queued.
     public func requeueForOCR(documents: [DocumentID]?) throws(CatalogueError) -> Int {
-        let now = timestamp
-        return try write { db in
-            var sql = "UPDATE page SET state = 'pending', failures = 0, updated_at = ? WHERE state = 'done'"
-            var arguments: [(any DatabaseValueConvertible)?] = [now]
-            if let documents {
-                sql += " AND document_id IN (\(documents.map { _ in "?" }.joined(separator: ",")))"
-                arguments += documents.map(\.rawValue)
-            }
-            try db.execute(sql: sql, arguments: StatementArguments(arguments))
-            return db.changesCount
-        }
+        try requeue(pagesIn: .done, documents: documents)
     }
 }

@@ -74,6 +74,13 @@ extension Catalogue {
         }
     }
 
+    /// Everyone who saved a revision of a page of `document`, by name.
+    public func revisionAuthors(of document: DocumentID) throws(CatalogueError) -> [String] {
+        try read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT user FROM page_revision WHERE document_id = ? ORDER BY user", arguments: [document.rawValue])
+        }
+    }
+
     /// The current revision of every page of a document that has one.
     public func currentRevisions(of document: DocumentID) throws(CatalogueError) -> [PageNumber: PageRevision] {
         try read { db in

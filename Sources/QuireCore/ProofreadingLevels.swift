@@ -38,7 +38,7 @@ public enum LevelRefusal: Hashable, Sendable {
     }
 }
 
-/// ProofreadPage's rules for changing a page's level (`PageLevel::isChangeAllowed`), as a table:
+/// ProofreadPage's rules for changing a page's level (`PageLevel::isChangeAllowed` and its tests), as a table:
 /// what each target level requires of the page's current mark and of the person. Admins bypass
 /// every requirement, as the wiki's `pagequality-admin` right does.
 public enum ProofreadingLevels {
@@ -69,7 +69,8 @@ public enum ProofreadingLevels {
         case .proofreadByAnother:
             if current.level == .validated { return nil }
             guard current.level == .proofread else { return .validationNeedsProofread(current: current.level) }
-            return current.user == user ? .validationBySameUser(user: user) : nil
+            // As ProofreadPage: a level 3 that names nobody counts as set by the person asking.
+            return current.user.isEmpty || current.user == user ? .validationBySameUser(user: user) : nil
         }
     }
 

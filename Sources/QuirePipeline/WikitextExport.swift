@@ -68,6 +68,12 @@ public struct WikitextExport: Sendable {
         return (metadata, sources, missing, scan)
     }
 
+    /// The people who saved pages of `id` in the proofreading room (and so set their levels),
+    /// by name, for the edit summary of a publication.
+    public func proofreaders(of id: DocumentID) throws -> [String] {
+        try catalogue.revisionAuthors(of: id)
+    }
+
     /// A person's revision as the Page: content it stands for.
     static func content(_ revision: PageRevision) -> PageContent {
         PageContent(untrimmedHeader: revision.header, body: revision.body, footer: revision.footer, level: revision.mark.level, user: revision.mark.user)

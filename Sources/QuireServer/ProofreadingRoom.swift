@@ -19,25 +19,33 @@ public final class ProofreadingRoom: Sendable {
         metadata.languages.primary.iso6391.flatMap(WikiCode.init(rawValue:)) ?? .en
     }
 
-    /// The tools' fields of every page of `id` (empty when no page has text yet).
+    /// The tools' fields of every page of `id` (empty when no page has text yet). Made once per
+    /// state of the document's text; requests that arrive while it is being made wait for it.
     func toolFields(_ id: DocumentID) async throws -> [PageNumber: PageContent] {
         let stamp = try catalogue.latestTextTime(of: id) ?? ""
-        if let cached = await generated.fields(id, stamp: stamp) { return cached }
-        let metadata = try catalogue.metadata(of: id)
-        var fields: [PageNumber: PageContent] = [:]
-        if !stamp.isEmpty {
-            let export = WikitextExport(catalogue: catalogue)
-            let found = try export.pageSources(of: id)
-            // Only the Page: fields are wanted: a plain scan name and work title stand in for the
-            // document's, which the wiki's title rules may refuse (the room still shows the pages).
-            let numbers = found.sources.keys.sorted()
-            let works = numbers.first.flatMap { first in numbers.last.map { [WorkSpan(title: "Work", from: first, to: $0)] } } ?? []
-            let document = try WikitextGenerator(wiki: Self.wiki(for: metadata)).generate(
-                document: found.metadata, pages: found.sources, options: GenerationOptions(scan: .file("Scan.pdf"), works: works))
-            for page in document.pages { fields[page.number] = page.content }
+        return try await generated.fields(id, stamp: stamp) { [catalogue] in try Self.generateFields(id, stamp: stamp, catalogue: catalogue) }
+    }
+
+    /// Makes every document's fields in the background, so that the first page opened after the
+    /// server starts does not wait for its whole document to be generated.
+    public func warmUp() async {
+        for summary in (try? catalogue.summaries()) ?? [] {
+            if Task.isCancelled { return }
+            _ = try? await toolFields(summary.id)
         }
-        await generated.store(id, stamp: stamp, fields: fields)
-        return fields
+    }
+
+    static func generateFields(_ id: DocumentID, stamp: String, catalogue: Catalogue) throws -> [PageNumber: PageContent] {
+        guard !stamp.isEmpty else { return [:] }
+        let metadata = try catalogue.metadata(of: id)
+        let found = try WikitextExport(catalogue: catalogue).pageSources(of: id)
+        // Only the Page: fields are wanted: a plain scan name and work title stand in for the
+        // document's, which the wiki's title rules may refuse (the room still shows the pages).
+        let numbers = found.sources.keys.sorted()
+        let works = numbers.first.flatMap { first in numbers.last.map { [WorkSpan(title: "Work", from: first, to: $0)] } } ?? []
+        let document = try WikitextGenerator(wiki: wiki(for: metadata)).generate(
+            document: found.metadata, pages: found.sources, options: GenerationOptions(scan: .file("Scan.pdf"), works: works))
+        return Dictionary(document.pages.map { ($0.number, $0.content) }, uniquingKeysWith: { $1 })
     }
 
     /// One page as the editor takes it, for `account`.
@@ -127,16 +135,20 @@ public final class ProofreadingRoom: Sendable {
     }
 }
 
-/// The tools' fields per document, with the text time they were made for.
+/// The tools' fields per document, with the text time they were made for; one generation at a
+/// time per document and text time, shared by everyone waiting for it.
 private actor GeneratedFields {
-    private var cache: [DocumentID: (stamp: String, fields: [PageNumber: PageContent])] = [:]
+    private var cache: [DocumentID: (stamp: String, task: Task<[PageNumber: PageContent], any Error>)] = [:]
 
-    func fields(_ id: DocumentID, stamp: String) -> [PageNumber: PageContent]? {
-        guard let entry = cache[id], entry.stamp == stamp else { return nil }
-        return entry.fields
-    }
-
-    func store(_ id: DocumentID, stamp: String, fields: [PageNumber: PageContent]) {
-        cache[id] = (stamp, fields)
+    func fields(_ id: DocumentID, stamp: String, make: @escaping @Sendable () throws -> [PageNumber: PageContent]) async throws -> [PageNumber: PageContent] {
+        if let entry = cache[id], entry.stamp == stamp { return try await entry.task.value }
+        let task = Task.detached(priority: .utility) { try make() }
+        cache[id] = (stamp, task)
+        do {
+            return try await task.value
+        } catch {
+            if cache[id]?.stamp == stamp { cache[id] = nil }  // a failed generation is tried again next time
+            throw error
+        }
     }
 }

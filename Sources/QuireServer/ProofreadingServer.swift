@@ -34,7 +34,10 @@ public struct ProofreadingServer: Sendable {
         try checkBinding()
         let router = Router(context: RoomContext.self)
         router.add(middleware: SessionMiddleware(catalogue: catalogue))
-        RoomRoutes(room: ProofreadingRoom(catalogue: catalogue), accounts: AccountDesk(catalogue: catalogue), throttle: LoginThrottle()).register(on: router)
+        let room = ProofreadingRoom(catalogue: catalogue)
+        RoomRoutes(room: room, accounts: AccountDesk(catalogue: catalogue), throttle: LoginThrottle()).register(on: router)
+        let warmUp = Task.detached(priority: .utility) { await room.warmUp() }
+        defer { warmUp.cancel() }
         var logger = Logger(label: "quire-serve")
         logger.logLevel = .warning
         let app = Application(

@@ -29,7 +29,7 @@ struct OCRDocuments {
             // Marked for the batch's whole run, so that 'quire serve' can say a batch is running.
             let activity = catalogue.flatMap { OCRActivity.begin(catalogue: $0.path) }
             defer { withExtendedLifetime(activity) {} }
-            let pages = (try? catalogueOptions.open().summaries().reduce(0) { $0 + $1.pageCount }) ?? 0
+            let pages = (try? catalogue?.summaries().reduce(0) { $0 + $1.pageCount }) ?? 0
             let status = CrashSupervisor.supervise(maximumRestarts: Catalogue.maximumAttempts * max(1, pages))
             if status != 0 { throw ExitCode(status) }
             return

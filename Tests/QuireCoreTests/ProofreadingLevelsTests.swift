@@ -20,6 +20,10 @@ struct ProofreadingLevelsTests {
         #expect(ProofreadingLevels.refusal(from: proofread, to: .validated, user: "ben", role: .rightsOfficer) == nil)
     }
 
+    @Test func aProofreadLevelThatNamesNobodyCannotBeValidated() {
+        #expect(ProofreadingLevels.refusal(from: PageLevelMark(level: .proofread, user: ""), to: .validated, user: "ben", role: .proofreader) == .validationBySameUser(user: "ben"))
+    }
+
     @Test func adminsBypassTheRules() {
         #expect(ProofreadingLevels.refusal(from: PageLevelMark(level: .proofread, user: "root"), to: .validated, user: "root", role: .admin) == nil)
         #expect(ProofreadingLevels.refusal(from: ocr, to: .validated, user: "root", role: .admin) == nil)

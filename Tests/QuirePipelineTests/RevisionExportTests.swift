@@ -35,6 +35,13 @@ struct RevisionExportTests {
         let pages = try WikitextExport(catalogue: catalogue).generate(id, wiki: .es).document.pages
         let page = try #require(pages.first { $0.number == two })
         #expect(page.content == PageContent(untrimmedHeader: edit.header, body: validated.body, footer: "", level: .validated, user: "Ben"))
+        // Sent by a bot, the validated page goes at level 3 under the bot (ProofreadPage refuses
+        // 4 from an account that did not see the page at 3 by another), and the people are credited.
+        let sent = try WikitextExport(catalogue: catalogue).generate(id, wiki: .es).document.forPublishing(as: "Quire bot").pages
+        #expect(sent.first { $0.number == two }?.content == PageContent(untrimmedHeader: edit.header, body: validated.body, footer: "", level: .proofread, user: "Quire bot"))
+        #expect(try WikitextExport(catalogue: catalogue).proofreaders(of: id) == ["Ana", "Ben"])
+        // Not every page proofread yet: the Index says so.
+        #expect(try WikitextExport(catalogue: catalogue).generate(id, wiki: .es).document.index.wikitext.contains("|Progress=C"))
         // A page nobody saved is still the OCR's.
         #expect(pages.first { $0.number == PageNumber(1)! }?.content.body.contains("según el OCR") == true)
     }
@@ -46,5 +53,22 @@ struct RevisionExportTests {
         let result = try WikitextExport(catalogue: catalogue).generate(id, wiki: .es)
         #expect(result.pagesWithoutText.isEmpty)
         #expect(result.document.pages.first { $0.number == three }?.content.body == "Tecleada a mano.")
+    }
+
+    @Test func theIndexIsDoneWhenEveryPageIsValidated() throws {
+        for number in 1...3 {
+            let page = PageNumber(number)!
+            let edit = PageEdit(header: "", body: "Página \(number).", footer: "", level: .proofread)
+            guard case .saved(let first) = try catalogue.saveRevision(id, page, edit: edit, base: nil, user: "Ana", role: .proofreader) else { Issue.record("not saved"); return }
+            let index = try WikitextExport(catalogue: catalogue).generate(id, wiki: .es).document.index
+            // Page 3 has no OCR: until a person saves it, page 2's OCR (level 1) keeps the Index
+            // to proofread only while it is unsaved; then every page with text is at 3 or 4.
+            #expect(index.wikitext.contains(number == 1 ? "|Progress=C" : "|Progress=V"), "page \(number) of 3 proofread")
+            var validated = edit
+            validated.level = .validated
+            _ = try catalogue.saveRevision(id, page, edit: validated, base: first.id, user: "Ben", role: .proofreader)
+        }
+        let index = try WikitextExport(catalogue: catalogue).generate(id, wiki: .es).document.index
+        #expect(index.wikitext.contains("|Progress=T"))
     }
 }
