@@ -228,6 +228,14 @@ def two_browsers_saving_the_same_page_lose_nothing(a, b):
     wait(b, lambda d: status(d).startswith("Saved"))
     history = b.execute_async_script("const done = arguments[arguments.length - 1]; fetch('/api/documents/book/pages/2/history').then(r => r.json()).then(done);")
     assert [r["fields"]["body"] for r in history] == ["Ana's version of page two.", "Ana's and Ben's version of page two."], history
+    # The history compares any two versions word by word.
+    b.find_element(By.ID, "history-button").click()
+    wait(b, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#history-list .compare")) == 3)
+    boxes = b.find_elements(By.CSS_SELECTOR, "#history-list .compare")
+    boxes[1].click()
+    boxes[2].click()
+    b.find_element(By.ID, "compare").click()
+    assert [i.text for i in b.find_elements(By.CSS_SELECTOR, "#history-diff ins") if i.text.strip()] == ["and", "Ben's"], b.find_element(By.ID, "history-diff").text
 
 
 @check

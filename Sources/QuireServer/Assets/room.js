@@ -299,10 +299,23 @@
       const result = await api("GET", pageAPI() + "/history");
       list.textContent = "";
       const revisions = result.data || [];
-      const ocrEntry = el("li", "OCR (level " + page.ocr.level + ")");
+      // Any two versions (the OCR counts as one): tick two, then compare.
+      const versions = [{ label: "OCR", fields: page.ocr }].concat(revisions.map(function (r) { return { label: "revision " + r.id, fields: r.fields }; }));
+      function pick(index) {
+        const box = el("input"); box.type = "checkbox"; box.className = "compare"; box.value = String(index);
+        box.title = "Tick two versions and press Compare"; return box;
+      }
+      const compare = el("button", "Compare the two ticked"); compare.type = "button"; compare.id = "compare";
+      compare.addEventListener("click", function () {
+        const ticked = Array.from(list.querySelectorAll(".compare:checked")).map(function (b) { return versions[Number(b.value)]; });
+        if (ticked.length !== 2) { say("Tick two versions to compare", true); return; }
+        showDiff(document.getElementById("history-diff"), fieldsText(ticked[0].fields), fieldsText(ticked[1].fields));
+      });
+      const ocrEntry = el("li"); ocrEntry.appendChild(pick(0)); ocrEntry.appendChild(document.createTextNode(" OCR (level " + page.ocr.level + ")"));
       list.appendChild(ocrEntry);
       revisions.forEach(function (r, index) {
-        const item = el("li", "Revision " + r.id + " by " + r.user + ", " + r.createdAt + ", level " + r.fields.level + " ");
+        const item = el("li"); item.appendChild(pick(index + 1));
+        item.appendChild(document.createTextNode(" Revision " + r.id + " by " + r.user + ", " + r.createdAt + ", level " + r.fields.level + " (set by " + (r.levelUser || "the OCR") + ") "));
         const before = index === 0 ? page.ocr : revisions[index - 1].fields;
         const b1 = el("button", "diff with previous"); b1.type = "button";
         b1.addEventListener("click", function () { showDiff(document.getElementById("history-diff"), fieldsText(before), fieldsText(r.fields)); });
@@ -310,6 +323,7 @@
         b2.addEventListener("click", function () { showDiff(document.getElementById("history-diff"), fieldsText(page.ocr), fieldsText(r.fields)); });
         item.appendChild(b1); item.appendChild(b2); list.appendChild(item);
       });
+      list.appendChild(compare);
     });
 
     // ---- Scan: zoom, pan, fit, rotate, layout, divider ----
