@@ -25,11 +25,18 @@ actor LoginThrottle {
         return Int(wait.rounded(.up))
     }
 
-    /// Counts a failed attempt against every key.
+    /// Counts a failed attempt against every key. Keys whose failures are all older than the
+    /// window are forgotten once many are kept, so that guessing names cannot fill the memory.
     func recordFailure(_ keys: [String]) {
         let now = clock()
+        if failures.count > Self.keptKeys {
+            failures = failures.filter { $0.value.contains { now.timeIntervalSince($0) < Self.window } }
+        }
         for key in keys { failures[key, default: []].append(now) }
     }
+
+    /// How many keys are kept before old ones are forgotten.
+    static let keptKeys = 10_000
 
     /// Forgets an account's failures after a successful login.
     func recordSuccess(_ keys: [String]) {
