@@ -361,6 +361,20 @@ def an_ocr_rerun_keeps_the_human_text(a, b):
     assert a.find_element(By.ID, "body").get_attribute("value") == before["fields"]["body"]
 
 
+@check
+def repeated_failed_logins_are_throttled(a, b):
+    # Last of the browser checks: the name is locked for a minute afterwards.
+    c = browser()
+    try:
+        for attempt in range(5):
+            login(c, "ben", "wrong password number %d" % attempt)
+            assert "Wrong name or password" in c.find_element(By.ID, "login-message").text
+        login(c, "ben")  # even the right password now waits
+        assert "Too many failed attempts" in c.find_element(By.ID, "login-message").text
+        assert c.current_url.endswith("/login")
+    finally:
+        c.quit()
+
 def main():
     global SERVER
     for name, role in USERS.items():

@@ -1,24 +1,40 @@
 import Foundation
 
-/// Limits failed logins: after ``maximumFailures`` failures within ``window`` for one account
-/// name or one client address, further attempts for it are refused until the window passes.
+/// Limits failed logins: after a key's ``Key/limit`` failures within ``window`` (five for an
+/// account name; twenty for a client address, which behind a reverse proxy is everyone's), its
+/// further attempts are refused until the window has passed.
 actor LoginThrottle {
-    static let maximumFailures = 5
-    static let window: TimeInterval = 60
+    /// What failures are counted against.
+    enum Key: Hashable {
+        case name(String)
+        case client(String)
 
-    private var failures: [String: [Date]] = [:]
+        /// Failures allowed within the window.
+        var limit: Int {
+            switch self {
+            case .name: 5
+            case .client: 20
+            }
+        }
+    }
+
+    static let window: TimeInterval = 60
+    /// How many keys are kept before those without recent failures are forgotten.
+    static let keptKeys = 10_000
+
+    private var failures: [Key: [Date]] = [:]
     private let clock: @Sendable () -> Date
 
     init(clock: @escaping @Sendable () -> Date = Date.init) { self.clock = clock }
 
     /// Seconds to wait before `keys` may try again; 0 when they may try now.
-    func waitBeforeAttempt(_ keys: [String]) -> Int {
+    func waitBeforeAttempt(_ keys: [Key]) -> Int {
         let now = clock()
         var wait: TimeInterval = 0
         for key in keys {
             let recent = (failures[key] ?? []).filter { now.timeIntervalSince($0) < Self.window }
-            failures[key] = recent
-            if recent.count >= Self.maximumFailures, let oldest = recent.first {
+            failures[key] = recent.isEmpty ? nil : recent
+            if recent.count >= key.limit, let oldest = recent.first {
                 wait = max(wait, Self.window - now.timeIntervalSince(oldest))
             }
         }
@@ -27,7 +43,7 @@ actor LoginThrottle {
 
     /// Counts a failed attempt against every key. Keys whose failures are all older than the
     /// window are forgotten once many are kept, so that guessing names cannot fill the memory.
-    func recordFailure(_ keys: [String]) {
+    func recordFailure(_ keys: [Key]) {
         let now = clock()
         if failures.count > Self.keptKeys {
             failures = failures.filter { $0.value.contains { now.timeIntervalSince($0) < Self.window } }
@@ -35,11 +51,8 @@ actor LoginThrottle {
         for key in keys { failures[key, default: []].append(now) }
     }
 
-    /// How many keys are kept before old ones are forgotten.
-    static let keptKeys = 10_000
-
     /// Forgets an account's failures after a successful login.
-    func recordSuccess(_ keys: [String]) {
+    func recordSuccess(_ keys: [Key]) {
         for key in keys { failures[key] = nil }
     }
 }

@@ -150,7 +150,7 @@ struct RoomRoutes: Sendable {
             return loginForm(message: "The form had expired; please sign in again.", status: .forbidden)
         }
         let name = form["name"] ?? ""
-        let keys = ["name:" + name, "client:" + context.client]
+        let keys: [LoginThrottle.Key] = [.name(name), .client(context.client)]
         let wait = await throttle.waitBeforeAttempt(keys)
         if wait > 0 {
             var response = loginForm(message: "Too many failed attempts; try again in \(wait) seconds.", status: .tooManyRequests)
@@ -161,7 +161,7 @@ struct RoomRoutes: Sendable {
             await throttle.recordFailure(keys)
             return loginForm(message: "Wrong name or password.", status: .unauthorized)
         }
-        await throttle.recordSuccess(keys)
+        await throttle.recordSuccess([.name(name)])
         let token = RoomSecurity.randomToken()
         try catalogue.openSession(
             account: account.name, tokenSHA256: RoomSecurity.digest(token), csrfToken: RoomSecurity.randomToken(),

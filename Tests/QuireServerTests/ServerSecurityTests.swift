@@ -65,17 +65,21 @@ struct ServerSecurityTests {
         #expect(policy.contains("script-src 'self'") && !policy.contains("unsafe-inline"))
     }
 
-    @Test func repeatedFailedLoginsAreThrottledPerName() async {
+    @Test func repeatedFailedLoginsAreThrottledPerNameAndMoreLooselyPerClient() async {
         let clock = MutableClock()
         let throttle = LoginThrottle(clock: { clock.now })
-        for _ in 0..<LoginThrottle.maximumFailures {
-            #expect(await throttle.waitBeforeAttempt(["name:ana"]) == 0)
-            await throttle.recordFailure(["name:ana"])
+        let ana: LoginThrottle.Key = .name("ana"), client: LoginThrottle.Key = .client("127.0.0.1")
+        for _ in 0..<ana.limit {
+            #expect(await throttle.waitBeforeAttempt([ana, client]) == 0)
+            await throttle.recordFailure([ana, client])
         }
-        #expect(await throttle.waitBeforeAttempt(["name:ana"]) > 0)
-        #expect(await throttle.waitBeforeAttempt(["name:ben"]) == 0)
+        #expect(await throttle.waitBeforeAttempt([ana, client]) > 0)
+        // Others behind the same address (a reverse proxy) may still sign in, up to the client's limit.
+        #expect(await throttle.waitBeforeAttempt([.name("ben"), client]) == 0)
+        for index in ana.limit..<client.limit { await throttle.recordFailure([.name("guess\(index)"), client]) }
+        #expect(await throttle.waitBeforeAttempt([.name("ben"), client]) > 0)
         clock.now += LoginThrottle.window + 1
-        #expect(await throttle.waitBeforeAttempt(["name:ana"]) == 0)
+        #expect(await throttle.waitBeforeAttempt([ana, client]) == 0)
     }
 
     @Test func htmlIsEscaped() {
