@@ -304,8 +304,9 @@ def bad_requests(a, b):
         "const token = document.querySelector('meta[name=csrf-token]').content;"
         "const post = body => fetch('/api/documents/book/pages/4/save', {method: 'POST', headers: {'Content-Type': 'application/json', 'X-CSRF-Token': token}, body}).then(r => r.status);"
         "Promise.all([post('{not json'), post(JSON.stringify({fields: {header: '', body: 'x'.repeat(3 * 1024 * 1024), footer: '', level: 3}, base: null})),"
-        " post(JSON.stringify({fields: {header: '', body: 'x', footer: '', level: 4}, base: null}))]).then(done);")
-    assert codes == [400, 413, 403], codes
+        " post(JSON.stringify({fields: {header: '', body: 'x', footer: '', level: 4}, base: null})),"
+        " post(JSON.stringify({fields: {header: 'head</noinclude>body', body: 'x', footer: '', level: 1}, base: null}))]).then(done);")
+    assert codes == [400, 413, 403, 400], codes
 
 
 @check

@@ -3,6 +3,7 @@ import Hummingbird
 import HTTPTypes
 import QuireCatalogue
 import QuireCore
+import QuireWikitext
 
 /// The room's routes: HTML views, the JSON API, the scans and the static files.
 struct RoomRoutes: Sendable {
@@ -95,6 +96,9 @@ struct RoomRoutes: Sendable {
         case .failure(let failure): return failure.response
         case .success(let asked):
             guard let edit = asked.fields.edit else { return APIFailure(status: .badRequest, message: "the level must be 0–4").response }
+            guard Self.readsBack(edit) else {
+                return APIFailure(status: .badRequest, message: "the fields hold a <noinclude> or <pagequality> tag that would move text between header, body and footer on the wiki; remove it").response
+            }
             switch try catalogue.saveRevision(id, number, edit: edit, base: asked.base, user: session.account.name, role: session.account.role) {
             case .saved(let revision):
                 return API.json(["revision": PageView.RevisionView(revision)])
@@ -107,6 +111,14 @@ struct RoomRoutes: Sendable {
     }
 
     struct ConflictBody: Codable { var error: String; var current: PageView.RevisionView }
+
+    /// Whether the three fields come back as they are when the wiki reads the Page: text they
+    /// make (ProofreadPage's parser, ``PageContent/init(wikitext:)``): a stray `</noinclude>` in
+    /// the header would otherwise move text into the body.
+    static func readsBack(_ edit: PageEdit) -> Bool {
+        let content = PageContent(untrimmedHeader: edit.header, body: edit.body, footer: edit.footer, level: edit.level, user: "Quire")
+        return PageContent(wikitext: content.wikitext) == content
+    }
 
     func documentID(_ context: RoomContext) -> DocumentID? {
         context.parameters.get("doc").flatMap(DocumentID.init)

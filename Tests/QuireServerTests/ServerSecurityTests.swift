@@ -87,6 +87,13 @@ struct ServerSecurityTests {
         #expect(Pages.login(token: "t", message: "<img onerror=x>").contains("&lt;img onerror=x&gt;"))
     }
 
+    @Test func fieldsThatWouldMoveTextOnTheWikiAreRefused() {
+        #expect(RoomRoutes.readsBack(PageEdit(header: "{{rh|1}}", body: "Texto con <ref>nota</ref> y {{nop}}", footer: "<references/>", level: .proofread)))
+        #expect(!RoomRoutes.readsBack(PageEdit(header: "cabecera</noinclude>cuerpo", body: "texto", footer: "", level: .proofread)))
+        // A <noinclude> section inside the body is wikitext the wiki reads back as it is.
+        #expect(RoomRoutes.readsBack(PageEdit(header: "", body: "texto<noinclude>nota</noinclude>", footer: "", level: .proofread)))
+    }
+
     @Test func formFieldsAreDecoded() {
         #expect(RoomRoutes.formFields("name=Ana+P%C3%A9rez&password=a%26b&csrf=") == ["name": "Ana Pérez", "password": "a&b", "csrf": ""])
     }
