@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BUILD_FLAGS ?=
 
-.PHONY: all bootstrap build build-release test demo bench eval clean
+.PHONY: all bootstrap build build-release test demo bench eval screenshots clean
 
 all: build
 
@@ -19,16 +19,23 @@ build-release: bootstrap
 ## then generated wikitext parsed by mwparserfromhell (installed from PyPI when missing) and exported
 ## EPUBs checked by epubcheck (Scripts/tests/epub-check, 0 errors and 0 warnings). Publish tests
 ## run against a throwaway MediaWiki (Debian's package, installed when missing) and skip with a reason otherwise.
+## Scripts/tests/serve-check drives `quire serve` in headless Chromium with Selenium (Debian's
+## chromium, chromium-driver and python3-selenium, installed when missing).
 test: bootstrap
 	@Scripts/mediawiki-test-server install || echo "make test: MediaWiki cannot be installed here; the publish integration tests will be skipped (they say why)"
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 	$(SWIFT) test --skip-build --disable-xctest $(BUILD_FLAGS)
 	@Scripts/tests/wikitext-balance
 	@Scripts/tests/epub-check
+	@Scripts/tests/serve-check
 
 ## The whole pipeline on the bundled sample; results under out/demo/.
 demo: build
 	@Scripts/demo
+
+## A PNG of each view of `quire serve` in out/screenshots/ (headless Chromium, on the bundled sample).
+screenshots: build
+	@Scripts/screenshots
 
 ## Benchmarks against peers (release build); figures go into the README.
 bench: build-release

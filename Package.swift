@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
     ],
     targets: [
         // C libraries, each imported by exactly one Swift module.
@@ -61,11 +63,23 @@ let package = Package(
             ],
             swiftSettings: strict),
 
+        // The proofreading room (`quire serve`): an application layer like the CLI, on Hummingbird.
+        .target(
+            name: "QuireServer",
+            dependencies: [
+                "QuireCore", "QuireCatalogue", "QuirePipeline", "QuireWikitext", "QuireOCR",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ],
+            resources: [.embedInCode("Assets/room.css"), .embedInCode("Assets/room.js")],
+            swiftSettings: strict),
+
         // The thin command-line tool.
         .executableTarget(
             name: "quire",
             dependencies: [
                 "QuireCore", "QuirePipeline", "QuireCatalogue", "QuireOCR", "QuireAlign", "QuireClearance", "QuireXML", "QuirePublish",
+                "QuireServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict,
@@ -85,6 +99,7 @@ let package = Package(
         .testTarget(name: "QuirePublishTests", dependencies: ["QuirePublish", "QuireTestSupport"], swiftSettings: strict),
         .testTarget(name: "QuireEPUBTests", dependencies: ["QuireEPUB", "QuireTestSupport", "ZIPFoundation"], swiftSettings: strict),
         .testTarget(name: "QuirePipelineTests", dependencies: ["QuirePipeline", "QuireTestSupport"], swiftSettings: strict),
+        .testTarget(name: "QuireServerTests", dependencies: ["QuireServer", "QuireCatalogue", "QuireTestSupport"], swiftSettings: strict),
         .testTarget(name: "QuireCLITests", dependencies: ["quire", "QuirePublish", "QuireTestSupport"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

@@ -98,6 +98,8 @@ extension Catalogue {
     }
 
     /// Stores a page's text and level in one transaction: the page is done and its attempts reset.
+    /// A page a person has saved keeps its revision as the current text and its level: the new
+    /// text is stored beside it (OCR never overwrites people's work).
     public func recordText(_ document: DocumentID, _ number: PageNumber, text: PageText, quality: PageQuality) throws(CatalogueError) {
         let now = timestamp
         let json: String
@@ -115,8 +117,13 @@ extension Catalogue {
                     """,
                 arguments: [document.rawValue, number.rawValue, text.provenance?.engine ?? "unknown", text.meanConfidence, json, now])
             try db.execute(
-                sql: "UPDATE page SET state = 'done', quality = ?, flags = ?, failures = 0, last_error = NULL, claim_pid = NULL, claim_start = NULL, updated_at = ? WHERE document_id = ? AND number = ?",
-                arguments: [quality.rawValue, text.flags.map(\.rawValue).sorted().joined(separator: ","), now, document.rawValue, number.rawValue])
+                sql: """
+                    UPDATE page SET state = 'done', flags = ?, failures = 0, last_error = NULL, claim_pid = NULL, claim_start = NULL, updated_at = ?,
+                        quality = CASE WHEN EXISTS (SELECT 1 FROM page_revision WHERE page_revision.document_id = page.document_id
+                            AND page_revision.number = page.number) THEN quality ELSE ? END
+                    WHERE document_id = ? AND number = ?
+                    """,
+                arguments: [text.flags.map(\.rawValue).sorted().joined(separator: ","), now, quality.rawValue, document.rawValue, number.rawValue])
         }
     }
 
@@ -137,10 +144,16 @@ extension Catalogue {
 
     /// Gives quarantined pages (of `documents`, or all) a fresh start.
     public func releaseQuarantine(documents: [DocumentID]?) throws(CatalogueError) -> Int {
+        try requeue(pagesIn: .quarantined, documents: documents)
+    }
+
+    /// Puts the pages in `state` of `documents` (all when nil) back in the OCR queue with no
+    /// attempts counted; returns how many.
+    func requeue(pagesIn state: PageState, documents: [DocumentID]?) throws(CatalogueError) -> Int {
         let now = timestamp
         return try write { db in
-            var sql = "UPDATE page SET state = 'pending', failures = 0, updated_at = ? WHERE state = 'quarantined'"
-            var arguments: [(any DatabaseValueConvertible)?] = [now]
+            var sql = "UPDATE page SET state = 'pending', failures = 0, updated_at = ? WHERE state = ?"
+            var arguments: [(any DatabaseValueConvertible)?] = [now, state.rawValue]
             if let documents {
                 sql += " AND document_id IN (\(documents.map { _ in "?" }.joined(separator: ",")))"
                 arguments += documents.map(\.rawValue)
@@ -161,5 +174,14 @@ extension Catalogue {
         } catch {
             throw CatalogueError(.catalogueDamaged, "the stored text of page \(number) cannot be read", remedy: "run 'quire ocr' on the page again", context: ErrorContext(page: number.rawValue, document: document))
         }
+    }
+}
+
+extension Catalogue {
+    /// Puts the done pages of `documents` (all when nil) back in the OCR queue (`quire ocr
+    /// --force`). Their stored text stays until the new one replaces it; people's revisions are
+    /// not touched. Returns how many pages were queued.
+    public func requeueForOCR(documents: [DocumentID]?) throws(CatalogueError) -> Int {
+        try requeue(pagesIn: .done, documents: documents)
     }
 }

@@ -14,6 +14,7 @@ enum CatalogueSchema {
         migrator.registerMigration("v6-ebook-target", migrate: ebookTarget)
         migrator.registerMigration("v7-history-chain", migrate: historyChain)
         migrator.registerMigration("v8-page-claims", migrate: pageClaims)
+        migrator.registerMigration("v9-proofreading", migrate: proofreading)
         return migrator
     }
 

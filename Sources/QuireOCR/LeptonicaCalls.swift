@@ -98,6 +98,16 @@ enum LeptonicaCalls {
         PixImage(owning: pixScale(image.pix, Float(factor), Float(factor)))
     }
 
+    /// `pixWriteMemJpeg`: the image as a baseline JPEG of `quality` (1–100), for previews;
+    /// nil when Leptonica cannot write it. The image must be 8-bit grey or 32-bit colour.
+    static func jpeg(_ image: PixImage, quality: Int) -> Data? {
+        var bytes: UnsafeMutablePointer<UInt8>?
+        var size = 0
+        guard pixWriteMemJpeg(&bytes, &size, image.pix, Int32(quality), 0) == 0, let bytes else { return nil }
+        defer { lept_free(bytes) }
+        return Data(bytes: bytes, count: size)
+    }
+
     /// `pixScaleBySampling`: every n-th pixel, so the share of dark pixels is kept (unlike
     /// area-averaging, which lightens thin strokes).
     static func sampled(_ image: PixImage, by factor: Double) -> PixImage? {

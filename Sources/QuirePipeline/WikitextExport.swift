@@ -25,9 +25,12 @@ public struct WikitextExport: Sendable {
         _ id: DocumentID, wiki: WikiCode, user: String = "", lexicon: Lexicon? = nil, works: [WorkSpan] = [], licenceTemplates: [String]? = nil, longS: LongSStyle? = nil
     ) throws -> Result {
         let found = try pageSources(of: id)
+        let generator = WikitextGenerator(wiki: wiki)
         let options = GenerationOptions(user: user, lexicon: lexicon, scan: found.scan, works: works, licenceTemplates: licenceTemplates, longS: longS)
-        let generated = try WikitextGenerator(wiki: wiki).generate(document: found.metadata, pages: found.sources, options: options)
-        return Result(document: generated, pagesWithoutText: found.missing)
+        let generated = try generator.generate(document: found.metadata, pages: found.sources, options: options)
+        // A page a person saved in the proofreading room is written as they left it.
+        let revisions = try catalogue.currentRevisions(of: id).mapValues(Self.content)
+        return Result(document: generated.applyingRevisions(revisions, profile: generator.profile), pagesWithoutText: found.missing)
     }
 
     /// Each page's current text as the generator takes it (a split known text over OCR), the
@@ -46,6 +49,7 @@ public struct WikitextExport: Sendable {
             scan = .images(Dictionary(uniqueKeysWithValues: pages.map { ($0.number, ($0.sourcePath as NSString).lastPathComponent) }))
         }
         let transcript = try catalogue.transcriptPages(of: id)
+        let revisions = try catalogue.currentRevisions(of: id)
         for page in pages {
             if let split = transcript[page.number] {
                 // A split known text wins over OCR; the OCR still gives the running header.
@@ -53,6 +57,9 @@ public struct WikitextExport: Sendable {
                 sources[page.number] = .transcript(Self.transcriptText(split, ocr: ocr))
             } else if page.state == .done, let text = try catalogue.text(id, page.number) {
                 sources[page.number] = .ocr(text)
+            } else if let revision = revisions[page.number] {
+                // Saved by a person before any OCR: its body stands in; ``generate`` writes the revision.
+                sources[page.number] = .transcript(TranscriptText(text: revision.body))
             } else {
                 missing.append(page.number)
             }
@@ -63,6 +70,17 @@ public struct WikitextExport: Sendable {
                 context: ErrorContext(document: id))
         }
         return (metadata, sources, missing, scan)
+    }
+
+    /// The people who saved pages of `id` in the proofreading room (and so set their levels),
+    /// by name, for the edit summary of a publication.
+    public func proofreaders(of id: DocumentID) throws -> [String] {
+        try catalogue.revisionAuthors(of: id)
+    }
+
+    /// A person's revision as the Page: content it stands for.
+    static func content(_ revision: PageRevision) -> PageContent {
+        PageContent(untrimmedHeader: revision.header, body: revision.body, footer: revision.footer, level: revision.mark.level, user: revision.mark.user)
     }
 
     /// The licence templates of the clearance engine's verdict for `wiki`'s Wikisource as of

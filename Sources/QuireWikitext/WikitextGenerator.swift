@@ -57,10 +57,9 @@ public struct WikitextGenerator: Sendable {
         case .file: pageList = PageListBuilder.pagelist(numbers: numbers, pageCount: lastPage.rawValue, unnumberedLabel: profile.unnumberedPageLabel)
         case .images(let images): pageList = IndexPageBuilder.imageLinks(images, numbers: numbers, profile: profile)
         }
-        let allProofread = generated.allSatisfy { $0.content.level >= .proofread || $0.content.level == .withoutText } && generated.contains { $0.content.level >= .proofread }
         let index = IndexPageBuilder.build(IndexPageBuilder.Input(
             document: document, profile: profile, scan: scan, mainPage: ranges.count == 1 ? ranges.first?.title : nil,
-            pages: pageList, progress: allProofread ? .toValidate : .toProofread, defaultHeader: defaultHeader(drafts)))
+            pages: pageList, progress: .of(levels: generated.map(\.content.level)), defaultHeader: defaultHeader(drafts)))
         let mainPages = MainPageBuilder.build(ranges, document: document, profile: profile, scan: scan, licences: options.licenceTemplates)
         return GeneratedDocument(pages: generated, index: index, mainPages: mainPages)
     }

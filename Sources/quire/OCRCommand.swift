@@ -41,19 +41,23 @@ extension Quire {
         @Flag(name: .customLong("retry-quarantined"), help: "Give quarantined pages another two attempts.")
         var retryQuarantined = false
 
+        @Flag(help: "OCR the documents' pages again, also those that have text. A page a person saved in 'quire serve' keeps their text as the current one; the new OCR is stored beside it.")
+        var force = false
+
         func validate() throws {
             if targets.isEmpty && !all && !Terminal.standardInputIsData {
                 throw ValidationError("name files or documents to OCR ('-' reads an image or PDF from standard input), or pass --all")
             }
             if all && !targets.isEmpty { throw ValidationError("--all OCRs every document; do not name targets with it") }
             if !format.isEmpty && out == nil { throw ValidationError("--format needs --out DIR") }
+            if force && targets.isEmpty && !all { throw ValidationError("--force OCRs catalogue documents again: name them or pass --all") }
         }
 
         func run() throws {
             let workingDirectory = FileManager.default.currentDirectoryPath
             let output = try out.map { try OCROutput(folder: $0, formats: format.isEmpty ? [.txt] : format) }
             if all {
-                try OCRDocuments(engine: engine, catalogueOptions: catalogueOptions, documents: nil, output: output, json: json, retryQuarantined: retryQuarantined).run()
+                try OCRDocuments(engine: engine, catalogueOptions: catalogueOptions, documents: nil, output: output, json: json, retryQuarantined: retryQuarantined, force: force).run()
                 return
             }
             // `cat scan.jpg | quire ocr`: with nothing named, the image comes on standard input.
@@ -73,7 +77,7 @@ extension Quire {
             case .files(let files):
                 try OCRFiles(engine: engine, files: files, output: output, json: json).run(workingDirectory: workingDirectory)
             case .documents(let ids):
-                try OCRDocuments(engine: engine, catalogueOptions: catalogueOptions, documents: ids, output: output, json: json, retryQuarantined: retryQuarantined).run()
+                try OCRDocuments(engine: engine, catalogueOptions: catalogueOptions, documents: ids, output: output, json: json, retryQuarantined: retryQuarantined, force: force).run()
             }
         }
     }

@@ -13,10 +13,23 @@ struct OCRDocuments {
     let output: OCROutput?
     let json: Bool
     let retryQuarantined: Bool
+    /// OCR again pages that already have text (`--force`); people's revisions stay current.
+    var force = false
 
     func run() throws {
         guard CrashSupervisor.isChild else {
-            let pages = (try? catalogueOptions.open().summaries().reduce(0) { $0 + $1.pageCount }) ?? 0
+            // Queued once, by the supervisor: a restarted worker must not queue the pages again.
+            let catalogue: Catalogue?
+            do {
+                catalogue = try catalogueOptions.openIfPresent()
+                if force { _ = try catalogue?.requeueForOCR(documents: documents) }
+            } catch {
+                throw QuireExit.fail(error)
+            }
+            // Marked for the batch's whole run, so that 'quire serve' can say a batch is running.
+            let activity = catalogue.flatMap { OCRActivity.begin(catalogue: $0.path) }
+            defer { withExtendedLifetime(activity) {} }
+            let pages = (try? catalogue?.summaries().reduce(0) { $0 + $1.pageCount }) ?? 0
             let status = CrashSupervisor.supervise(maximumRestarts: Catalogue.maximumAttempts * max(1, pages))
             if status != 0 { throw ExitCode(status) }
             return

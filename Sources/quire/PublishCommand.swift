@@ -119,7 +119,10 @@ extension Quire {
             let session = dryRun ? nil : login
             do {
                 if let session { try await client.login(session) }
-                let generated = try generation.generate(id, catalogue: catalogue, user: login?.accountName ?? "")
+                var generated = try generation.generate(id, catalogue: catalogue, user: login?.accountName ?? "")
+                // Levels the wiki accepts from this account; the people of 'quire serve' go in the summary.
+                generated.document = generated.document.forPublishing(as: login?.accountName ?? "")
+                let proofreaders = try WikitextExport(catalogue: catalogue).proofreaders(of: id)
                 pagesWithoutText = generated.pagesWithoutText.count
                 let publication = WikiPublication(catalogue: catalogue, client: client)
                 let profile = generation.wiki.profile
@@ -132,7 +135,8 @@ extension Quire {
                 }
                 let source = try catalogue.metadata(of: id).wikiFileName.map { "the scan \($0)" } ?? "its page images"
                 let options = PublicationOptions(
-                    summary: summary ?? "Quire \(QuireVersion.number): text of '\(id)' from \(source)",
+                    summary: summary ?? "Quire \(QuireVersion.number): text of '\(id)' from \(source)"
+                        + (proofreaders.isEmpty ? "" : "; proofread with Quire by " + proofreaders.joined(separator: ", ")),
                     overwrite: overwrite, dryRun: dryRun, editInterval: throttle)
                 var uploaded: [PublicationResult] = []
                 if uploadScan {

@@ -14,7 +14,7 @@ struct Quire: AsyncParsableCommand {
         version: QuireVersion.text,
         subcommands: [
             Init.self, Add.self, Status.self, OCR.self, Import.self, Eval.self, Wikitext.self, Split.self, Export.self, Publish.self,
-            Clearance.self,
+            Clearance.self, User.self, Serve.self,
         ]
     )
 
