@@ -33,6 +33,9 @@ let package = Package(
         .systemLibrary(
             name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(
+            name: "CDeflate", path: "Sources/CDeflate", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
         // Store-only PNG for Tesseract's internal line images (see its source); part of QuireOCR.
         .target(name: "CLineImageTuning", linkerSettings: [.linkedLibrary("dl")]),
 
@@ -51,13 +54,14 @@ let package = Package(
             swiftSettings: strict),
         .target(name: "QuirePublish", dependencies: ["QuireCore"], swiftSettings: strict),
         .target(name: "QuireEPUB", dependencies: ["QuireCore", "ZIPFoundation"], swiftSettings: strict),
+        .target(name: "QuireRelease", dependencies: ["QuireCore", "CDeflate"], swiftSettings: strict),
 
         // Composition of the feature modules.
         .target(
             name: "QuirePipeline",
             dependencies: [
                 "QuireCore", "QuireOCR", "QuireXML", "QuireWikitext", "QuireAlign",
-                "QuireClearance", "QuireCatalogue", "QuirePublish", "QuireEPUB",
+                "QuireClearance", "QuireCatalogue", "QuirePublish", "QuireEPUB", "QuireRelease",
             ],
             swiftSettings: strict),
 
@@ -84,6 +88,7 @@ let package = Package(
         .testTarget(name: "QuireCatalogueTests", dependencies: ["QuireCatalogue", "QuireTestSupport", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         .testTarget(name: "QuirePublishTests", dependencies: ["QuirePublish", "QuireTestSupport"], swiftSettings: strict),
         .testTarget(name: "QuireEPUBTests", dependencies: ["QuireEPUB", "QuireTestSupport", "ZIPFoundation"], swiftSettings: strict),
+        .testTarget(name: "QuireReleaseTests", dependencies: ["QuireRelease", "QuireTestSupport"], swiftSettings: strict),
         .testTarget(name: "QuirePipelineTests", dependencies: ["QuirePipeline", "QuireTestSupport"], swiftSettings: strict),
         .testTarget(name: "QuireCLITests", dependencies: ["quire", "QuirePublish", "QuireTestSupport"], swiftSettings: strict),
     ],

@@ -117,7 +117,8 @@ public enum ImageFixtures {
         return bigEndian(UInt32(data.count)) + typeBytes + data + bigEndian(crc32(typeBytes + data))
     }
 
-    private static func zlibStored(_ data: [UInt8]) -> [UInt8] {
+    /// `data` as a zlib stream of stored (uncompressed) deflate blocks, with its Adler-32.
+    public static func zlibStored(_ data: [UInt8]) -> [UInt8] {
         var out: [UInt8] = [0x78, 0x01]
         var offset = 0
         repeat {

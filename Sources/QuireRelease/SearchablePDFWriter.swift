@@ -1,0 +1,100 @@
+import Foundation
+public import QuireCore
+
+/// Writes a searchable PDF page by page: each page is its scan, passed through in the encoding it
+/// came in, under an invisible text layer. Pages go to the file as they are added, so memory
+/// holds one page; the file is written under a temporary name beside `path` and renamed into
+/// place by `finish()`, so no partial output is ever left at `path`.
+public final class SearchablePDFWriter {
+    private let path: String
+    private let temporary: String
+    private let sink: PDFFileSink
+    private let info: PDFDocumentInfo
+    private let pagesNumber: Int
+    private let fontNumbers: [Int]
+    private var pageNumbers: [Int] = []
+    private var finished = false
+
+    /// Starts a PDF that will be `path` once finished.
+    public init(path: String, info: PDFDocumentInfo) throws(ReleaseError) {
+        self.path = path
+        self.info = info
+        let folder = (path as NSString).deletingLastPathComponent
+        temporary = (folder.isEmpty ? "." : folder) + "/.\((path as NSString).lastPathComponent).\(UUID().uuidString).part"
+        let sink = try PDFFileSink(path: temporary)
+        self.sink = sink
+        pagesNumber = sink.reserve()
+        fontNumbers = (0..<5).map { _ in sink.reserve() }
+    }
+
+    deinit {
+        if !finished { try? FileManager.default.removeItem(atPath: temporary) }
+    }
+
+    /// The number of pages added so far.
+    public var pageCount: Int { pageNumbers.count }
+
+    /// Adds a page showing `image` at its resolution (300 ppi when it does not say), with `text`
+    /// (boxes in the image's pixels) as its invisible layer.
+    public func addPage(image: EncodedPageImage, text: PageText?) throws(ReleaseError) {
+        guard image.width > 0, image.height > 0 else {
+            throw ReleaseError(.invalidInput, "a page image has no pixels", remedy: "rescan the page")
+        }
+        let dpi = Double(image.dpi > 0 ? image.dpi : (text?.dpi ?? 300))
+        let width = Double(image.width) * 72 / dpi, height = Double(image.height) * 72 / dpi
+        let imageNumber = sink.reserve(), contentNumber = sink.reserve(), pageNumber = sink.reserve()
+        try sink.write(imageNumber, dictionary: Self.imageDictionary(image), stream: image.bytes)
+        var content = "q \(PDFSyntax.number(width)) 0 0 \(PDFSyntax.number(height)) 0 0 cm /Im0 Do Q\n"
+        if let text, text.width > 0, text.height > 0 {
+            content += TextLayer(text: text, scaleX: width / Double(text.width), scaleY: height / Double(text.height), pageHeight: height).content(fontName: "FQuire")
+        }
+        try sink.write(contentNumber, dictionary: "/Filter /FlateDecode", stream: try DeflateCalls.compress(Array(content.utf8)))
+        try sink.write(
+            pageNumber,
+            "<< /Type /Page /Parent \(pagesNumber) 0 R /MediaBox [0 0 \(PDFSyntax.number(width)) \(PDFSyntax.number(height))] /Resources << /XObject << /Im0 \(imageNumber) 0 R >> /Font << /FQuire \(fontNumbers[0]) 0 R >> >> /Contents \(contentNumber) 0 R >>")
+        pageNumbers.append(pageNumber)
+    }
+
+    /// Writes the page tree, font, metadata and trailer, and renames the file into place.
+    public func finish() throws(ReleaseError) {
+        try GlyphlessFont.write(to: sink, numbers: fontNumbers)
+        try sink.write(pagesNumber, "<< /Type /Pages /Kids [\(pageNumbers.map { "\($0) 0 R" }.joined(separator: " "))] /Count \(pageNumbers.count) >>")
+        let metadata = sink.reserve(), infoNumber = sink.reserve(), catalogue = sink.reserve()
+        try sink.write(metadata, dictionary: "/Type /Metadata /Subtype /XML", stream: Array(info.xmp.utf8))
+        try sink.write(infoNumber, info.dictionary)
+        let language = info.language.map { " /Lang \(PDFSyntax.text($0))" } ?? ""
+        try sink.write(catalogue, "<< /Type /Catalog /Pages \(pagesNumber) 0 R /Metadata \(metadata) 0 R\(language) >>")
+        try sink.finish(root: catalogue, info: infoNumber, id: UUID().uuidString.replacingOccurrences(of: "-", with: ""))
+        do {
+            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
+            try FileManager.default.moveItem(atPath: temporary, toPath: path)
+        } catch {
+            throw ReleaseError(.outputNotWritable, "the PDF could not be put in place: \(error.localizedDescription)", remedy: "check that the folder is writable", context: ErrorContext(file: path))
+        }
+        finished = true
+    }
+
+    /// The image XObject's dictionary for `image`'s encoding, so that its bytes go in unchanged.
+    static func imageDictionary(_ image: EncodedPageImage) -> String {
+        var entries = "/Type /XObject /Subtype /Image /Width \(image.width) /Height \(image.height) /BitsPerComponent \(image.bitsPerComponent)"
+        switch image.colour {
+        case .gray: entries += " /ColorSpace /DeviceGray"
+        case .rgb: entries += " /ColorSpace /DeviceRGB"
+        case .cmyk: entries += " /ColorSpace /DeviceCMYK"
+        case .indexed(let palette):
+            let colours = max(1, palette.count / 3)
+            entries += " /ColorSpace [/Indexed /DeviceRGB \(colours - 1) <\(palette.map { String(format: "%02X", $0) }.joined())>]"
+        }
+        switch image.encoding {
+        case .jpeg: entries += " /Filter /DCTDecode"
+        case .ccittG4:
+            entries += " /Filter /CCITTFaxDecode /DecodeParms << /K -1 /Columns \(image.width) /Rows \(image.height)\(image.blackIs1 ? " /BlackIs1 true" : "") >>"
+        case .flate:
+            entries += " /Filter /FlateDecode"
+            if image.pngPredictors {
+                entries += " /DecodeParms << /Predictor 15 /Colors \(image.components) /BitsPerComponent \(image.bitsPerComponent) /Columns \(image.width) >>"
+            }
+        }
+        return entries
+    }
+}
