@@ -55,6 +55,35 @@ public final class SearchablePDFWriter {
         pageNumbers.append(pageNumber)
     }
 
+    /// Adds a page of `width × height` points holding only the invisible `text` (boxes in pixels
+    /// of an image of the page seen upright, `text.width × text.height`), for grafting onto an
+    /// existing page; a page rotated by `rotation` degrees (its /Rotate) gets the layer turned so
+    /// that it lies on the page as shown.
+    public func addTextPage(width: Double, height: Double, rotation: Int = 0, text: PageText?) throws(ReleaseError) {
+        let contentNumber = sink.reserve(), pageNumber = sink.reserve()
+        var content = ""
+        if let text, text.width > 0, text.height > 0 {
+            let turn = ((rotation % 360) + 360) % 360
+            // The upright view is the page turned clockwise by `turn`: its size and the matrix that
+            // takes the view's coordinates back onto the page.
+            let (viewWidth, viewHeight) = turn == 90 || turn == 270 ? (height, width) : (width, height)
+            let matrix: String
+            switch turn {
+            case 90: matrix = "0 1 -1 0 \(PDFSyntax.number(width)) 0"
+            case 180: matrix = "-1 0 0 -1 \(PDFSyntax.number(width)) \(PDFSyntax.number(height))"
+            case 270: matrix = "0 -1 1 0 0 \(PDFSyntax.number(height))"
+            default: matrix = "1 0 0 1 0 0"
+            }
+            let layer = TextLayer(text: text, scaleX: viewWidth / Double(text.width), scaleY: viewHeight / Double(text.height), pageHeight: viewHeight).content(fontName: "FQuire")
+            if !layer.isEmpty { content = "q \(matrix) cm\n" + layer + "Q\n" }
+        }
+        try sink.write(contentNumber, dictionary: "/Filter /FlateDecode", stream: try DeflateCalls.compress(Array(content.utf8)))
+        try sink.write(
+            pageNumber,
+            "<< /Type /Page /Parent \(pagesNumber) 0 R /MediaBox [0 0 \(PDFSyntax.number(width)) \(PDFSyntax.number(height))] /Resources << /Font << /FQuire \(fontNumbers[0]) 0 R >> >> /Contents \(contentNumber) 0 R >>")
+        pageNumbers.append(pageNumber)
+    }
+
     /// Writes the page tree, font, metadata and trailer, and renames the file into place.
     public func finish() throws(ReleaseError) {
         try GlyphlessFont.write(to: sink, numbers: fontNumbers)
