@@ -14,6 +14,8 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case files
     /// An EPUB 3 e-book of the joined text (``EbookExport``), not wiki pages.
     case epub
+    /// A searchable PDF: the scan with the current text as an invisible layer (``SearchablePDFExport``).
+    case pdf
 }
 
 /// One file of an export: its name (relative to `--out` for `files`) and bytes.
@@ -83,6 +85,8 @@ public enum DocumentExport {
             return files
         case .epub:
             throw PipelineError(.invalidArgument, "an e-book is not made of wiki pages", remedy: "use EbookExport for --format epub")
+        case .pdf:
+            throw PipelineError(.invalidArgument, "a searchable PDF is not made of wiki pages", remedy: "use SearchablePDFExport for --format pdf")
         }
     }
 

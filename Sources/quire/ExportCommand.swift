@@ -11,7 +11,7 @@ extension Quire {
     /// `quire export`: a document's pages as an XML import file, pagefromfile input or files.
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write a document's Page:, Index and main pages for a wiki (XML import, pywikibot pagefromfile, files), or an EPUB 3 e-book.",
+            abstract: "Write a document's Page:, Index and main pages for a wiki (XML import, pywikibot pagefromfile, files), an EPUB 3 e-book, or a searchable PDF.",
             discussion: """
                 xml: a MediaWiki import file (export format 0.11, valid against export-0.11.xsd) with \
                 the wiki's namespaces, content models proofread-page / proofread-index / wikitext, \
@@ -22,7 +22,9 @@ extension Quire {
                 clearance verdict, gated by the 'ebook' clearance target; --wiki is optional there \
                 (the document's language's profile). --out is a file for xml, pagefromfile and \
                 epub ('-' for standard output), a folder for files. Several documents are taken with \
-                --format epub only: --out is then a folder that gets one DOCUMENT.epub each. An \
+                --format epub only: --out is then a folder that gets one DOCUMENT.epub each. pdf: \
+                the scan with each page's current text as an invisible, searchable layer, gated by \
+                the 'commons' clearance target (several documents: DOCUMENT.pdf each in --out). An \
                 --override-clearance is recorded in the document's history once the export is \
                 written, never for an export that failed.
                 """)
@@ -52,20 +54,28 @@ extension Quire {
         @Flag(help: "epub: make a cover from the first page's image (a PNG, JPEG or GIF page).")
         var cover = false
 
+        @Flag(name: .customLong("accept-signed-pdf"), help: "pdf: write the layer onto a digitally signed PDF scan anyway (the copy is no longer signed).")
+        var acceptSignedPDF = false
+
+        @Flag(name: .customLong("redo-text"), help: "pdf: add Quire's layer to a PDF scan that already has text of its own.")
+        var redoText = false
+
         func validate() throws {
             for document in documents where DocumentID(document) == nil { throw ValidationError("'\(document)' is not a document slug") }
             if out.isEmpty { throw ValidationError("--out needs a path ('-' for standard output)") }
             if out == OutputPath.standardOutput && (format == .files || documents.count > 1) {
                 throw ValidationError("'-' (standard output) takes one file: name a folder for --format files or for several documents")
             }
-            if format != .epub {
+            if format == .pdf && out == OutputPath.standardOutput { throw ValidationError("--format pdf writes a file: name it with --out") }
+            if format != .epub && format != .pdf {
                 try generation.requireWiki()
-                if documents.count != 1 { throw ValidationError("give one document for --format \(format.rawValue); several are taken with --format epub") }
+                if documents.count != 1 { throw ValidationError("give one document for --format \(format.rawValue); several are taken with --format epub or pdf") }
             }
         }
 
         func run() throws {
             if format == .epub { return try ebooks() }
+            if format == .pdf { return try searchablePDFs() }
             guard let id = DocumentID(document) else { throw ValidationError("'\(document)' is not a document slug") }
             let result: WikitextExport.Result
             let files: [ExportFile]
@@ -96,8 +106,8 @@ extension Quire {
             case .files:
                 try createFolder(out)
                 for file in files { try write(file.bytes, to: OutputPath.join(out, file.name)) }
-            case .epub:
-                break  // written by ebook(_:)
+            case .epub, .pdf:
+                break  // written by ebook(_:) and searchablePDF(_:to:catalogue:)
             }
             // The export exists: only now does an override enter the history.
             try generation.clearance.record(pendingOverride, catalogue: catalogue)
@@ -162,6 +172,57 @@ extension Quire {
             Terminal.note("Exported an EPUB 3 e-book of '\(id)' to \(out == OutputPath.standardOutput ? "standard output" : out): \(result.book.text.pages.count) pages with text (\(printed) printed page numbers), notes: \(result.book.text.notes.count)")
             for number in result.pagesWithoutText {
                 Terminal.warning("document '\(id)' page \(number): no text yet, left out (run 'quire ocr \(id)')")
+            }
+            if !result.pagesWithoutText.isEmpty { throw ExitCode(QuireExit.partial) }
+        }
+
+        /// `--format pdf` for every document given: one to `--out`, several to `--out/ID.pdf`; a
+        /// batch goes on past a document that fails, as for e-books.
+        private func searchablePDFs() throws {
+            let ids = documents.compactMap(DocumentID.init)
+            let catalogue: Catalogue
+            do { catalogue = try catalogueOptions.open() } catch { throw QuireExit.fail(error) }
+            guard ids.count > 1 else {
+                guard let id = ids.first else { throw ValidationError("give a document") }
+                return try searchablePDF(id, to: out, catalogue: catalogue)
+            }
+            var failures: [ExitCode] = []
+            for id in ids {
+                do {
+                    try searchablePDF(id, to: OutputPath.join(out, "\(id).pdf"), catalogue: catalogue)
+                } catch let exit as ExitCode {
+                    failures.append(exit)
+                }
+            }
+            guard let first = failures.first else { return }
+            throw failures.count == ids.count ? first : ExitCode(QuireExit.partial)
+        }
+
+        /// The searchable PDF of one document, once it is cleared for `commons` (or overridden).
+        private func searchablePDF(_ id: DocumentID, to out: String, catalogue: Catalogue) throws {
+            try createFolder(OutputPath.folder(of: out))
+            let scratch = NSTemporaryDirectory() + "quire-export-pdf-\(UUID().uuidString)"
+            defer { try? FileManager.default.removeItem(atPath: scratch) }
+            let result: SearchablePDFExport.Result
+            do {
+                try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+                result = try SearchablePDFExport(catalogue: catalogue).export(SearchablePDFExport.Request(
+                    document: id, output: out, scratch: scratch, consent: SearchablePDFBuild.Consent(acceptSigned: acceptSignedPDF, redoText: redoText),
+                    override: generation.clearance.overrideClearance, actor: ActorOptions.current(), command: "quire export --format pdf",
+                    asOf: Quire.Clearance.Evaluate.today()))
+            } catch {
+                throw QuireExit.fail(error)
+            }
+            switch result.passage {
+            case .cleared(let changed):
+                if changed { Terminal.warning("document '\(id)': facts changed after it was cleared for commons; see 'quire clearance show \(id)'") }
+            case .overridden(let status, let pending):
+                Terminal.warning("document '\(id)' is \(status.rawValue) for commons: going ahead by override, recorded in its history")
+                try generation.clearance.record(pending, catalogue: catalogue)
+            }
+            Terminal.note("Exported a searchable PDF of '\(id)' to \(out): \(result.pages) pages, \(result.pages - result.pagesWithoutText.count) with a text layer (\(result.realignedPages) from a transcript on the OCR's boxes)")
+            for number in result.pagesWithoutText {
+                Terminal.warning("document '\(id)' page \(number): no text yet, the page has no layer (run 'quire ocr \(id)')")
             }
             if !result.pagesWithoutText.isEmpty { throw ExitCode(QuireExit.partial) }
         }
