@@ -2,6 +2,8 @@
 /// mapped to one glyph of half an em, used as a composite (Type0, Identity-H) font whose
 /// character codes are UTF-16 code units, so that every script extracts as itself.
 ///
+/// Variants differ only in their ascent and descent (`FontMetrics`).
+///
 /// The font program is Tesseract's `pdf.ttf` ("GlyphLessFont", Apache License 2.0, as shipped
 /// in tessdata by tesseract-ocr), 572 bytes, embedded so that no reader substitutes a font.
 enum GlyphlessFont {
@@ -9,25 +11,26 @@ enum GlyphlessFont {
     static let name = "GlyphLessFont"
     /// Every glyph's advance, in thousandths of the font size.
     static let advance = 500
-    /// How far below the baseline the font reaches, in thousandths of the font size. Readers
-    /// take a word's box from the font's ascent and descent (poppler ignores a descent of 0 and
-    /// assumes 0.35), so the layer draws each word at the size of its box's height with the
-    /// baseline this far above the box's bottom: ascent + descent = 1000 spans the box exactly.
-    static let descent = 200
+    /// The font's program and ToUnicode map, written once and shared by every variant.
+    static func writeShared(to sink: PDFFileSink, program: Int, toUnicode: Int) throws(ReleaseError) {
+        try sink.write(program, dictionary: "/Length1 \(fontProgram.count)", stream: fontProgram)
+        try sink.write(toUnicode, dictionary: "", stream: Array(toUnicodeMap.utf8))
+    }
 
-    /// The font's four objects: Type0 font, CIDFont, descriptor, and font program; `first` is the
-    /// Type0 font's number and the rest follow it (`first`…`first + 4`, with the ToUnicode map).
-    static func write(to sink: PDFFileSink, numbers: [Int]) throws(ReleaseError) {
-        let (type0, cidFont, descriptor, program, toUnicode) = (numbers[0], numbers[1], numbers[2], numbers[3], numbers[4])
+    /// One variant's Type0 font, CIDFont and descriptor (`numbers`), with its metrics: readers
+    /// (poppler, and the viewers built on it) take a word's box from its font's ascent and
+    /// descent, so a variant per word height lets every word of a line share one size and
+    /// baseline (which poppler needs to keep the line together) and still have its own box.
+    static func writeVariant(_ metrics: FontMetrics, numbers: [Int], program: Int, toUnicode: Int, to sink: PDFFileSink) throws(ReleaseError) {
+        let (type0, cidFont, descriptor) = (numbers[0], numbers[1], numbers[2])
+        let (ascent, descent) = (metrics.ascent, metrics.descent)
         try sink.write(type0, "<< /Type /Font /Subtype /Type0 /BaseFont /\(name) /Encoding /Identity-H /DescendantFonts [\(cidFont) 0 R] /ToUnicode \(toUnicode) 0 R >>")
         try sink.write(
             cidFont,
             "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /\(name) /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor \(descriptor) 0 R /DW \(advance) /CIDToGIDMap /Identity >>")
         try sink.write(
             descriptor,
-            "<< /Type /FontDescriptor /FontName /\(name) /Flags 5 /FontBBox [0 \(-descent) \(advance) \(1000 - descent)] /ItalicAngle 0 /Ascent \(1000 - descent) /Descent \(-descent) /CapHeight \(1000 - descent) /StemV 80 /FontFile2 \(program) 0 R >>")
-        try sink.write(program, dictionary: "/Length1 \(fontProgram.count)", stream: fontProgram)
-        try sink.write(toUnicode, dictionary: "", stream: Array(toUnicodeMap.utf8))
+            "<< /Type /FontDescriptor /FontName /\(name) /Flags 5 /FontBBox [0 \(-descent) \(advance) \(ascent)] /ItalicAngle 0 /Ascent \(ascent) /Descent \(-descent) /CapHeight \(ascent) /StemV 80 /FontFile2 \(program) 0 R >>")
     }
 
     /// Maps every 2-byte code to the same UTF-16 code unit (surrogate pairs come out as pairs).

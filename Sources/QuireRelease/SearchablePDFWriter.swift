@@ -11,7 +11,10 @@ public final class SearchablePDFWriter {
     private let sink: PDFFileSink
     private let info: PDFDocumentInfo
     private let pagesNumber: Int
-    private let fontNumbers: [Int]
+    /// The shared font program and ToUnicode map.
+    private let fontProgram: Int, toUnicode: Int
+    /// The font variants used so far: their Type0, CIDFont and descriptor object numbers.
+    private var variants: [FontMetrics: [Int]] = [:]
     private var pageNumbers: [Int] = []
     private var finished = false
 
@@ -24,7 +27,8 @@ public final class SearchablePDFWriter {
         let sink = try PDFFileSink(path: temporary)
         self.sink = sink
         pagesNumber = sink.reserve()
-        fontNumbers = (0..<5).map { _ in sink.reserve() }
+        fontProgram = sink.reserve()
+        toUnicode = sink.reserve()
     }
 
     deinit {
@@ -45,13 +49,16 @@ public final class SearchablePDFWriter {
         let imageNumber = sink.reserve(), contentNumber = sink.reserve(), pageNumber = sink.reserve()
         try sink.write(imageNumber, dictionary: Self.imageDictionary(image), stream: image.bytes)
         var content = "q \(PDFSyntax.number(width)) 0 0 \(PDFSyntax.number(height)) 0 0 cm /Im0 Do Q\n"
+        var fonts = Set<FontMetrics>()
         if let text, text.width > 0, text.height > 0 {
-            content += TextLayer(text: text, scaleX: width / Double(text.width), scaleY: height / Double(text.height), pageHeight: height).content(fontName: "FQuire")
+            let layer = TextLayer(text: text, scaleX: width / Double(text.width), scaleY: height / Double(text.height), pageHeight: height).content()
+            content += layer.operators
+            fonts = layer.fonts
         }
         try sink.write(contentNumber, dictionary: "/Filter /FlateDecode", stream: try DeflateCalls.compress(Array(content.utf8)))
         try sink.write(
             pageNumber,
-            "<< /Type /Page /Parent \(pagesNumber) 0 R /MediaBox [0 0 \(PDFSyntax.number(width)) \(PDFSyntax.number(height))] /Resources << /XObject << /Im0 \(imageNumber) 0 R >> /Font << /FQuire \(fontNumbers[0]) 0 R >> >> /Contents \(contentNumber) 0 R >>")
+            "<< /Type /Page /Parent \(pagesNumber) 0 R /MediaBox [0 0 \(PDFSyntax.number(width)) \(PDFSyntax.number(height))] /Resources << /XObject << /Im0 \(imageNumber) 0 R >>\(fontResources(fonts)) >> /Contents \(contentNumber) 0 R >>")
         pageNumbers.append(pageNumber)
     }
 
@@ -62,6 +69,7 @@ public final class SearchablePDFWriter {
     public func addTextPage(width: Double, height: Double, rotation: Int = 0, text: PageText?) throws(ReleaseError) {
         let contentNumber = sink.reserve(), pageNumber = sink.reserve()
         var content = ""
+        var fonts = Set<FontMetrics>()
         if let text, text.width > 0, text.height > 0 {
             let turn = ((rotation % 360) + 360) % 360
             // The upright view is the page turned clockwise by `turn`: its size and the matrix that
@@ -74,19 +82,23 @@ public final class SearchablePDFWriter {
             case 270: matrix = "0 -1 1 0 0 \(PDFSyntax.number(height))"
             default: matrix = "1 0 0 1 0 0"
             }
-            let layer = TextLayer(text: text, scaleX: viewWidth / Double(text.width), scaleY: viewHeight / Double(text.height), pageHeight: viewHeight).content(fontName: "FQuire")
-            if !layer.isEmpty { content = "q \(matrix) cm\n" + layer + "Q\n" }
+            let layer = TextLayer(text: text, scaleX: viewWidth / Double(text.width), scaleY: viewHeight / Double(text.height), pageHeight: viewHeight).content()
+            if !layer.operators.isEmpty { content = "q \(matrix) cm\n" + layer.operators + "Q\n" }
+            fonts = layer.fonts
         }
         try sink.write(contentNumber, dictionary: "/Filter /FlateDecode", stream: try DeflateCalls.compress(Array(content.utf8)))
         try sink.write(
             pageNumber,
-            "<< /Type /Page /Parent \(pagesNumber) 0 R /MediaBox [0 0 \(PDFSyntax.number(width)) \(PDFSyntax.number(height))] /Resources << /Font << /FQuire \(fontNumbers[0]) 0 R >> >> /Contents \(contentNumber) 0 R >>")
+            "<< /Type /Page /Parent \(pagesNumber) 0 R /MediaBox [0 0 \(PDFSyntax.number(width)) \(PDFSyntax.number(height))] /Resources <<\(fontResources(fonts)) >> /Contents \(contentNumber) 0 R >>")
         pageNumbers.append(pageNumber)
     }
 
     /// Writes the page tree, font, metadata and trailer, and renames the file into place.
     public func finish() throws(ReleaseError) {
-        try GlyphlessFont.write(to: sink, numbers: fontNumbers)
+        try GlyphlessFont.writeShared(to: sink, program: fontProgram, toUnicode: toUnicode)
+        for (metrics, numbers) in variants.sorted(by: { $0.key < $1.key }) {
+            try GlyphlessFont.writeVariant(metrics, numbers: numbers, program: fontProgram, toUnicode: toUnicode, to: sink)
+        }
         try sink.write(pagesNumber, "<< /Type /Pages /Kids [\(pageNumbers.map { "\($0) 0 R" }.joined(separator: " "))] /Count \(pageNumbers.count) >>")
         let metadata = sink.reserve(), infoNumber = sink.reserve(), catalogue = sink.reserve()
         try sink.write(metadata, dictionary: "/Type /Metadata /Subtype /XML", stream: Array(info.xmp.utf8))
@@ -101,6 +113,16 @@ public final class SearchablePDFWriter {
             throw ReleaseError(.outputNotWritable, "the PDF could not be put in place: \(error.localizedDescription)", remedy: "check that the folder is writable", context: ErrorContext(file: path))
         }
         finished = true
+    }
+
+    /// A page's `/Font` resources for the variants it uses, reserving numbers for new ones.
+    private func fontResources(_ fonts: Set<FontMetrics>) -> String {
+        guard !fonts.isEmpty else { return "" }
+        let entries = fonts.sorted().map { metrics -> String in
+            if variants[metrics] == nil { variants[metrics] = (0..<3).map { _ in sink.reserve() } }
+            return "/\(metrics.resourceName) \(variants[metrics]![0]) 0 R"
+        }
+        return " /Font << " + entries.joined(separator: " ") + " >>"
     }
 
     /// The image XObject's dictionary for `image`'s encoding, so that its bytes go in unchanged.

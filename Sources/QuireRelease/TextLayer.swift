@@ -3,7 +3,8 @@ public import QuireCore
 
 /// The invisible text of one page as PDF content: every word drawn in render mode 3 (neither
 /// filled nor stroked) in the glyphless font, stretched to its box's width, all words of a line
-/// at the line's height on one baseline, with a space after every word but a line's last, so
+/// at the line's height on one baseline (each in the font variant whose ascent and descent give
+/// its own box), with a space after every word but a line's last, so
 /// that extraction never runs words together, in the reading order of the text model.
 public struct TextLayer: Sendable {
     /// The page's text; word boxes in image pixels, origin top left.
@@ -21,10 +22,11 @@ public struct TextLayer: Sendable {
         self.pageHeight = pageHeight
     }
 
-    /// The operators, to be drawn with the glyphless font as resource `/\(fontName)`; empty when
-    /// the page has no placed word.
-    public func content(fontName: String) -> String {
+    /// The operators, and the font variants they use (resources named by
+    /// `FontMetrics.resourceName`); empty when the page has no placed word.
+    func content() -> (operators: String, fonts: Set<FontMetrics>) {
         var out = ""
+        var fonts = Set<FontMetrics>()
         for region in text.regions {
             for line in region.lines {
                 var placed = Self.placedWords(line)
@@ -32,16 +34,23 @@ public struct TextLayer: Sendable {
                 Self.separate(&placed, minimumGap: Int((Double(bottom - top) * Self.minimumGap).rounded(.up)))
                 // One size and baseline for the whole line: poppler builds lines only from words
                 // of the same size (within 5%) on one baseline, and otherwise reorders them.
-                let size = Double(bottom - top) * scaleY
-                let baseline = pageHeight - Double(bottom) * scaleY + size * Double(GlyphlessFont.descent) / 1000
-                out += "/\(fontName) \(PDFSyntax.number(size)) Tf\n"
+                let height = Double(bottom - top)
+                // The baseline at the highest word bottom: a font's descent cannot be negative, so
+                // every word's box must reach down to the baseline at least.
+                let baselinePixels = Double(placed.map(\.box.bottom).min() ?? bottom)
+                let size = height * scaleY
+                let baseline = pageHeight - baselinePixels * scaleY
                 for (index, word) in placed.enumerated() {
+                    // The word's own box through its font's ascent and descent.
+                    let metrics = FontMetrics(above: (baselinePixels - Double(word.box.top)) / height, below: (Double(word.box.bottom) - baselinePixels) / height)
+                    fonts.insert(metrics)
                     let next = index + 1 < placed.count ? placed[index + 1].box.left : nil
+                    out += "/\(metrics.resourceName) \(PDFSyntax.number(size)) Tf "
                     out += draw(word.text, box: word.box, size: size, baseline: baseline, spaceUntil: next)
                 }
             }
         }
-        return out.isEmpty ? "" : "BT\n3 Tr\n" + out + "ET\n"
+        return (out.isEmpty ? "" : "BT\n3 Tr\n" + out + "ET\n", fonts)
     }
 
     /// The smallest gap between two words of a line, as a fraction of the line's height (the font
@@ -68,7 +77,7 @@ public struct TextLayer: Sendable {
     /// by its length between its neighbours' boxes (never dropped); without any box to go by the
     /// line is left out of the layer.
     static func placedWords(_ line: TextLine) -> [(text: String, box: BoundingBox)] {
-        let words = line.words.filter { !$0.text.isEmpty }
+        let words = line.words.filter { !$0.text.allSatisfy(\.isWhitespace) }  // nothing to find in a blank
         guard !words.isEmpty else { return [] }
         if words.allSatisfy({ $0.box != nil && !$0.box!.isEmpty }) { return words.map { ($0.text, $0.box!) } }
         guard let lineBox = line.box ?? BoundingBox.union(of: words.compactMap(\.box)), !lineBox.isEmpty else { return [] }
