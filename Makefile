@@ -17,7 +17,8 @@ build-release: bootstrap
 
 ## Every test: unit, catalogue, pipeline and CLI (tests needing ../shared skip with a message),
 ## then generated wikitext parsed by mwparserfromhell (installed from PyPI when missing) and exported
-## EPUBs checked by epubcheck (Scripts/tests/epub-check, 0 errors and 0 warnings). Publish tests
+## EPUBs checked by epubcheck (Scripts/tests/epub-check, 0 errors and 0 warnings), searchable PDFs by
+## poppler and qpdf (Scripts/tests/pdf-check). Publish tests
 ## run against a throwaway MediaWiki (Debian's package, installed when missing) and skip with a reason otherwise.
 test: bootstrap
 	@Scripts/mediawiki-test-server install || echo "make test: MediaWiki cannot be installed here; the publish integration tests will be skipped (they say why)"
@@ -25,6 +26,7 @@ test: bootstrap
 	$(SWIFT) test --skip-build --disable-xctest $(BUILD_FLAGS)
 	@Scripts/tests/wikitext-balance
 	@Scripts/tests/epub-check
+	@Scripts/tests/pdf-check
 
 ## The whole pipeline on the bundled sample; results under out/demo/.
 demo: build

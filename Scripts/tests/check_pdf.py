@@ -45,6 +45,7 @@ PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">')
 
 
 def unescape(text):
+    text = re.sub("[\u202a-\u202e]", "", text)
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&apos;", "'").replace("&amp;", "&")
 
 
@@ -60,7 +61,8 @@ def main():
             files.append(arg)
     pdf, pages = files[0], [json.load(open(f, encoding="utf-8")) for f in files[1:]]
 
-    raw = run("pdftotext", "-raw", "-enc", "UTF-8", pdf, "-").stdout.split("\f")
+    # poppler wraps right-to-left runs in embedding marks (U+202A–U+202E): not part of the text.
+    raw = re.sub("[\u202a-\u202e]", "", run("pdftotext", "-raw", "-enc", "UTF-8", pdf, "-").stdout).split("\f")
     for number, page in enumerate(pages, 1):
         expected = [w[0] for w in model_words(page)]
         found = raw[number - 1].split() if number - 1 < len(raw) else []

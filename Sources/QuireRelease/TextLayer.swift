@@ -53,6 +53,27 @@ public struct TextLayer: Sendable {
         return (out.isEmpty ? "" : "BT\n3 Tr\n" + out + "ET\n", fonts)
     }
 
+    /// A right-to-left word's letters in the order they stand on the page, left to right (readers
+    /// take glyphs in page order and turn right-to-left runs back into reading order); any
+    /// other word as it is.
+    /// Only the run from the first to the last right-to-left letter is turned: poppler reads the
+    /// punctuation around it (`העיר.`) in page order.
+    static func visualOrder(_ word: String) -> String {
+        let characters = Array(word)
+        let rightToLeft = { (c: Character) in c.unicodeScalars.first.map(isRightToLeft) ?? false }
+        guard let first = characters.firstIndex(where: rightToLeft), let last = characters.lastIndex(where: rightToLeft) else { return word }
+        return String(characters[..<first] + characters[first...last].reversed() + characters[(last + 1)...])
+    }
+
+    /// Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan, Mandaic and their presentation forms, and
+    /// the historic right-to-left scripts of plane 1.
+    static func isRightToLeft(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0590...0x08FF, 0xFB1D...0xFDFF, 0xFE70...0xFEFF, 0x10800...0x10FFF, 0x1E800...0x1EFFF: true
+        default: false
+        }
+    }
+
     /// The smallest gap between two words of a line, as a fraction of the line's height (the font
     /// size): `pdftotext -raw` prints a space between two words only when their glyphs are more
     /// than 0.15 of the font size apart (measured with poppler 22.12), so words whose scanned
@@ -113,7 +134,7 @@ public struct TextLayer: Sendable {
     /// One word stretched (`Tz`) to its box's width, on the line's baseline, then a space
     /// stretched to fill the gap up to the next word's left edge (`spaceUntil`, pixels).
     private func draw(_ word: String, box: BoundingBox, size: Double, baseline: Double, spaceUntil next: Int?) -> String {
-        let units = Array(word.utf16)
+        let units = Array(Self.visualOrder(word).utf16)
         let glyph = Double(GlyphlessFont.advance) / 1000 * size
         let stretch = units.isEmpty ? 100 : 100 * Double(box.width) * scaleX / (Double(units.count) * glyph)
         let x = Double(box.left) * scaleX

@@ -108,6 +108,13 @@ struct SearchablePDFTests {
         #expect(placed[2].box.width > placed[1].box.width)  // longer word, wider share
     }
 
+    @Test func rightToLeftWordsAreDrawnInPageOrderWithTheirPunctuationInPlace() {
+        #expect(TextLayer.visualOrder("שלום") == "םולש")
+        #expect(TextLayer.visualOrder("העיר.") == "ריעה.")
+        #expect(TextLayer.visualOrder("«مرحبا»") == "«ابحرم»")
+        #expect(TextLayer.visualOrder("Straße") == "Straße")
+    }
+
     /// `(text, (xMin, yMin, xMax, yMax))` of every `<word>` in `pdftotext -bbox` output.
     func wordBoxes(_ html: String) throws -> [(text: String, box: (Double, Double, Double, Double))] {
         let pattern = try NSRegularExpression(pattern: #"<word xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" yMax="([0-9.]+)">([^<]*)</word>"#)
