@@ -96,6 +96,17 @@ enum LeptonicaCalls {
         return encoded(made.pointee)
     }
 
+    /// `pixWrite` as PNM (PBM, PGM or PPM by depth), a colormap removed first
+    /// (`pixRemoveColormap`); false when Leptonica cannot.
+    static func writePNM(_ image: PixImage, path: String) -> (written: Bool, bilevel: Bool) {
+        _ = installMessageHandler
+        var source = image
+        if pixGetColormap(image.pix) != nil, let plain = PixImage(owning: pixRemoveColormap(image.pix, Int32(REMOVE_CMAP_BASED_ON_SRC))) { source = plain }
+        if pixGetDepth(source.pix) != 1 && pixGetDepth(source.pix) != 8 && pixGetDepth(source.pix) != 32, let grey = grey(source) { source = grey }
+        let bilevel = pixGetDepth(source.pix) == 1
+        return (pixWrite(path, source.pix, Int32(IFF_PNM)) == 0, bilevel)
+    }
+
     private static func encoded(_ data: L_COMP_DATA) -> EncodedPageImage? {
         guard let bytes = data.datacomp, data.nbytescomp > 0, data.w > 0, data.h > 0 else { return nil }
         let encoding: EncodedPageImage.Encoding

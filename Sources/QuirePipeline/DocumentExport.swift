@@ -16,6 +16,8 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case epub
     /// A searchable PDF: the scan with the current text as an invisible layer (``SearchablePDFExport``).
     case pdf
+    /// A bundled DjVu with hidden text, made with djvulibre (``SearchablePDFExport``).
+    case djvu
 }
 
 /// One file of an export: its name (relative to `--out` for `files`) and bytes.
@@ -85,8 +87,8 @@ public enum DocumentExport {
             return files
         case .epub:
             throw PipelineError(.invalidArgument, "an e-book is not made of wiki pages", remedy: "use EbookExport for --format epub")
-        case .pdf:
-            throw PipelineError(.invalidArgument, "a searchable PDF is not made of wiki pages", remedy: "use SearchablePDFExport for --format pdf")
+        case .pdf, .djvu:
+            throw PipelineError(.invalidArgument, "a searchable PDF or DjVu is not made of wiki pages", remedy: "use SearchablePDFExport for --format pdf and djvu")
         }
     }
 

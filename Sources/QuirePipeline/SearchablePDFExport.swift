@@ -5,7 +5,7 @@ public import QuireClearance
 public import QuireCore
 import QuireRelease
 
-/// A document as a searchable PDF, in one call: the clearance gate for ``ClearanceTarget/commons``
+/// A document as a searchable PDF or DjVu, in one call: the clearance gate for ``ClearanceTarget/commons``
 /// (where such a scan goes), each page's current text from the catalogue — a split or proofread
 /// transcript put on the OCR's boxes (``LayerRealignment``), else the OCR — over the registered
 /// scan: images passed through, or a registered PDF kept as it is with the layer grafted on.
@@ -19,11 +19,13 @@ public struct SearchablePDFExport: Sendable {
     /// What to make and who asks.
     public struct Request: Sendable {
         public var document: DocumentID
-        /// The PDF to write.
+        /// The file to write.
         public var output: String
+        /// PDF or DjVu.
+        public var kind: SearchableBuild.Kind
         /// A folder for temporary files.
         public var scratch: String
-        public var consent: SearchablePDFBuild.Consent
+        public var consent: SearchableBuild.Consent
         /// An override of the clearance gate, with its reason.
         public var override: String?
         public var actor: String?
@@ -31,11 +33,12 @@ public struct SearchablePDFExport: Sendable {
         public var asOf: CalendarDate
 
         public init(
-            document: DocumentID, output: String, scratch: String, consent: SearchablePDFBuild.Consent = SearchablePDFBuild.Consent(), override: String? = nil,
+            document: DocumentID, output: String, kind: SearchableBuild.Kind = .pdf, scratch: String, consent: SearchableBuild.Consent = SearchableBuild.Consent(), override: String? = nil,
             actor: String? = nil, command: String, asOf: CalendarDate
         ) {
             self.document = document
             self.output = output
+            self.kind = kind
             self.scratch = scratch
             self.consent = consent
             self.override = override
@@ -75,7 +78,7 @@ public struct SearchablePDFExport: Sendable {
         let info = PDFDocumentInfo(
             title: metadata.title, authors: metadata.contributors(.author).map(\.displayName),
             language: metadata.languages.primary.iso6391 ?? metadata.languages.primary.tesseractCode, licence: licence)
-        let build = try SearchablePDFBuild(output: request.output, pages: sources, info: info, scratch: request.scratch, consent: request.consent)
+        let build = try SearchableBuild(output: request.output, kind: request.kind, pages: sources, info: info, scratch: request.scratch, consent: request.consent)
         let transcript = try catalogue.transcriptPages(of: id)
         var missing: [PageNumber] = []
         var realigned = 0

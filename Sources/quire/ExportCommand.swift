@@ -24,7 +24,8 @@ extension Quire {
                 epub ('-' for standard output), a folder for files. Several documents are taken with \
                 --format epub only: --out is then a folder that gets one DOCUMENT.epub each. pdf: \
                 the scan with each page's current text as an invisible, searchable layer, gated by \
-                the 'commons' clearance target (several documents: DOCUMENT.pdf each in --out). An \
+                the 'commons' clearance target (several documents: DOCUMENT.pdf each in --out); djvu: the \
+                same as a bundled DjVu with hidden text (djvulibre). An \
                 --override-clearance is recorded in the document's history once the export is \
                 written, never for an export that failed.
                 """)
@@ -66,16 +67,16 @@ extension Quire {
             if out == OutputPath.standardOutput && (format == .files || documents.count > 1) {
                 throw ValidationError("'-' (standard output) takes one file: name a folder for --format files or for several documents")
             }
-            if format == .pdf && out == OutputPath.standardOutput { throw ValidationError("--format pdf writes a file: name it with --out") }
-            if format != .epub && format != .pdf {
+            if (format == .pdf || format == .djvu) && out == OutputPath.standardOutput { throw ValidationError("--format \(format.rawValue) writes a file: name it with --out") }
+            if format != .epub && format != .pdf && format != .djvu {
                 try generation.requireWiki()
-                if documents.count != 1 { throw ValidationError("give one document for --format \(format.rawValue); several are taken with --format epub or pdf") }
+                if documents.count != 1 { throw ValidationError("give one document for --format \(format.rawValue); several are taken with --format epub, pdf or djvu") }
             }
         }
 
         func run() throws {
             if format == .epub { return try ebooks() }
-            if format == .pdf { return try searchablePDFs() }
+            if format == .pdf || format == .djvu { return try searchablePDFs() }
             guard let id = DocumentID(document) else { throw ValidationError("'\(document)' is not a document slug") }
             let result: WikitextExport.Result
             let files: [ExportFile]
@@ -106,7 +107,7 @@ extension Quire {
             case .files:
                 try createFolder(out)
                 for file in files { try write(file.bytes, to: OutputPath.join(out, file.name)) }
-            case .epub, .pdf:
+            case .epub, .pdf, .djvu:
                 break  // written by ebook(_:) and searchablePDF(_:to:catalogue:)
             }
             // The export exists: only now does an override enter the history.
@@ -189,7 +190,7 @@ extension Quire {
             var failures: [ExitCode] = []
             for id in ids {
                 do {
-                    try searchablePDF(id, to: OutputPath.join(out, "\(id).pdf"), catalogue: catalogue)
+                    try searchablePDF(id, to: OutputPath.join(out, "\(id).\(format.rawValue)"), catalogue: catalogue)
                 } catch let exit as ExitCode {
                     failures.append(exit)
                 }
@@ -207,7 +208,7 @@ extension Quire {
             do {
                 try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
                 result = try SearchablePDFExport(catalogue: catalogue).export(SearchablePDFExport.Request(
-                    document: id, output: out, scratch: scratch, consent: SearchablePDFBuild.Consent(acceptSigned: acceptSignedPDF, redoText: redoText),
+                    document: id, output: out, kind: format == .djvu ? .djvu : .pdf, scratch: scratch, consent: SearchableBuild.Consent(acceptSigned: acceptSignedPDF, redoText: redoText),
                     override: generation.clearance.overrideClearance, actor: ActorOptions.current(), command: "quire export --format pdf",
                     asOf: Quire.Clearance.Evaluate.today()))
             } catch {
@@ -220,7 +221,7 @@ extension Quire {
                 Terminal.warning("document '\(id)' is \(status.rawValue) for commons: going ahead by override, recorded in its history")
                 try generation.clearance.record(pending, catalogue: catalogue)
             }
-            Terminal.note("Exported a searchable PDF of '\(id)' to \(out): \(result.pages) pages, \(result.pages - result.pagesWithoutText.count) with a text layer (\(result.realignedPages) from a transcript on the OCR's boxes)")
+            Terminal.note("Exported a searchable \(format == .djvu ? "DjVu" : "PDF") of '\(id)' to \(out): \(result.pages) pages, \(result.pages - result.pagesWithoutText.count) with a text layer (\(result.realignedPages) from a transcript on the OCR's boxes)")
             for number in result.pagesWithoutText {
                 Terminal.warning("document '\(id)' page \(number): no text yet, the page has no layer (run 'quire ocr \(id)')")
             }

@@ -32,7 +32,7 @@ extension Quire {
         @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Output formats written under --out.", valueName: "format"))
         var format: [OCRFormat] = []
 
-        @Option(help: ArgumentHelp("Folder for per-page output files (created when missing); with files, FILE.pdf writes one searchable PDF of every page instead.", valueName: "dir"))
+        @Option(help: ArgumentHelp("Folder for per-page output files (created when missing); with files, FILE.pdf or FILE.djvu writes one searchable PDF or DjVu of every page instead.", valueName: "dir"))
         var out: String?
 
         @Flag(name: .customLong("accept-signed-pdf"), help: "With --out FILE.pdf: write a digitally signed input PDF anyway (its signature no longer verifies).")
@@ -53,14 +53,14 @@ extension Quire {
             }
             if all && !targets.isEmpty { throw ValidationError("--all OCRs every document; do not name targets with it") }
             if !format.isEmpty && out == nil { throw ValidationError("--format needs --out DIR") }
-            if searchablePDF != nil && !format.isEmpty { throw ValidationError("--out FILE.pdf writes a searchable PDF; --format is for --out DIR") }
+            if searchablePDF != nil && !format.isEmpty { throw ValidationError("--out FILE.pdf or FILE.djvu writes a searchable file; --format is for --out DIR") }
             if searchablePDF != nil && all { throw ValidationError("--out FILE.pdf makes a PDF from files; for catalogue documents use 'quire export DOC --format pdf'") }
             if (acceptSignedPDF || redoText) && searchablePDF == nil { throw ValidationError("--accept-signed-pdf and --redo-text go with --out FILE.pdf") }
         }
 
-        /// The searchable PDF to write, when --out names a .pdf file.
+        /// The searchable PDF or DjVu to write, when --out names a .pdf or .djvu file.
         var searchablePDF: String? {
-            guard let out, out.lowercased().hasSuffix(".pdf") else { return nil }
+            guard let out, SearchableBuild.Kind(path: out) != nil else { return nil }
             return out
         }
 
@@ -86,7 +86,7 @@ extension Quire {
             }
             switch resolved {
             case .files(let files):
-                let pdf = searchablePDF.map { OCRFiles.SearchableOutput(path: $0, consent: SearchablePDFBuild.Consent(acceptSigned: acceptSignedPDF, redoText: redoText)) }
+                let pdf = searchablePDF.map { OCRFiles.SearchableOutput(path: $0, consent: SearchableBuild.Consent(acceptSigned: acceptSignedPDF, redoText: redoText)) }
                 try OCRFiles(engine: engine, files: files, output: output, json: json, searchable: pdf).run(workingDirectory: workingDirectory)
             case .documents(let ids):
                 if searchablePDF != nil { throw ValidationError("--out FILE.pdf makes a PDF from files; for catalogue documents use 'quire export DOC --format pdf'") }

@@ -12,13 +12,13 @@ struct OCRFiles {
     let files: [OCRTargets.FileArgument]
     let output: OCROutput?
     let json: Bool
-    /// One searchable PDF of every page instead of text (`--out FILE.pdf`).
+    /// One searchable PDF or DjVu of every page instead of text (`--out FILE.pdf`, `FILE.djvu`).
     var searchable: SearchableOutput? = nil
 
     /// `--out FILE.pdf` and what the user consented to.
     struct SearchableOutput {
         var path: String
-        var consent: SearchablePDFBuild.Consent
+        var consent: SearchableBuild.Consent
     }
 
     func run(workingDirectory: String) throws {
@@ -108,7 +108,8 @@ struct OCRFiles {
         do {
             let scratch = NSTemporaryDirectory() + "quire-pdf-\(UUID().uuidString)"
             try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
-            return PDFPageSink(build: try SearchablePDFBuild(output: path, pages: pages, info: info, scratch: scratch, consent: target.consent), scratch: scratch)
+            let kind = SearchableBuild.Kind(path: path) ?? .pdf
+            return PDFPageSink(build: try SearchableBuild(output: path, kind: kind, pages: pages, info: info, scratch: scratch, consent: target.consent), scratch: scratch)
         } catch {
             throw QuireExit.fail(error)
         }
@@ -133,12 +134,12 @@ struct OCRFiles {
 /// The searchable PDF being written from the workers' in-order deliveries: the first error stops
 /// it, and then no file is put in place.
 final class PDFPageSink: @unchecked Sendable {
-    private let build: SearchablePDFBuild
+    private let build: SearchableBuild
     private let scratch: String
     private var failure: (any Error)?
     private let lock = NSLock()
 
-    init(build: SearchablePDFBuild, scratch: String) {
+    init(build: SearchableBuild, scratch: String) {
         self.build = build
         self.scratch = scratch
     }

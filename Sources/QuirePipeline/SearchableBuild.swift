@@ -3,11 +3,12 @@ public import QuireCore
 import QuireOCR
 public import QuireRelease
 
-/// Makes one searchable PDF from pages handed over in order, with their text: from scans, each
-/// page's image passed through under its layer; from one PDF, the layer grafted onto the
-/// original pages, which are otherwise kept as they are. Nothing is left at the output path
-/// unless every page was written.
-public final class SearchablePDFBuild: @unchecked Sendable {
+/// Makes one searchable PDF or DjVu from pages handed over in order, with their text. A PDF from
+/// scans has each page's image passed through under its layer; from one PDF, the layer grafted
+/// onto the original pages, which are otherwise kept as they are. A DjVu is encoded page by page
+/// by djvulibre with its hidden text. Nothing is left at the output path unless every page was
+/// written.
+public final class SearchableBuild: @unchecked Sendable {
     /// What may be done to an input PDF that a person should decide on.
     public struct Consent: Sendable, Hashable {
         /// Write a signed PDF anyway (the signature no longer verifies).
@@ -21,7 +22,18 @@ public final class SearchablePDFBuild: @unchecked Sendable {
         }
     }
 
+    /// The file made.
+    public enum Kind: String, Sendable, Hashable {
+        case pdf, djvu
+
+        /// The kind an output path's extension names (`.pdf`, `.djvu`), if any.
+        public init?(path: String) {
+            self.init(rawValue: (path as NSString).pathExtension.lowercased())
+        }
+    }
+
     private enum Mode {
+        case djvu(DjVuWriter)
         case scans(SearchablePDFWriter)
         case graft(original: String, geometry: [PDFGraft.PageGeometry], layer: SearchablePDFWriter, layerPath: String)
     }
@@ -34,9 +46,13 @@ public final class SearchablePDFBuild: @unchecked Sendable {
     /// Checks the inputs and starts the output: `pages` are all scans (images, TIFF, DjVu pages)
     /// or all the pages of one PDF. A PDF that is encrypted, signed (without consent) or that
     /// already has text (without consent) is refused before any page is read.
-    public init(output: String, pages: [PageImageSource], info: PDFDocumentInfo, scratch: String, consent: Consent = Consent()) throws {
+    public init(output: String, kind: Kind = .pdf, pages: [PageImageSource], info: PDFDocumentInfo, scratch: String, consent: Consent = Consent()) throws {
         self.output = output
         self.scratch = scratch
+        if kind == .djvu {
+            mode = .djvu(try DjVuWriter(path: output, scratch: scratch))
+            return
+        }
         let pdfs = Set(pages.filter { $0.format == .pdf }.map(\.path))
         let context = ErrorContext(file: output)
         if pdfs.isEmpty {
@@ -75,6 +91,11 @@ public final class SearchablePDFBuild: @unchecked Sendable {
     /// whose reading failed (`text` nil) is still added, without a layer, so no page is lost.
     public func add(_ source: PageImageSource, text: PageText?) throws {
         switch mode {
+        case .djvu(let writer):
+            let file = (scratch as NSString).appendingPathComponent("page-\(written + 1).pnm")
+            defer { try? FileManager.default.removeItem(atPath: file) }
+            let image = try PageImageEncoder(scratch: scratch).writePNM(source, to: file)
+            try writer.addPage(image: file, bilevel: image.bilevel, dpi: image.dpi, width: image.width, height: image.height, text: text)
         case .scans(let writer):
             let image = try PageImageEncoder(scratch: scratch).encode(source)
             try writer.addPage(image: image, text: text)
@@ -91,6 +112,8 @@ public final class SearchablePDFBuild: @unchecked Sendable {
     /// Finishes the file and puts it in place.
     public func finish() throws {
         switch mode {
+        case .djvu(let writer):
+            try writer.finish()
         case .scans(let writer):
             try writer.finish()
         case .graft(let original, _, let layer, let layerPath):

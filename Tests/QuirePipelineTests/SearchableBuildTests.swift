@@ -8,13 +8,13 @@ import Testing
 /// Input PDFs a person must decide on are refused before any page is read, and nothing is left
 /// at the output path.
 @Suite("Searchable PDF inputs", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/pdfinfo"), "needs poppler-utils"))
-struct SearchablePDFBuildTests {
+struct SearchableBuildTests {
     let folder: TemporaryDirectory
     init() throws { folder = try TemporaryDirectory() }
 
-    func build(_ path: String, pages: Int = 1, consent: SearchablePDFBuild.Consent = SearchablePDFBuild.Consent()) throws -> SearchablePDFBuild {
+    func build(_ path: String, pages: Int = 1, consent: SearchableBuild.Consent = SearchableBuild.Consent()) throws -> SearchableBuild {
         let sources = (0..<pages).map { PageImageSource(path: path, pageIndex: $0, format: .pdf) }
-        return try SearchablePDFBuild(output: folder.file("out.pdf"), pages: sources, info: PDFDocumentInfo(), scratch: folder.path, consent: consent)
+        return try SearchableBuild(output: folder.file("out.pdf"), pages: sources, info: PDFDocumentInfo(), scratch: folder.path, consent: consent)
     }
 
     func code(_ work: () throws -> Void) -> ErrorCode? {
@@ -25,14 +25,14 @@ struct SearchablePDFBuildTests {
     @Test func signedPDFIsRefusedUnlessAccepted() throws {
         let path = try folder.write("signed.pdf", bytes: ImageFixtures.signedPDF())
         #expect(code { _ = try build(path) } == .signedPDF)
-        #expect(code { _ = try build(path, consent: SearchablePDFBuild.Consent(acceptSigned: true)) } == nil)
+        #expect(code { _ = try build(path, consent: SearchableBuild.Consent(acceptSigned: true)) } == nil)
         #expect(!FileManager.default.fileExists(atPath: folder.file("out.pdf")))
     }
 
     @Test func pdfWithTextIsRefusedUnlessRedone() throws {
         let path = try folder.write("text.pdf", bytes: ImageFixtures.pdf(pages: 2, text: [1: "Ya tiene texto"]))
         #expect(code { _ = try build(path, pages: 2) } == .invalidInput)
-        #expect(code { _ = try build(path, pages: 2, consent: SearchablePDFBuild.Consent(redoText: true)) } == nil)
+        #expect(code { _ = try build(path, pages: 2, consent: SearchableBuild.Consent(redoText: true)) } == nil)
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/qpdf"), "needs qpdf"))
