@@ -46,7 +46,7 @@ public final class SearchablePDFWriter {
         }
         let dpi = Double(image.dpi > 0 ? image.dpi : (text?.dpi ?? 300))
         let width = Double(image.width) * 72 / dpi, height = Double(image.height) * 72 / dpi
-        let imageNumber = sink.reserve(), contentNumber = sink.reserve(), pageNumber = sink.reserve()
+        let imageNumber = sink.reserve()
         try sink.write(imageNumber, dictionary: Self.imageDictionary(image), stream: image.bytes)
         var content = "q \(PDFSyntax.number(width)) 0 0 \(PDFSyntax.number(height)) 0 0 cm /Im0 Do Q\n"
         var fonts = Set<FontMetrics>()
@@ -55,10 +55,16 @@ public final class SearchablePDFWriter {
             content += layer.operators
             fonts = layer.fonts
         }
+        try writePage(width: width, height: height, content: content, resources: " /XObject << /Im0 \(imageNumber) 0 R >>" + fontResources(fonts))
+    }
+
+    /// Writes a page's content stream (compressed) and its page object.
+    private func writePage(width: Double, height: Double, content: String, resources: String) throws(ReleaseError) {
+        let contentNumber = sink.reserve(), pageNumber = sink.reserve()
         try sink.write(contentNumber, dictionary: "/Filter /FlateDecode", stream: try DeflateCalls.compress(Array(content.utf8)))
         try sink.write(
             pageNumber,
-            "<< /Type /Page /Parent \(pagesNumber) 0 R /MediaBox [0 0 \(PDFSyntax.number(width)) \(PDFSyntax.number(height))] /Resources << /XObject << /Im0 \(imageNumber) 0 R >>\(fontResources(fonts)) >> /Contents \(contentNumber) 0 R >>")
+            "<< /Type /Page /Parent \(pagesNumber) 0 R /MediaBox [0 0 \(PDFSyntax.number(width)) \(PDFSyntax.number(height))] /Resources <<\(resources) >> /Contents \(contentNumber) 0 R >>")
         pageNumbers.append(pageNumber)
     }
 
@@ -67,7 +73,6 @@ public final class SearchablePDFWriter {
     /// existing page; a page rotated by `rotation` degrees (its /Rotate) gets the layer turned so
     /// that it lies on the page as shown.
     public func addTextPage(width: Double, height: Double, rotation: Int = 0, text: PageText?) throws(ReleaseError) {
-        let contentNumber = sink.reserve(), pageNumber = sink.reserve()
         var content = ""
         var fonts = Set<FontMetrics>()
         if let text, text.width > 0, text.height > 0 {
@@ -86,11 +91,7 @@ public final class SearchablePDFWriter {
             if !layer.operators.isEmpty { content = "q \(matrix) cm\n" + layer.operators + "Q\n" }
             fonts = layer.fonts
         }
-        try sink.write(contentNumber, dictionary: "/Filter /FlateDecode", stream: try DeflateCalls.compress(Array(content.utf8)))
-        try sink.write(
-            pageNumber,
-            "<< /Type /Page /Parent \(pagesNumber) 0 R /MediaBox [0 0 \(PDFSyntax.number(width)) \(PDFSyntax.number(height))] /Resources <<\(fontResources(fonts)) >> /Contents \(contentNumber) 0 R >>")
-        pageNumbers.append(pageNumber)
+        try writePage(width: width, height: height, content: content, resources: fontResources(fonts))
     }
 
     /// Writes the page tree, font, metadata and trailer, and renames the file into place.

@@ -118,20 +118,25 @@ extension Quire {
         }
 
         /// `--format epub` for every document given: one to `--out`, several to `--out/ID.epub`.
-        /// A batch goes on past a document that fails: exit 3 when some failed, the first
-        /// failure's code when all did.
         private func ebooks() throws {
+            try eachDocument(extension: "epub") { id, out, catalogue in try ebook(id, to: out, catalogue: catalogue) }
+        }
+
+        /// Runs `export` for every document given: one to `--out`, several to `--out/ID.EXT`. A
+        /// batch goes on past a document that fails: exit 3 when some failed, the first failure's
+        /// code when all did.
+        private func eachDocument(extension ext: String, _ export: (DocumentID, String, Catalogue) throws -> Void) throws {
             let ids = documents.compactMap(DocumentID.init)
             let catalogue: Catalogue
             do { catalogue = try catalogueOptions.open() } catch { throw QuireExit.fail(error) }
             guard ids.count > 1 else {
                 guard let id = ids.first else { throw ValidationError("give a document") }
-                return try ebook(id, to: out, catalogue: catalogue)
+                return try export(id, out, catalogue)
             }
             var failures: [ExitCode] = []
             for id in ids {
                 do {
-                    try ebook(id, to: OutputPath.join(out, "\(id).epub"), catalogue: catalogue)
+                    try export(id, OutputPath.join(out, "\(id).\(ext)"), catalogue)
                 } catch let exit as ExitCode {
                     failures.append(exit)
                 }
@@ -177,26 +182,9 @@ extension Quire {
             if !result.pagesWithoutText.isEmpty { throw ExitCode(QuireExit.partial) }
         }
 
-        /// `--format pdf` for every document given: one to `--out`, several to `--out/ID.pdf`; a
-        /// batch goes on past a document that fails, as for e-books.
+        /// `--format pdf` or `djvu` for every document given, as for e-books.
         private func searchablePDFs() throws {
-            let ids = documents.compactMap(DocumentID.init)
-            let catalogue: Catalogue
-            do { catalogue = try catalogueOptions.open() } catch { throw QuireExit.fail(error) }
-            guard ids.count > 1 else {
-                guard let id = ids.first else { throw ValidationError("give a document") }
-                return try searchablePDF(id, to: out, catalogue: catalogue)
-            }
-            var failures: [ExitCode] = []
-            for id in ids {
-                do {
-                    try searchablePDF(id, to: OutputPath.join(out, "\(id).\(format.rawValue)"), catalogue: catalogue)
-                } catch let exit as ExitCode {
-                    failures.append(exit)
-                }
-            }
-            guard let first = failures.first else { return }
-            throw failures.count == ids.count ? first : ExitCode(QuireExit.partial)
+            try eachDocument(extension: format.rawValue) { id, out, catalogue in try searchablePDF(id, to: out, catalogue: catalogue) }
         }
 
         /// The searchable PDF of one document, once it is cleared for `commons` (or overridden).
