@@ -75,9 +75,10 @@ def bench_pdf(work):
     for half in ("tune", "test"):
         documents = [(name, row, pages) for name, (row, pages) in corpus_split.documents(half).items()
                      if all(os.path.exists(os.path.splitext(p)[0] + ".gt.txt") for p in pages)]
-        documents.sort(key=lambda d: (-len(d[2]), d[0]))
+        # Scans in JPEG or PNG first (img2pdf passes them through; TIFFs are often raw), the longest first.
+        documents.sort(key=lambda d: (d[2][0].lower().endswith((".tif", ".tiff")), -len(d[2]), d[0]))
         chosen, seen = [], set()
-        for name, row, pages in documents:  # the longest document of each set first
+        for name, row, pages in documents:  # one document per set
             if row.set in seen or len(chosen) >= DOCS:
                 continue
             folder = os.path.join(work, half, name.replace("/", "_"))
@@ -88,37 +89,58 @@ def bench_pdf(work):
             seen.add(row.set)
             chosen.append((name, row, pages, folder, pdf))
         for name, row, pages, folder, pdf in chosen:
-            quire_out, peer_out = os.path.join(folder, "quire.pdf"), os.path.join(folder, "ocrmypdf.pdf")
-            quire = [QUIRE, "ocr", pdf, "--lang", row.lang, "--jobs", str(CORES), "--out", quire_out]
-            peer = ["ocrmypdf", "--jobs", str(CORES), "-l", row.lang, "--output-type", "pdf", "--force-ocr", pdf, peer_out]
-            runs = {"quire": [], "peer": []}
-            for _ in range(RUNS):  # alternating
-                runs["quire"].append(measured(quire))
-                runs["peer"].append(measured(peer))
-            catalogue = os.path.join(folder, "quire.sqlite")
-            env = dict(os.environ, QUIRE_ACTOR="bench", QUIRE_CATALOGUE=catalogue)
-            for command in (["init"], ["add", pdf, "--title", "Bench", "--lang", row.lang, "--id", "doc"], ["ocr", "doc", "--jobs", str(CORES)]):
-                subprocess.run([QUIRE, *command], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-            export = [QUIRE, "export", "doc", "--format", "pdf", "--out", os.path.join(folder, "export.pdf"), "--override-clearance", "benchmark of the PDF export"]
-            exports = [measured(export, env) for _ in range(RUNS)]
-            median = lambda values, i: statistics.median(v[i] for v in values)
-            rows[(half, name)] = {
-                "pages": len(pages), "set": row.set,
-                "quire_cpu": median(runs["quire"], 1), "quire_wall": median(runs["quire"], 0),
-                "peer_cpu": median(runs["peer"], 1), "peer_wall": median(runs["peer"], 0),
-                "export_cpu": median(exports, 1), "export_wall": median(exports, 0),
-                "in_size": os.path.getsize(pdf), "quire_size": os.path.getsize(quire_out), "peer_size": os.path.getsize(peer_out),
-                "quire_cer": cer(quire_out, pages, folder, "quire")[0], "peer_cer": cer(peer_out, pages, folder, "peer")[0],
-            }
+            try:
+                rows[(half, name)] = one_document(name, row, pages, folder, pdf)
+            except subprocess.CalledProcessError as error:
+                print(f"  {half} {name}: not measured ({error})", flush=True)
+                continue
+            print_row(half, name, rows[(half, name)])
             if largest is None or len(pages) > largest[0]:
-                largest = (len(pages), quire, row.lang)
-    print(f"\n== Searchable PDF: img2pdf PDFs of the corpora, quire vs ocrmypdf {subprocess.run(['ocrmypdf', '--version'], capture_output=True, text=True).stdout.strip()}, --jobs {CORES} (medians of {RUNS}, alternating)")
-    print(f"  {'half':5} {'document':48} {'pp':>3} {'e2e CPU q/o (s)':>16} {'ratio':>6} {'wall q/o (s)':>13} {'export CPU':>10} {'ratio':>6} "
-          f"{'size in/q/o (kB)':>20} {'CER q/o':>14}")
-    for (half, name), r in rows.items():
-        print(f"  {half:5} {name[:48]:48} {r['pages']:3} {r['quire_cpu']:7.1f}/{r['peer_cpu']:<8.1f} {r['peer_cpu'] / r['quire_cpu']:5.1f}x "
+                largest = (len(pages), [QUIRE, "ocr", pdf, "--lang", row.lang, "--jobs", str(CORES), "--out", os.path.join(folder, "rss.pdf")], row.lang)
+    summary(rows, largest, work)
+
+
+def one_document(name, row, pages, folder, pdf):
+    """The figures of one document: both tools end to end, the export, sizes and CER."""
+    quire_out, peer_out = os.path.join(folder, "quire.pdf"), os.path.join(folder, "ocrmypdf.pdf")
+    quire = [QUIRE, "ocr", pdf, "--lang", row.lang, "--jobs", str(CORES), "--out", quire_out]
+    peer = ["ocrmypdf", "--jobs", str(CORES), "-l", row.lang, "--output-type", "pdf", "--force-ocr", pdf, peer_out]
+    runs = {"quire": [], "peer": []}
+    for _ in range(RUNS):  # alternating
+        runs["quire"].append(measured(quire))
+        runs["peer"].append(measured(peer))
+    catalogue = os.path.join(folder, "quire.sqlite")
+    env = dict(os.environ, QUIRE_ACTOR="bench", QUIRE_CATALOGUE=catalogue)
+    for command in (["init"], ["add", pdf, "--title", "Bench", "--lang", row.lang, "--id", "doc"], ["ocr", "doc", "--jobs", str(CORES)]):
+        subprocess.run([QUIRE, *command], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    export = [QUIRE, "export", "doc", "--format", "pdf", "--out", os.path.join(folder, "export.pdf"), "--override-clearance", "benchmark of the PDF export"]
+    exports = [measured(export, env) for _ in range(RUNS)]
+    median = lambda values, i: statistics.median(v[i] for v in values)
+    return {
+        "pages": len(pages), "set": row.set,
+        "quire_cpu": median(runs["quire"], 1), "quire_wall": median(runs["quire"], 0),
+        "peer_cpu": median(runs["peer"], 1), "peer_wall": median(runs["peer"], 0),
+        "export_cpu": median(exports, 1), "export_wall": median(exports, 0),
+        "in_size": os.path.getsize(pdf), "quire_size": os.path.getsize(quire_out), "peer_size": os.path.getsize(peer_out),
+        "quire_cer": cer(quire_out, pages, folder, "quire")[0], "peer_cer": cer(peer_out, pages, folder, "peer")[0],
+    }
+
+
+HEADER_PRINTED = []
+
+
+def print_row(half, name, r):
+    if not HEADER_PRINTED:
+        HEADER_PRINTED.append(True)
+        print(f"\n== Searchable PDF: img2pdf PDFs of the corpora, quire vs ocrmypdf {subprocess.run(['ocrmypdf', '--version'], capture_output=True, text=True).stdout.strip()}, --jobs {CORES} (medians of {RUNS}, alternating)")
+        print(f"  {'half':5} {'document':48} {'pp':>3} {'e2e CPU q/o (s)':>16} {'ratio':>6} {'wall q/o (s)':>13} {'export CPU':>10} {'ratio':>6} "
+              f"{'size in/q/o (kB)':>20} {'CER q/o':>14}")
+    print(f"  {half:5} {name[:48]:48} {r['pages']:3} {r['quire_cpu']:7.1f}/{r['peer_cpu']:<8.1f} {r['peer_cpu'] / r['quire_cpu']:5.1f}x "
               f"{r['quire_wall']:6.1f}/{r['peer_wall']:<6.1f} {r['export_cpu']:10.2f} {r['peer_cpu'] / r['export_cpu']:5.0f}x "
-              f"{r['in_size'] // 1000:6}/{r['quire_size'] // 1000:6}/{r['peer_size'] // 1000:<6} {r['quire_cer']:6.2%}/{r['peer_cer']:<6.2%}")
+              f"{r['in_size'] // 1000:6}/{r['quire_size'] // 1000:6}/{r['peer_size'] // 1000:<6} {r['quire_cer']:6.2%}/{r['peer_cer']:<6.2%}", flush=True)
+
+
+def summary(rows, largest, work):
     for half in ("tune", "test"):
         part = [r for (h, _), r in rows.items() if h == half]
         if not part:
