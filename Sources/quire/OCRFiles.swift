@@ -105,12 +105,13 @@ struct OCRFiles {
         let path = target.path.hasPrefix("/") ? target.path : (workingDirectory as NSString).appendingPathComponent(target.path)
         let title = inputs.count == 1 ? ((inputs[0].name as NSString).lastPathComponent as NSString).deletingPathExtension : nil
         let info = PDFDocumentInfo(title: title, language: languages.primary.iso6391 ?? languages.primary.tesseractCode)
+        let scratch = NSTemporaryDirectory() + "quire-pdf-\(UUID().uuidString)"
         do {
-            let scratch = NSTemporaryDirectory() + "quire-pdf-\(UUID().uuidString)"
             try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
             let kind = SearchableBuild.Kind(path: path) ?? .pdf
             return PDFPageSink(build: try SearchableBuild(output: path, kind: kind, pages: pages, info: info, scratch: scratch, consent: target.consent), scratch: scratch)
         } catch {
+            try? FileManager.default.removeItem(atPath: scratch)
             throw QuireExit.fail(error)
         }
     }
