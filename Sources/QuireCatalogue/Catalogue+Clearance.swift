@@ -120,18 +120,25 @@ extension Catalogue {
         }
     }
 
+    /// Appends `event` with its sequence number and chain value (``ClearanceChain``), in the
+    /// caller's write transaction.
     private func insert(_ db: Database, _ event: ClearanceEvent, at now: String) throws {
+        if let field = event.fieldWithControlCharacters { throw CatalogueError.controlCharacters(in: field, document: event.document) }
         let evidence = String(decoding: try JSONEncoder().encode(event.evidence), as: UTF8.self)
+        let last = try Row.fetchOne(db, sql: "SELECT sequence, chain FROM clearance_event ORDER BY sequence DESC LIMIT 1")
+        let used = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'clearance_event'") ?? 0
+        let sequence = max(used, last?["sequence"] ?? 0) + 1
+        let values: [String?] = [
+            String(sequence), event.document.rawValue, event.kind.rawValue, event.target?.rawValue, event.from?.rawValue, event.to?.rawValue,
+            event.actor, event.reason, evidence, event.engineVerdict?.rawValue, event.rulesVersion, event.justification, event.detail, now,
+        ]
+        let chain = ClearanceChain.link(previous: last?["chain"], values: values)
         try db.execute(
             sql: """
-                INSERT INTO clearance_event (document_id, kind, target, from_status, to_status, actor, reason, evidence,
-                                             engine_verdict, rules_version, justification, detail, at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO clearance_event (sequence, document_id, kind, target, from_status, to_status, actor, reason, evidence,
+                                             engine_verdict, rules_version, justification, detail, at, chain)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [
-                event.document.rawValue, event.kind.rawValue, event.target?.rawValue, event.from?.rawValue, event.to?.rawValue,
-                event.actor, event.reason, evidence, event.engineVerdict?.rawValue, event.rulesVersion, event.justification,
-                event.detail, now,
-            ])
+            arguments: StatementArguments([sequence] + values.dropFirst().map { $0 as (any DatabaseValueConvertible)? } + [chain]))
     }
 }

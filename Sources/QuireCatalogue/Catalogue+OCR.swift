@@ -2,6 +2,16 @@ public import QuireCore
 import Foundation
 import GRDB
 
+/// What came of claiming a page for reading.
+public enum PageClaim: Hashable, Sendable {
+    /// This process reads it now.
+    case claimed
+    /// Another running process (this id) is reading it.
+    case heldBy(Int32)
+    /// It got its text since the batch was planned.
+    case alreadyDone
+}
+
 /// One page waiting for text: where its image is.
 public struct PageJob: Hashable, Sendable {
     public var document: DocumentID
@@ -61,14 +71,29 @@ extension Catalogue {
         }
     }
 
-    /// Counts an attempt before it starts, so that a crash or kill during it is remembered and a
-    /// page that keeps failing ends up quarantined instead of blocking every rerun.
-    public func beginAttempt(_ document: DocumentID, _ number: PageNumber) throws(CatalogueError) {
+    /// Claims a page for `owner` before reading it and counts the attempt, so that a crash or
+    /// kill during it is remembered (a page that keeps failing ends up quarantined instead of
+    /// blocking every rerun) and another `quire ocr` on the same document leaves the page to this
+    /// one. A page claimed by a process that still runs is not taken; a claim whose process is
+    /// gone (killed, crashed) is taken over. A page that got its text meanwhile is not claimed.
+    public func claim(_ document: DocumentID, _ number: PageNumber, by owner: ProcessIdentity = .current) throws(CatalogueError) -> PageClaim {
         let now = timestamp
-        try write { db in
+        return try write { db in
+            let row = try Row.fetchOne(
+                db, sql: "SELECT state, claim_pid, claim_start FROM page WHERE document_id = ? AND number = ?", arguments: [document.rawValue, number.rawValue])
+            guard let row else { throw CatalogueError.documentNotFound(document) }
+            if (row["state"] as String?) == PageState.done.rawValue { return .alreadyDone }
+            if let pid: Int32 = row["claim_pid"] {
+                let holder = ProcessIdentity(pid: pid, start: row["claim_start"] ?? "")
+                if holder != owner, holder.isRunning { return .heldBy(pid) }
+            }
             try db.execute(
-                sql: "UPDATE page SET failures = failures + 1, last_error = 'interrupted during OCR', updated_at = ? WHERE document_id = ? AND number = ?",
-                arguments: [now, document.rawValue, number.rawValue])
+                sql: """
+                    UPDATE page SET failures = failures + 1, last_error = 'interrupted during OCR', claim_pid = ?, claim_start = ?, updated_at = ?
+                    WHERE document_id = ? AND number = ?
+                    """,
+                arguments: [owner.pid, owner.start, now, document.rawValue, number.rawValue])
+            return .claimed
         }
     }
 
@@ -90,12 +115,12 @@ extension Catalogue {
                     """,
                 arguments: [document.rawValue, number.rawValue, text.provenance?.engine ?? "unknown", text.meanConfidence, json, now])
             try db.execute(
-                sql: "UPDATE page SET state = 'done', quality = ?, flags = ?, failures = 0, last_error = NULL, updated_at = ? WHERE document_id = ? AND number = ?",
+                sql: "UPDATE page SET state = 'done', quality = ?, flags = ?, failures = 0, last_error = NULL, claim_pid = NULL, claim_start = NULL, updated_at = ? WHERE document_id = ? AND number = ?",
                 arguments: [quality.rawValue, text.flags.map(\.rawValue).sorted().joined(separator: ","), now, document.rawValue, number.rawValue])
         }
     }
 
-    /// Records a failed attempt (already counted by ``beginAttempt(_:_:)``); the page is
+    /// Records a failed attempt (already counted by ``claim(_:_:by:)``), releasing the claim; the page is
     /// quarantined once it has failed ``maximumAttempts`` times. Returns the page's new state.
     @discardableResult
     public func recordFailure(_ document: DocumentID, _ number: PageNumber, error: any QuireError) throws(CatalogueError) -> PageState {
@@ -104,7 +129,7 @@ extension Catalogue {
             let attempts = try Int.fetchOne(db, sql: "SELECT failures FROM page WHERE document_id = ? AND number = ?", arguments: [document.rawValue, number.rawValue]) ?? 0
             let state: PageState = attempts >= Self.maximumAttempts ? .quarantined : .failed
             try db.execute(
-                sql: "UPDATE page SET state = ?, last_error = ?, updated_at = ? WHERE document_id = ? AND number = ?",
+                sql: "UPDATE page SET state = ?, last_error = ?, claim_pid = NULL, claim_start = NULL, updated_at = ? WHERE document_id = ? AND number = ?",
                 arguments: [state.rawValue, "\(error.code.rawValue): \(error.message)", now, document.rawValue, number.rawValue])
             return state
         }
@@ -132,7 +157,7 @@ extension Catalogue {
         }
         guard let json else { return nil }
         do {
-            return try JSONDecoder().decode(PageText.self, from: Data(json.utf8))
+            return try PageText.decodeJSON(json)
         } catch {
             throw CatalogueError(.catalogueDamaged, "the stored text of page \(number) cannot be read", remedy: "run 'quire ocr' on the page again", context: ErrorContext(page: number.rawValue, document: document))
         }

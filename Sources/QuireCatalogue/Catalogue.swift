@@ -44,11 +44,40 @@ public final class Catalogue: Sendable {
         return try open(path: path, clock: clock)
     }
 
-    private static func open(path: String, clock: @escaping @Sendable () -> Date) throws(CatalogueError) -> Catalogue {
+    /// Opens an existing catalogue for reading only (status, history, reports): its connections
+    /// are read-only, so opening never writes (GRDB's WAL set-up would, and wait for a writer's
+    /// lock while the write-ahead log is empty) and reading a snapshot never waits for a batch.
+    /// A catalogue that needs upgrading, or that SQLite cannot open read-only here, is opened
+    /// as ``open(at:clock:)`` does.
+    public static func openForReading(at path: String, clock: @escaping @Sendable () -> Date = Date.init) throws(CatalogueError) -> Catalogue {
+        guard FileManager.default.fileExists(atPath: path) else { throw .missingFile(path) }
+        try checkHeader(path)
+        var configuration = configuration()
+        configuration.readonly = true
+        if let pool = try? DatabasePool(path: path, configuration: configuration) {
+            let migrator = CatalogueSchema.migrator
+            if (try? pool.read({ db in try migrator.hasBeenSuperseded(db) })) == true {
+                throw CatalogueError(
+                    .catalogueTooNew, "\(path) was written by a newer version of Quire (its schema has migrations this version does not know)",
+                    remedy: "upgrade Quire to the version that wrote it; this version will not touch it")
+            }
+            if (try? pool.read({ db in try migrator.hasCompletedMigrations(db) })) == true {
+                return Catalogue(path: path, pool: pool, clock: clock)
+            }
+        }
+        return try open(path: path, clock: clock)
+    }
+
+    private static func configuration() -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "quire-catalogue"
+        return configuration
+    }
+
+    private static func open(path: String, clock: @escaping @Sendable () -> Date) throws(CatalogueError) -> Catalogue {
+        let configuration = configuration()
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)
             let migrator = CatalogueSchema.migrator
@@ -58,7 +87,11 @@ public final class Catalogue: Sendable {
                     .catalogueTooNew, "\(path) was written by a newer version of Quire (its schema has migrations this version does not know)",
                     remedy: "upgrade Quire to the version that wrote it; this version will not touch it")
             }
-            try migrator.migrate(pool)
+            // Only a catalogue that needs a migration takes the write lock here: reading commands
+            // (status, show, history) read a snapshot while a batch writes, and never wait for it.
+            if try !pool.read({ db in try migrator.hasCompletedMigrations(db) }) {
+                try migrator.migrate(pool)
+            }
             return Catalogue(path: path, pool: pool, clock: clock)
         } catch let error as CatalogueError {
             throw error

@@ -23,4 +23,11 @@ extension DomainError where Domain == CatalogueDomain {
             .documentNotFound, "no document '\(id)' in the catalogue",
             remedy: "list the documents with 'quire status', or register it with 'quire add'", context: ErrorContext(document: id))
     }
+
+    /// A history entry whose `field` holds a line break, an escape sequence or another control.
+    public static func controlCharacters(in field: String, document: DocumentID) -> CatalogueError {
+        CatalogueError(
+            .invalidArgument, "the \(field) of a clearance entry holds a line break, an escape sequence or another control character",
+            remedy: "write it on one line, as plain text", context: ErrorContext(document: document))
+    }
 }

@@ -12,6 +12,8 @@ enum CatalogueSchema {
         migrator.registerMigration("v4-publication", migrate: publication)
         migrator.registerMigration("v5-created", migrate: created)
         migrator.registerMigration("v6-ebook-target", migrate: ebookTarget)
+        migrator.registerMigration("v7-history-chain", migrate: historyChain)
+        migrator.registerMigration("v8-page-claims", migrate: pageClaims)
         return migrator
     }
 

@@ -10,7 +10,11 @@ extension ClearanceReport {
     public func html() -> String {
         let day = ReportDate.human(asOf)
         var body = "<header><h1>Clearance report</h1>\n"
-        body += "<p class=\"meta\">As of <b>\(Self.escape(day))</b> · rules \(Self.escape(rulesVersion)) · \(documents) document\(documents == 1 ? "" : "s") · targets: \(Self.escape(targets.joined(separator: ", ")))</p></header>\n"
+        body += "<p class=\"meta\">As of <b>\(Self.escape(day))</b> · rules \(Self.escape(rulesVersion)) · \(documents) document\(documents == 1 ? "" : "s") · targets: \(Self.escape(targets.joined(separator: ", ")))</p>\n"
+        if let historyHead, let historyEntries {
+            body += "<p class=\"meta anchor\">Clearance history: \(historyEntries) entr\(historyEntries == 1 ? "y" : "ies"), head hash <code>\(Self.escape(historyHead))</code> (keep it: <code>quire clearance verify --expect-head</code> proves later that the history was not rewritten)</p>\n"
+        }
+        body += "</header>\n"
         body += "<h2 class=\"totals-title\">Totals</h2>\n" + totalsTable()
         body += """
             <div class="filters">

@@ -76,9 +76,19 @@ public struct ClearanceReport: Sendable, Encodable {
     public var rows: [Row]
     public var totals: Totals
     public var totalsByTarget: [String: Totals]
+    /// The clearance history's head hash when the report was made, and how many entries it
+    /// held: the value an institution keeps outside the catalogue to check later that the history
+    /// was not rewritten (`quire clearance verify --expect-head`). Nil when not known.
+    public var historyHead: String?
+    public var historyEntries: Int?
 
     /// Evaluates every entry for `targets` as of `asOf`.
-    public init(entries: [Entry], targets: [ClearanceTarget], asOf: CalendarDate, engine: ClearanceEngine = ClearanceEngine()) {
+    public init(
+        entries: [Entry], targets: [ClearanceTarget], asOf: CalendarDate, engine: ClearanceEngine = ClearanceEngine(),
+        historyHead: String? = nil, historyEntries: Int? = nil
+    ) {
+        self.historyHead = historyHead
+        self.historyEntries = historyEntries
         self.asOf = asOf.description
         rulesVersion = engine.rules.version
         self.targets = targets.map(\.rawValue)

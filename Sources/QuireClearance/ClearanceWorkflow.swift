@@ -32,9 +32,17 @@ public enum ClearanceWorkflow {
         }
         guard transitions[current, default: []].contains(to) else {
             let allowed = transitions[current, default: []].map(\.rawValue).sorted().joined(separator: ", ")
+            // A step to where the document already is, or a decision on a document already
+            // decided, conflicts with another officer's step (often one made at the same moment):
+            // exit 6, like a decision that lost the race inside the transaction; the rest is usage.
+            let decided: Set<ClearanceStatus> = [.cleared, .rejected]
+            let conflict = to == current || (decided.contains(current) && decided.contains(to))
             throw ClearanceError(
-                .invalidArgument, "a document cannot go from \(current.rawValue) to \(to.rawValue)",
-                remedy: "from \(current.rawValue) it can go to: \(allowed)")
+                conflict ? .clearanceConflict : .invalidArgument,
+                conflict ? "the document is already \(current.rawValue) for \(target.rawValue): another decision came first"
+                    : "a document cannot go from \(current.rawValue) to \(to.rawValue)",
+                remedy: conflict ? "look at 'quire clearance history' and decide again from the current status (from \(current.rawValue) it can go to: \(allowed))"
+                    : "from \(current.rawValue) it can go to: \(allowed)")
         }
         guard !step.actor.trimmingCharacters(in: .whitespaces).isEmpty, !step.reason.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw ClearanceError(.invalidArgument, "every step needs who decided and why", remedy: "give the actor and a reason")

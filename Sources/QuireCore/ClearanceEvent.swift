@@ -57,6 +57,18 @@ public struct ClearanceEvent: Hashable, Sendable, Codable {
         self.at = at
     }
 
+    /// The first of the entry's words typed by a person (who, why, the justification) that holds
+    /// a character able to rewrite a terminal's display instead of showing — a line break, a
+    /// carriage return, an escape sequence, another control, or a bidirectional override — so that
+    /// a reason cannot forge a second history line ("→ cleared by Chief Rights Officer"); nil
+    /// when there is none. Such entries are refused before anything is recorded.
+    public var fieldWithControlCharacters: String? {
+        let fields: [(String, String?)] = [("who", actor), ("reason", reason), ("justification", justification)]
+        return fields.first { _, text in
+            text?.unicodeScalars.contains { TextSanitizer.isRemoved($0) || $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\u{0C}" } ?? false
+        }?.0
+    }
+
     /// The status per target after `history` (oldest first): the last transition's `to`, else uncleared.
     public static func statuses(after history: [ClearanceEvent]) -> [ClearanceTarget: ClearanceStatus] {
         var result: [ClearanceTarget: ClearanceStatus] = [:]

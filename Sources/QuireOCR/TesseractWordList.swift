@@ -15,15 +15,22 @@ public enum TesseractWordList {
         return (NSHomeDirectory() as NSString).appendingPathComponent(".cache/quire")
     }
 
+    /// The name that stands for the model of `language` in `tessdata` as it is now (its code,
+    /// size and date), for caches built from its words: a new model gets a new name.
+    public static func cacheKey(for language: LanguageCode, tessdata: String) throws(OCRError) -> String {
+        let model = (tessdata as NSString).appendingPathComponent(language.traineddataFile)
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: model),
+              let size = (attributes[.size] as? NSNumber)?.int64Value, let date = attributes[.modificationDate] as? Date else {
+            throw OCRError(.missingDependency, "language data '\(language)' is not installed", remedy: "install \(language.debianPackage)", context: ErrorContext(file: model))
+        }
+        return "\(language.tesseractCode.replacingOccurrences(of: "/", with: "-"))-\(size)-\(Int(date.timeIntervalSince1970))"
+    }
+
     /// The dictionary words of `language` in `tessdata` (the LSTM word dawg), one per entry.
     public static func words(for language: LanguageCode, tessdata: String, cacheFolder: String) throws(OCRError) -> [String] {
         let model = (tessdata as NSString).appendingPathComponent(language.traineddataFile)
         let context = ErrorContext(file: model)
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: model),
-              let size = (attributes[.size] as? NSNumber)?.int64Value, let date = attributes[.modificationDate] as? Date else {
-            throw OCRError(.missingDependency, "language data '\(language)' is not installed", remedy: "install \(language.debianPackage)", context: context)
-        }
-        let key = "\(language.tesseractCode.replacingOccurrences(of: "/", with: "-"))-\(size)-\(Int(date.timeIntervalSince1970)).words"
+        let key = try cacheKey(for: language, tessdata: tessdata) + ".words"
         let cached = (cacheFolder as NSString).appendingPathComponent(key)
         if let text = try? String(contentsOfFile: cached, encoding: .utf8) { return split(text) }
 
@@ -41,10 +48,8 @@ public enum TesseractWordList {
             throw OCRError(.invalidInput, "the model's word dictionary cannot be listed", remedy: "hyphenation will use the document's own words only", context: context)
         }
         try? FileManager.default.createDirectory(atPath: cacheFolder, withIntermediateDirectories: true)
-        let temporary = cached + ".part-\(ProcessInfo.processInfo.processIdentifier)"
-        if (try? text.write(toFile: temporary, atomically: false, encoding: .utf8)) != nil {
-            _ = try? FileManager.default.moveItem(atPath: temporary, toPath: cached)
-        }
+        // Foundation's atomic write: a temporary of its own unique name, renamed into place.
+        try? Data(text.utf8).write(to: URL(fileURLWithPath: cached), options: .atomic)
         return split(text)
     }
 

@@ -35,7 +35,10 @@ public struct ClearanceDesk: Sendable {
     }
 
     /// A document's dossier as of `asOf`.
+    /// Throws when the clearance history fails its chain check (``Catalogue/verifyClearanceHistory(expectingHead:)``),
+    /// so that no gate decides on a history changed outside Quire.
     public func dossier(_ id: DocumentID, asOf: CalendarDate) throws -> Dossier {
+        try catalogue.verifyClearanceHistory()
         let metadata = try catalogue.metadata(of: id)
         let rights = try catalogue.rightsFacts(of: id)
         let history = try catalogue.clearanceHistory(of: id)
@@ -162,14 +165,28 @@ public struct ClearanceDesk: Sendable {
 }
 
 extension ClearanceDesk {
+    /// A document's clearance history, after the whole history passed its chain check.
+    public func history(of id: DocumentID) throws -> [ClearanceEvent] {
+        try catalogue.verifyClearanceHistory()
+        return try catalogue.clearanceHistory(of: id)
+    }
+
+    /// The whole history's chain check (with `expectedHead`, also that it passes through that
+    /// head): entries and head hash, or an error naming the first entry that does not match.
+    public func verify(expectingHead expectedHead: String? = nil) throws -> ClearanceChainCheck {
+        try catalogue.verifyClearanceHistory(expectingHead: expectedHead)
+    }
+
     /// The report over every document in the catalogue for `targets`, as of `asOf`.
+    /// Throws when the history fails its chain check; the report carries the head hash.
     public func report(targets: [ClearanceTarget], asOf: CalendarDate) throws -> ClearanceReport {
+        let chain = try catalogue.verifyClearanceHistory()
         let entries = try catalogue.summaries().map { summary in
             ClearanceReport.Entry(
                 id: summary.id, title: summary.metadata.title,
                 facts: ClearanceFacts(metadata: summary.metadata, rights: try catalogue.rightsFacts(of: summary.id)),
                 history: try catalogue.clearanceHistory(of: summary.id))
         }
-        return ClearanceReport(entries: entries, targets: targets, asOf: asOf, engine: engine)
+        return ClearanceReport(entries: entries, targets: targets, asOf: asOf, engine: engine, historyHead: chain.head, historyEntries: chain.entries)
     }
 }

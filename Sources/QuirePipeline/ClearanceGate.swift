@@ -1,5 +1,6 @@
 public import QuireClearance
 public import QuireCore
+import QuireCatalogue
 
 /// Nothing uncleared leaves: `wikitext`, `export` and `publish` ask the gate first. A document
 /// passes for a target when a rights officer cleared it there; otherwise the command stops with
@@ -71,6 +72,30 @@ public struct ClearanceGate: Sendable {
                     + "to go ahead anyway, pass --override-clearance \"why\" (recorded in the history)",
                 context: ErrorContext(document: id))
         }
+        return .overridden(status: status, pending: try pendingOverride(id, target: target, reason: override, actor: actor, verdict: verdict.verdict, detail: command))
+    }
+
+    /// Checks that the wiki a document is about to be published to is its clearance target
+    /// (``WikiDestination/mismatch(_:profile:target:)`` gives `mismatch` when not): without an
+    /// override it stops with `clearance_required` (exit 9) before anything is sent; with one
+    /// (a private or test wiki), the override is returned pending, to be recorded like any other.
+    public func checkDestination(
+        _ id: DocumentID, target: ClearanceTarget, mismatch: String, override: String?, actor: String?, command: String
+    ) throws -> PendingOverride {
+        guard let override else {
+            throw PipelineError(
+                .clearanceRequired, "the wiki at this address is not the one the document is cleared for: \(mismatch)",
+                remedy: "check --api and --wiki; to publish to a private or test wiki anyway, pass --override-clearance \"why\" (recorded in the history)",
+                context: ErrorContext(document: id))
+        }
+        return try pendingOverride(id, target: target, reason: override, actor: actor, verdict: nil, detail: "\(command) (\(mismatch))")
+    }
+
+    /// An override's entry, checked now (reason, who, plain text), since it is recorded only after
+    /// the work is done.
+    private func pendingOverride(
+        _ id: DocumentID, target: ClearanceTarget, reason override: String, actor: String?, verdict: Verdict?, detail: String
+    ) throws -> PendingOverride {
         let reason = override.trimmingCharacters(in: .whitespacesAndNewlines)
         guard reason.count >= Self.minimumOverrideReason else {
             throw PipelineError(
@@ -83,8 +108,9 @@ public struct ClearanceGate: Sendable {
         }
         let event = ClearanceEvent(
             document: id, kind: .override, target: target, actor: actor, reason: reason,
-            engineVerdict: verdict.verdict, rulesVersion: desk.engine.rules.version, detail: command)
-        return .overridden(status: status, pending: PendingOverride(event: event))
+            engineVerdict: verdict, rulesVersion: desk.engine.rules.version, detail: detail)
+        if let field = event.fieldWithControlCharacters { throw CatalogueError.controlCharacters(in: field, document: id) }
+        return PendingOverride(event: event)
     }
 
     /// Appends `override` to the document's history: call it when the work it let through was

@@ -74,8 +74,7 @@ public enum DocumentExport {
         case .files:
             var files: [ExportFile] = []
             var manifest: [ManifestLine] = []
-            for item in items {
-                let name = WikitextExport.fileName(for: item.title)
+            for (item, name) in zip(items, WikitextExport.fileNames(for: items.map(\.title))) {
                 files.append(ExportFile(name: name, bytes: Array(item.text.utf8)))
                 manifest.append(ManifestLine(
                     title: item.title, file: name, kind: item.kind.rawValue, level: item.level?.rawValue, flags: item.flags,

@@ -22,6 +22,8 @@ public struct EbookExport: Sendable {
         public var wiki: WikiCode?
         /// Known words for line-end hyphens.
         public var lexicon: Lexicon?
+        /// What becomes of the long s; nil for the wiki profile's reader convention.
+        public var longS: LongSStyle?
         /// The works of a scan that holds several (one chapter each, cut again at headings).
         public var works: [WorkSpan]
         /// The institution named in the source note.
@@ -41,9 +43,10 @@ public struct EbookExport: Sendable {
 
         /// A request with its choices.
         public init(
-            document: DocumentID, wiki: WikiCode? = nil, lexicon: Lexicon? = nil, works: [WorkSpan] = [], institution: String? = nil, cover: Bool = false,
-            override: String? = nil, actor: String? = nil, command: String, asOf: CalendarDate, generator: String
+            document: DocumentID, wiki: WikiCode? = nil, lexicon: Lexicon? = nil, longS: LongSStyle? = nil, works: [WorkSpan] = [], institution: String? = nil,
+            cover: Bool = false, override: String? = nil, actor: String? = nil, command: String, asOf: CalendarDate, generator: String
         ) {
+            self.longS = longS
             self.document = document
             self.wiki = wiki
             self.lexicon = lexicon
@@ -82,7 +85,7 @@ public struct EbookExport: Sendable {
         let found = try WikitextExport(catalogue: catalogue).pageSources(of: id)
         let wiki = request.wiki ?? found.metadata.languages.primary.iso6391.flatMap(WikiCode.init(rawValue:)) ?? .en
         let text = try WikitextGenerator(wiki: wiki).bookText(
-            document: found.metadata, pages: found.sources, options: GenerationOptions(lexicon: request.lexicon, works: request.works))
+            document: found.metadata, pages: found.sources, options: GenerationOptions(lexicon: request.lexicon, works: request.works, longS: request.longS))
         let rights = EbookRights.statement(EbookRights.Input(
             passage: passage, overrideReason: request.override?.trimmingCharacters(in: .whitespacesAndNewlines),
             verdict: dossier.evaluation[.ebook], licence: dossier.rights.licence, rightsHolder: dossier.rights.rightsHolder,

@@ -12,6 +12,11 @@ public struct OCRTally: Sendable, Codable, Hashable {
     public var timedOut = 0
     public var failed = 0
     public var quarantined = 0
+    /// Pages left to another `quire ocr` reading them at the same time, or that another run
+    /// finished after this batch was planned.
+    public var leftToOtherRuns = 0
+    /// The process ids of those other runs.
+    public var otherRuns: [Int32] = []
     /// Sum of mean confidences of pages with text, for the batch mean.
     var confidenceSum = 0.0
     var confidencePages = 0
@@ -78,7 +83,22 @@ public struct OCRBatch: Sendable {
         pool.run(
             tasks,
             onStart: { [catalogue] index in
-                do { try catalogue.beginAttempt(jobs[index].document, jobs[index].number) } catch { state.fail(jobs[index], error, quarantined: false) }
+                let claim: PageClaim
+                do {
+                    claim = try catalogue.claim(jobs[index].document, jobs[index].number)
+                } catch {
+                    // Not claimed (the catalogue stayed locked): counted once, as failed, and not read.
+                    state.fail(jobs[index], error, quarantined: false)
+                    progress(state.snapshot(elapsed: Self.seconds(since: clock)))
+                    return false
+                }
+                switch claim {
+                case .claimed: return true
+                case .heldBy(let pid): state.leave(jobs[index], toProcess: pid)
+                case .alreadyDone: state.leave(jobs[index], toProcess: nil)
+                }
+                progress(state.snapshot(elapsed: Self.seconds(since: clock)))
+                return false
             },
             onResult: { [catalogue] index, result in
                 let job = jobs[index]
@@ -132,6 +152,15 @@ private final class BatchState: @unchecked Sendable {
     init(total: Int) { tally = OCRTally(total: total) }
 
     func succeed(_ text: PageText) { lock.withLock { tally.count(text) } }
+
+    /// A page another run reads (`pid`), or finished already (nil).
+    func leave(_ job: PageJob, toProcess pid: Int32?) {
+        lock.withLock {
+            tally.done += 1
+            tally.leftToOtherRuns += 1
+            if let pid, !tally.otherRuns.contains(pid) { tally.otherRuns.append(pid) }
+        }
+    }
 
     func fail(_ job: PageJob, _ error: any Error, quarantined: Bool) {
         lock.withLock {

@@ -30,19 +30,20 @@ public struct PageWorkerPool: Sendable {
     /// Recognises `sources`, all in `languages`.
     public func run(
         _ sources: [PageImageSource], languages: LanguageSet,
-        onStart: @escaping @Sendable (Int) -> Void = { _ in },
+        onStart: @escaping @Sendable (Int) -> Bool = { _ in true },
         onResult: @escaping @Sendable (Int, Result<PageText, any Error>) -> Void
     ) {
         run(sources.map { PageTask(source: $0, languages: languages) }, onStart: onStart, onResult: onResult)
     }
 
     /// Recognises `tasks`, each in its own languages. `onStart` is called before a page is read
-    /// (to record the attempt), `onResult` after; both from worker threads. When an engine cannot
+    /// (to claim it and record the attempt; false leaves the page unread, with no result),
+    /// `onResult` after; both from worker threads. When an engine cannot
     /// be made for a language set, every page in those languages is reported with that error, so
     /// nothing is silently dropped, and pages in other languages go on.
     public func run(
         _ tasks: [PageTask],
-        onStart: @escaping @Sendable (Int) -> Void = { _ in },
+        onStart: @escaping @Sendable (Int) -> Bool = { _ in true },
         onResult: @escaping @Sendable (Int, Result<PageText, any Error>) -> Void
     ) {
         guard !tasks.isEmpty else { return }
@@ -59,7 +60,7 @@ public struct PageWorkerPool: Sendable {
                         if case .failure(let error) = engine { onResult(index, .failure(error)) }
                         continue
                     }
-                    onStart(index)
+                    guard onStart(index) else { continue }
                     let result = Result { try current.recognize(tasks[index].source) }
                     worker.keep(current)
                     onResult(index, result)

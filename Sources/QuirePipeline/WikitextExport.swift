@@ -19,10 +19,14 @@ public struct WikitextExport: Sendable {
 
     /// Generates every page of `id` that has text, for `wiki`, with the document's metadata.
     /// `lexicon` decides line-end hyphens (see ``lexicon(for:tessdata:cacheFolder:)``);
-    /// `licenceTemplates` go on the main pages (see ``licenceTemplates(of:wiki:asOf:)``).
-    public func generate(_ id: DocumentID, wiki: WikiCode, user: String = "", lexicon: Lexicon? = nil, works: [WorkSpan] = [], licenceTemplates: [String]? = nil) throws -> Result {
+    /// `licenceTemplates` go on the main pages (see ``licenceTemplates(of:wiki:asOf:)``);
+    /// `longS` says what becomes of a long s (nil keeps it).
+    public func generate(
+        _ id: DocumentID, wiki: WikiCode, user: String = "", lexicon: Lexicon? = nil, works: [WorkSpan] = [], licenceTemplates: [String]? = nil, longS: LongSStyle? = nil
+    ) throws -> Result {
         let found = try pageSources(of: id)
-        let generated = try WikitextGenerator(wiki: wiki).generate(document: found.metadata, pages: found.sources, options: GenerationOptions(user: user, lexicon: lexicon, scan: found.scan, works: works, licenceTemplates: licenceTemplates))
+        let options = GenerationOptions(user: user, lexicon: lexicon, scan: found.scan, works: works, licenceTemplates: licenceTemplates, longS: longS)
+        let generated = try WikitextGenerator(wiki: wiki).generate(document: found.metadata, pages: found.sources, options: options)
         return Result(document: generated, pagesWithoutText: found.missing)
     }
 
@@ -80,14 +84,35 @@ public struct WikitextExport: Sendable {
 
     /// The dictionary words of the document's languages from their Tesseract models, or nil with
     /// the reason when none can be read (hyphenation then uses the document's own words).
+    ///
+    /// The lexicon of a set of models is cached in `cacheFolder` as its sorted keys, named by the
+    /// models' sizes and dates, so that it is built once and then loaded in milliseconds.
     public func lexicon(for id: DocumentID, tessdata: String, cacheFolder: String) throws -> (lexicon: Lexicon?, problems: [any QuireError]) {
+        let languages = try catalogue.metadata(of: id).languages.languages
+        let modelKeys = languages.compactMap { try? TesseractWordList.cacheKey(for: $0, tessdata: tessdata) }
+        let cached = modelKeys.count == languages.count && !languages.isEmpty
+            ? (cacheFolder as NSString).appendingPathComponent("\(modelKeys.joined(separator: "+")).lexicon-\(Self.lexiconCacheVersion)") : nil
+        if let cached, let bytes = FileManager.default.contents(atPath: cached), let lexicon = Lexicon(sortedKeys: [UInt8](bytes)) {
+            return (lexicon, [])
+        }
         var words: [String] = []
         var problems: [any QuireError] = []
-        for language in try catalogue.metadata(of: id).languages.languages {
+        for language in languages {
             do { words += try TesseractWordList.words(for: language, tessdata: tessdata, cacheFolder: cacheFolder) } catch { problems.append(error) }
         }
-        return (words.isEmpty ? nil : Lexicon(words: words), problems)
+        guard !words.isEmpty else { return (nil, problems) }
+        let lexicon = Lexicon(words: words)
+        if let cached, problems.isEmpty {
+            // A cache that cannot be written only costs the next run the building again.
+            try? FileManager.default.createDirectory(atPath: cacheFolder, withIntermediateDirectories: true)
+            try? Data(lexicon.sortedKeys).write(to: URL(fileURLWithPath: cached), options: .atomic)
+        }
+        return (lexicon, problems)
     }
+
+    /// Changes when ``Lexicon``'s keys change (case folding, normalisation), so that an older
+    /// cache is not read.
+    static let lexiconCacheVersion = 1
 
     /// Parses `TITLE=FROM-TO` or `TITLE=FROM.BLOCK-TO` (physical pages; BLOCK counts the
     /// paragraphs of the first page from 0, for a work that starts mid-page): one work of a scan
@@ -105,13 +130,51 @@ public struct WikitextExport: Sendable {
     }
 
     /// A file name for a wiki title: `/`, `:`, `\` and control characters become `_`; the rest of
-    /// the title (accents included) is kept, so files sort and read like the titles.
+    /// the title (accents included) is kept, so files sort and read like the titles. A name over
+    /// ``maximumNameBytes`` of UTF-8 (file systems allow 255 bytes, and the temporary name adds
+    /// some) is cut at a character boundary and ends with `~` and 8 hex digits of the title's
+    /// SHA-256, so two long titles never share a file; the manifest keeps the whole title.
     public static func fileName(for title: String) -> String {
         let safe = String(title.map { character -> Character in
             if character == "/" || character == ":" || character == "\\" || character.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return "_" }
             return character
         })
         let trimmed = safe.hasPrefix(".") ? "_" + safe.dropFirst() : safe
-        return String(trimmed.prefix(200)) + ".wikitext"
+        let suffix = ".wikitext"
+        guard trimmed.utf8.count + suffix.utf8.count > maximumNameBytes else { return trimmed + suffix }
+        return cut(trimmed, toBytes: maximumNameBytes - suffix.utf8.count - 9) + "~" + hashTag(title) + suffix
+    }
+
+    /// File names for `titles`, one each and all different: ``fileName(for:)``, and where two
+    /// titles would share a name (`A/B` and `A_B`), the later one gets the `~HASH` ending.
+    public static func fileNames(for titles: [String]) -> [String] {
+        var used = Set<String>()
+        return titles.map { title in
+            var name = fileName(for: title)
+            if used.contains(name) {
+                let suffix = ".wikitext"
+                let stem = String(name.dropLast(suffix.count))
+                name = cut(stem, toBytes: maximumNameBytes - suffix.utf8.count - 9) + "~" + hashTag(title) + suffix
+            }
+            used.insert(name)
+            return name
+        }
+    }
+
+    /// The longest file name written, in UTF-8 bytes: 255 less room for the temporary's ending.
+    public static let maximumNameBytes = 200
+
+    private static func hashTag(_ title: String) -> String { String(SHA256.hex(of: Array(title.utf8)).prefix(8)) }
+
+    private static func cut(_ text: String, toBytes limit: Int) -> String {
+        var result = ""
+        var bytes = 0
+        for character in text {
+            let size = character.utf8.count
+            if bytes + size > limit { break }
+            result.append(character)
+            bytes += size
+        }
+        return result
     }
 }

@@ -20,6 +20,21 @@ public struct WikiSiteInfo: Sendable, Hashable {
     public var proofreadIndexNamespace: Int?
     /// The quality levels' names (categories) from `meta=proofreadinfo`, level 0 first.
     public var qualityLevelNames: [String]
+
+    /// A description from its parts.
+    public init(
+        siteName: String, database: String, language: String, namespaces: [Int: String], canonicalNamespaces: [Int: String] = [:],
+        proofreadPageNamespace: Int? = nil, proofreadIndexNamespace: Int? = nil, qualityLevelNames: [String] = []
+    ) {
+        self.siteName = siteName
+        self.database = database
+        self.language = language
+        self.namespaces = namespaces
+        self.canonicalNamespaces = canonicalNamespaces
+        self.proofreadPageNamespace = proofreadPageNamespace
+        self.proofreadIndexNamespace = proofreadIndexNamespace
+        self.qualityLevelNames = qualityLevelNames
+    }
 }
 
 /// The logged-in account: its name, groups and rights.

@@ -108,12 +108,16 @@ public struct GenerationOptions: Hashable, Sendable {
     /// every main page in the profile's place; empty flags the main pages `missing_licence`;
     /// nil (not looked up) writes none and flags nothing.
     public var licenceTemplates: [String]?
+    /// What becomes of the long s; nil for the default: kept on Page: text (the proofreaders'
+    /// transcription), the profile's ``WikiProfile/readerLongS`` in the joined text.
+    public var longS: LongSStyle?
 
     /// Options with defaults: no user, the default policy, no word list, one work.
     public init(
         user: String = "", quality: QualityPolicy = QualityPolicy(), lexicon: Lexicon? = nil, scan: ScanSource? = nil, works: [WorkSpan] = [],
-        licenceTemplates: [String]? = nil
+        licenceTemplates: [String]? = nil, longS: LongSStyle? = nil
     ) {
+        self.longS = longS
         self.licenceTemplates = licenceTemplates
         self.user = user
         self.quality = quality

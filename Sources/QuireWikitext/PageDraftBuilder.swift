@@ -60,7 +60,7 @@ enum PageDraftBuilder {
                 page.regions[r].lines[l].words = page.regions[r].lines[l].words.compactMap { word in
                     let (text, removed) = WikitextEscaper.sanitise(word.text)
                     changed = changed || removed
-                    let trimmed = text.split(whereSeparator: \.isWhitespace).joined()
+                    let trimmed = text.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x80 }) ? text : text.split(whereSeparator: \.isWhitespace).joined()
                     guard !trimmed.isEmpty else { return nil }
                     var word = word
                     word.text = trimmed

@@ -2,11 +2,17 @@
 /// our markup as it is.
 struct PageRenderer {
     let profile: WikiProfile
+    /// What becomes of a long s in the text (``LongSStyle/template`` only with a profile that
+    /// has a long-s template).
+    let longS: LongSStyle
 
     /// Set when escaping changed some OCR text (the page is flagged `neutralised_markup`).
     private(set) var neutralised = false
 
-    init(profile: WikiProfile) { self.profile = profile }
+    init(profile: WikiProfile, longS: LongSStyle = .keep) {
+        self.profile = profile
+        self.longS = longS
+    }
 
     /// The header field: the running header in the profile's form.
     mutating func header(_ draft: PageDraft) -> String {
@@ -113,6 +119,10 @@ struct PageRenderer {
     private mutating func escape(_ text: String, _ context: EscapeContext, lineStart: Bool) -> String {
         let escaped = WikitextEscaper.escape(text, context: context, atLineStart: lineStart)
         if escaped != text { neutralised = true }
-        return escaped
+        switch longS {
+        case .keep: return escaped
+        case .modernise: return LongSStyle.modernised(escaped)
+        case .template: return profile.longSTemplate.map { LongSStyle.templated(escaped, template: $0) } ?? escaped
+        }
     }
 }

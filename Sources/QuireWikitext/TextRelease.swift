@@ -23,7 +23,10 @@ public struct TextRelease: Sendable {
     ]
 
     /// The pages of `text`, titled under `title`.
-    public func pages(of text: String, title: String, author: String? = nil) -> [GeneratedWikiPage] {
+    ///
+    /// Throws when `title` would not be a main-namespace title (`Template:…`, `w:…`).
+    public func pages(of text: String, title: String, author: String? = nil) throws(WikitextError) -> [GeneratedWikiPage] {
+        if let prefix = ReservedTitlePrefixes.reserved(in: title, profile: profile) { throw .titleOutsideMainNamespace(title, prefix: prefix) }
         let lines = Self.markingPages(text)
         let parts = Self.parts(lines)
         var pages: [GeneratedWikiPage] = []

@@ -40,7 +40,9 @@ extension WikiProfile {
         levelNames: ["Without text", "Not proofread", "Problematic", "Proofread", "Validated"],
         unnumberedPageLabel: "–",
         maxPageBytes: wikimediaMaxBytes,
-        licencePlacement: .afterHeader)  // en: the licence template follows {{header}} (Help:Copyright tags)
+        licencePlacement: .afterHeader,  // en: the licence template follows {{header}} (Help:Copyright tags)
+        longSTemplate: "ls",  // {{ls}}: ſ on the Page:, s when transcluded (Wikisource:Style guide)
+        readerLongS: .modernise)
 
     /// Spanish Wikisource.
     static let spanish = WikiProfile(
@@ -111,7 +113,8 @@ extension WikiProfile {
         mainPageHeader: .none,  // "own templates": left to a person
         levelNames: ["Ohne Text", "Unkorrigiert", "Korrekturproblem", "Korrigiert", "Fertig"],  // verify
         unnumberedPageLabel: "–",
-        maxPageBytes: wikimediaMaxBytes)
+        maxPageBytes: wikimediaMaxBytes,
+        readerLongS: .modernise)  // each project's Editionsrichtlinien decide; most write ſ as s (Wikisource:Editionsrichtlinien)
 
     /// Italian Wikisource.
     static let italian = WikiProfile(

@@ -172,6 +172,11 @@ public struct WikiProfile: Hashable, Sendable {
     public let maxPageBytes: Int
     /// Where a main page carries its licence templates.
     public let licencePlacement: LicencePlacement
+    /// The template that writes a long s on a Page: (`ls` on en), when the wiki has one.
+    public let longSTemplate: String?
+    /// What readers of the wiki's main pages see for a long s: the default of a reader's
+    /// edition such as an e-book (``LongSStyle/keep`` or ``LongSStyle/modernise``).
+    public let readerLongS: LongSStyle
 
     /// A profile from its parts, for a wiki the table does not hold (a self-hosted test wiki with
     /// the extension's default namespaces 250/252, say).
@@ -180,9 +185,11 @@ public struct WikiProfile: Hashable, Sendable {
         runningHeader: RunningHeaderStyle, wordSplit: WordSplitStyle, paragraphAtPageEnd: PageEndParagraphMark,
         referencesTag: String, centring: CentringStyle, indexFields: [IndexFieldName], progressCodes: [IndexProgress: String],
         mainPageHeader: MainPageHeaderStyle, levelNames: [String], unnumberedPageLabel: String, maxPageBytes: Int,
-        licencePlacement: LicencePlacement = .endOfPage
+        licencePlacement: LicencePlacement = .endOfPage, longSTemplate: String? = nil, readerLongS: LongSStyle = .modernise
     ) {
         self.licencePlacement = licencePlacement
+        self.longSTemplate = longSTemplate
+        self.readerLongS = readerLongS
         self.code = code
         self.pageNamespace = pageNamespace
         self.indexNamespace = indexNamespace

@@ -26,8 +26,18 @@ extension DomainError where Domain == WikitextDomain {    static func invalidTit
         .invalidArgument, "the document has no scan file name on the wiki, so its Page: titles are unknown",
         remedy: "set the document's wiki file name (e.g. 'Discurso 1931.pdf') or pass the scan in the generation options") }
 
+    static func noLongSTemplate(_ wiki: WikiCode) -> WikitextError {
+        WikitextError(.invalidArgument, "\(wiki) Wikisource has no long-s template", remedy: "keep the long s or modernise it (--long-s keep or --long-s modernise)")
+    }
+
     static func invalidWorks(_ reason: String) -> WikitextError {
         WikitextError(.invalidArgument, "the works of the document are not usable: \(reason)", remedy: "list the works in page order, each starting after the previous one, within the document's pages")
+    }
+
+    static func titleOutsideMainNamespace(_ title: String, prefix: String) -> WikitextError {
+        WikitextError(
+            .invalidArgument, "the main page title '\(title)' would not be a main page: '\(prefix):' names a namespace or another wiki",
+            remedy: "give the main page a title without that prefix: --work \"TITLE=FROM-TO\", or the document's --title")
     }
 
     static func invalidJSON(_ reason: String) -> WikitextError {

@@ -80,6 +80,9 @@ public enum WikitextEscaper {
     /// are layout rather than text here (tab and line feed stay). `changed` says whether anything
     /// was removed, so the page can be flagged `sanitised_text`.
     public static func sanitise(_ text: String) -> (text: String, changed: Bool) {
+        // Most words need nothing: no removable scalar, and none from U+0300 on (where combining
+        // marks start), so already in NFC.
+        if text.unicodeScalars.allSatisfy({ $0.value < 0x300 && !isRemovable($0) }) { return (text, false) }
         var scalars = String.UnicodeScalarView()
         var changed = false
         for scalar in text.unicodeScalars {

@@ -15,7 +15,9 @@ extension WikitextGenerator {
         var prepared = try prepare(document: document, sources: sources, options: options)
         BookTextBuilder.assignWorks(prepared.works, to: &prepared.drafts)
         PageBoundary.apply(&prepared.drafts, profile: profile, resolver: prepared.resolver, wordSplit: .completeOnFirstPage)
-        return BookTextBuilder.build(prepared.drafts, works: prepared.works.map(\.title))
+        // A reader's edition: a long s is kept only when asked to; the template shows a round s.
+        let modernise = (options.longS ?? profile.readerLongS) != .keep
+        return BookTextBuilder.build(prepared.drafts, works: prepared.works.map(\.title), modernisingLongS: modernise)
     }
 }
 
@@ -35,7 +37,7 @@ enum BookTextBuilder {
     }
 
     /// The joined text of `drafts` (in physical order, page boundaries applied).
-    static func build(_ drafts: [PageDraft], works titles: [String]) -> BookText {
+    static func build(_ drafts: [PageDraft], works titles: [String], modernisingLongS modernise: Bool) -> BookText {
         var works = titles.map { BookWork(title: $0, blocks: []) }
         var notes: [BookNote] = []
         var pages: [BookPage] = []
@@ -48,7 +50,7 @@ enum BookTextBuilder {
             // Notes: a continuation joins the previous page's last note.
             var noteIndex: [Int: Int] = [:]
             for (local, note) in draft.notes.enumerated() {
-                let content = inlines(note.tokens, noteIndex: [:])
+                let content = inlines(note.tokens, noteIndex: [:], modernisingLongS: modernise)
                 if note.follow != nil, let last = notes.indices.last {
                     if !content.isEmpty { notes[last].content += [.text(" ")] + content }
                     noteIndex[local] = last
@@ -60,7 +62,7 @@ enum BookTextBuilder {
             let adjacent = previous.map { $0.number.next == draft.number } ?? false
             var unanchored = draft.unanchoredNotes.compactMap { noteIndex[$0] }.map(BookInline.noteReference)
             for (b, block) in draft.blocks.enumerated() {
-                var lines = block.lines.map { inlines($0, noteIndex: noteIndex) }
+                var lines = block.lines.map { inlines($0, noteIndex: noteIndex, modernisingLongS: modernise) }
                 guard !lines.isEmpty else { continue }
                 lines[0] = pending + unanchored + lines[0]
                 pending = []
@@ -117,7 +119,7 @@ enum BookTextBuilder {
 
     /// A printed line's words as inlines: words separated by a space, notes at their markers,
     /// our markup read back (`&#45;` is a hyphen, `''` and `'''` switch italic and bold).
-    static func inlines(_ tokens: [Token], noteIndex: [Int: Int]) -> [BookInline] {
+    static func inlines(_ tokens: [Token], noteIndex: [Int: Int], modernisingLongS modernise: Bool) -> [BookInline] {
         var result: [BookInline] = []
         var text = ""
         var style = BookEmphasis()
@@ -129,7 +131,7 @@ enum BookTextBuilder {
             if index > 0 { text += " " }
             for part in token.parts {
                 switch part {
-                case .text(let piece): text += piece
+                case .text(let piece): text += modernise ? LongSStyle.modernised(piece) : piece
                 case .raw(let markup):
                     switch markup {
                     case "&#45;": text += "-"

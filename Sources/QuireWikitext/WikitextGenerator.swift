@@ -32,18 +32,23 @@ public struct WikitextGenerator: Sendable {
         let sources = pages.sorted { $0.key < $1.key }
         if user.isEmpty, sources.contains(where: { if case .proofread = $0.value { true } else { false } }) { throw .proofreadWithoutUser }
         let scan = try scanSource(document: document, options: options, pages: sources.map(\.key))
+        let longS = options.longS ?? .keep
+        if longS == .template, profile.longSTemplate == nil { throw .noLongSTemplate(profile.code) }
         var prepared = try prepare(document: document, sources: sources, options: options)
         PageBoundary.apply(&prepared.drafts, profile: profile, resolver: prepared.resolver)
         PageBoundary.applyTranscript(&prepared.drafts, profile: profile)
         let drafts = prepared.drafts
         let ranges = prepared.ranges
+        for range in ranges {
+            if let prefix = ReservedTitlePrefixes.reserved(in: range.title, profile: profile) { throw .titleOutsideMainNamespace(range.title, prefix: prefix) }
+        }
         guard let lastPage = sources.last?.key else { throw .invalidWorks("the document has no pages") }
 
         var generated: [GeneratedPage] = []
         for (index, draft) in drafts.enumerated() {
             var meanConfidence: Confidence?
             if case .ocr(let text) = sources[index].value { meanConfidence = text.meanConfidence }
-            generated.append(try render(draft, policy: options.quality, meanConfidence: meanConfidence, user: user, title: pageTitle(draft.number, scan: scan)))
+            generated.append(try render(draft, policy: options.quality, meanConfidence: meanConfidence, user: user, title: pageTitle(draft.number, scan: scan), longS: longS))
         }
 
         let numbers = Dictionary(uniqueKeysWithValues: drafts.compactMap { draft in draft.printedNumber.map { (draft.number, $0) } })
@@ -116,7 +121,7 @@ public struct WikitextGenerator: Sendable {
     }
 
     /// Writes one draft as a Page: and checks that ProofreadPage reads it back unchanged.
-    private func render(_ draft: PageDraft, policy: QualityPolicy, meanConfidence: Confidence?, user: String, title: String) throws(WikitextError) -> GeneratedPage {
+    private func render(_ draft: PageDraft, policy: QualityPolicy, meanConfidence: Confidence?, user: String, title: String, longS: LongSStyle) throws(WikitextError) -> GeneratedPage {
         var draft = draft
         var (level, pageFlags) = policy.level(for: draft, meanConfidence: meanConfidence)
         if level == .withoutText { draft.clearBody() }
@@ -126,7 +131,7 @@ public struct WikitextGenerator: Sendable {
             wikitextFlags.insert(.unmatchedFootnote)
             if level == .notProofread { level = .problematic }
         }
-        var renderer = PageRenderer(profile: profile)
+        var renderer = PageRenderer(profile: profile, longS: longS)
         let header = renderer.header(draft)
         let body = renderer.body(draft)
         let footer = renderer.footer(draft)

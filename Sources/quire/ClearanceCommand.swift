@@ -15,7 +15,7 @@ extension Quire {
                 'wikitext', 'export' and 'publish' refuse a document not cleared for their wiki (exit 9).
                 """,
             subcommands: [
-                SetFacts.self, Show.self, Review.self, Clear.self, Reject.self, Withdraw.self, History.self, Report.self, Evaluate.self,
+                SetFacts.self, Show.self, Review.self, Clear.self, Reject.self, Withdraw.self, History.self, Verify.self, Report.self, Evaluate.self,
             ])
     }
 }

@@ -114,7 +114,7 @@ extension Quire.Clearance {
         func run() throws {
             let report: ClearanceReport
             do {
-                report = try ClearanceDesk(catalogue: try catalogueOptions.open())
+                report = try ClearanceDesk(catalogue: try catalogueOptions.openForReading())
                     .report(targets: target.isEmpty ? ClearanceTarget.allCases : target, asOf: asOf.date)
             } catch {
                 throw QuireExit.fail(error)

@@ -104,7 +104,7 @@ extension Quire.Clearance {
         func run() throws {
             let id = try document.id
             let dossier: ClearanceDesk.Dossier
-            do { dossier = try ClearanceDesk(catalogue: try catalogueOptions.open()).dossier(id, asOf: asOf.date) } catch { throw QuireExit.fail(error) }
+            do { dossier = try ClearanceDesk(catalogue: try catalogueOptions.openForReading()).dossier(id, asOf: asOf.date) } catch { throw QuireExit.fail(error) }
             if output.json {
                 try Terminal.json(DossierJSON(dossier), snakeCase: true)
             } else {
@@ -125,7 +125,7 @@ extension Quire.Clearance {
         func run() throws {
             let id = try document.id
             let history: [ClearanceEvent]
-            do { history = try catalogueOptions.open().clearanceHistory(of: id) } catch { throw QuireExit.fail(error) }
+            do { history = try ClearanceDesk(catalogue: try catalogueOptions.openForReading()).history(of: id) } catch { throw QuireExit.fail(error) }
             if output.json {
                 try Terminal.json(history, snakeCase: true)
                 return
@@ -135,6 +135,38 @@ extension Quire.Clearance {
                 return
             }
             for event in history { Terminal.out(HistoryText.line(event)) }
+        }
+    }
+
+    /// `quire clearance verify`: the history's hash chain, checked end to end.
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check that the clearance history was not changed outside Quire, and print its head hash to keep.",
+            discussion: """
+                Every history entry carries a hash chained to the one before. This checks the whole chain and the \
+                triggers that keep the history append-only, and prints the head hash; keep it outside the catalogue \
+                (each clearance report prints it too) and pass it later with --expect-head to prove the history still \
+                passes through it. Exit 5 when the history does not verify.
+                """)
+
+        @OptionGroup var catalogueOptions: CatalogueOptions
+        @OptionGroup var output: OutputOptions
+
+        @Option(name: .customLong("expect-head"), help: ArgumentHelp("A head hash kept earlier: the history must still pass through it.", valueName: "hash"))
+        var expectedHead: String?
+
+        func run() throws {
+            let check: ClearanceChainCheck
+            do { check = try ClearanceDesk(catalogue: try catalogueOptions.openForReading()).verify(expectingHead: expectedHead) } catch { throw QuireExit.fail(error) }
+            if output.json {
+                try Terminal.json(["entries": String(check.entries), "head": check.head ?? ""], snakeCase: false)
+                return
+            }
+            guard let head = check.head else {
+                Terminal.out("The clearance history is empty.")
+                return
+            }
+            Terminal.out("The clearance history verifies: \(check.entries) entr\(check.entries == 1 ? "y" : "ies"), chained; head \(head)")
         }
     }
 }

@@ -56,23 +56,23 @@ enum DossierText {
     static func print(_ dossier: ClearanceDesk.Dossier) {
         let metadata = dossier.metadata
         let rights = dossier.rights
-        Terminal.out("Document:      \(dossier.id) — \(metadata.title)")
+        Terminal.line("Document:      \(dossier.id) — \(metadata.title)")
         for contributor in metadata.contributors {
-            Terminal.out("\(contributor.role.rawValue.capitalized + ":", padding: 15)\(contributor.summary)")
+            Terminal.line("\(contributor.role.rawValue.capitalized + ":", padding: 15)\(contributor.summary)")
         }
-        if metadata.contributors.isEmpty { Terminal.out("Contributors:  none recorded") }
+        if metadata.contributors.isEmpty { Terminal.line("Contributors:  none recorded") }
         let publication = metadata.publication
         let published = publication.unpublished ? "never (unpublished)" : publication.date.map { "\($0)" } ?? "unknown"
-        Terminal.out("Published:     \(published)\(publication.place.map { ", \($0)" } ?? "")\(publication.country.map { " (\($0))" } ?? "")")
-        if let created = publication.created { Terminal.out("Created:       \(created)") }
-        Terminal.out("Official work: \(rights.official?.rawValue ?? "no / unknown")")
-        Terminal.out("Speech:        \(rights.speech?.rawValue ?? "no / unknown")")
-        Terminal.out("Licence:       \(rights.licence ?? "none recorded")")
-        Terminal.out("Rights holder: \(rights.rightsHolder ?? "unknown")")
-        Terminal.out("US notice:     \(answer(rights.usNotice)); US renewal: \(answer(rights.usRenewed))")
-        Terminal.out("Evidence:      \(rights.evidence.isEmpty ? "none" : rights.evidence.map(\.summary).joined(separator: "; "))")
-        Terminal.out("")
-        Terminal.out("As of \(dossier.evaluation.asOf), rules \(dossier.evaluation.rulesVersion):")
+        Terminal.line("Published:     \(published)\(publication.place.map { ", \($0)" } ?? "")\(publication.country.map { " (\($0))" } ?? "")")
+        if let created = publication.created { Terminal.line("Created:       \(created)") }
+        Terminal.line("Official work: \(rights.official?.rawValue ?? "no / unknown")")
+        Terminal.line("Speech:        \(rights.speech?.rawValue ?? "no / unknown")")
+        Terminal.line("Licence:       \(rights.licence ?? "none recorded")")
+        Terminal.line("Rights holder: \(rights.rightsHolder ?? "unknown")")
+        Terminal.line("US notice:     \(answer(rights.usNotice)); US renewal: \(answer(rights.usRenewed))")
+        Terminal.line("Evidence:      \(rights.evidence.isEmpty ? "none" : rights.evidence.map(\.summary).joined(separator: "; "))")
+        Terminal.line("")
+        Terminal.line("As of \(dossier.evaluation.asOf), rules \(dossier.evaluation.rulesVersion):")
         let changed = Set(dossier.factsChangedSinceDecision)
         let rows = ClearanceTarget.allCases.map { target -> [String] in
             let verdict = dossier.evaluation[target]
@@ -81,18 +81,18 @@ enum DossierText {
                 verdict.verdict.rawValue, verdict.freeFrom?.description ?? "–", verdict.templates.map { "{{\($0)}}" }.joined(separator: " "),
             ]
         }
-        for line in Terminal.table(["TARGET", "STATUS", "VERDICT", "FREE FROM", "TEMPLATES"], rows) { Terminal.out("  " + line) }
-        Terminal.out("")
+        for line in Terminal.table(["TARGET", "STATUS", "VERDICT", "FREE FROM", "TEMPLATES"], rows) { Terminal.line("  " + line) }
+        Terminal.line("")
         for target in ClearanceTarget.allCases {
             let verdict = dossier.evaluation[target]
-            Terminal.out("\(target.rawValue):")
-            for reason in verdict.distinctReasons { Terminal.out("  - \(reason)") }
-            for assumption in verdict.assumptions { Terminal.out("  - assumed: \(assumption)") }
+            Terminal.line("\(target.rawValue):")
+            for reason in verdict.distinctReasons { Terminal.line("  - \(reason)") }
+            for assumption in verdict.assumptions { Terminal.line("  - assumed: \(assumption)") }
         }
         if !dossier.missing.isEmpty {
-            Terminal.out("")
-            Terminal.out("Facts missing:")
-            for fact in dossier.missing { Terminal.out("  - \(fact)") }
+            Terminal.line("")
+            Terminal.line("Facts missing:")
+            for fact in dossier.missing { Terminal.line("  - \(fact)") }
         }
     }
 
@@ -114,6 +114,6 @@ enum HistoryText {
         if let verdict = event.engineVerdict, event.kind != .facts { text += " [engine: \(verdict.rawValue), \(event.rulesVersion ?? "")]" }
         if let justification = event.justification { text += " — justification: \(justification)" }
         if !event.evidence.isEmpty, event.kind != .facts { text += " — evidence: \(event.evidence.map(\.summary).joined(separator: "; "))" }
-        return text
+        return Terminal.visible(text)
     }
 }

@@ -16,6 +16,14 @@ struct CatalogueOptions: ParsableArguments {
         return try Catalogue.open(at: path)
     }
 
+    /// The catalogue for a command that only reads it: never waits for a writer's lock.
+    func openForReading() throws(CatalogueError) -> Catalogue {
+        let path = try CatalogueLocator.locateExisting(
+            explicit: catalogue, environment: ProcessInfo.processInfo.environment,
+            workingDirectory: FileManager.default.currentDirectoryPath)
+        return try Catalogue.openForReading(at: path)
+    }
+
     /// The catalogue, or nil when there is none to find (a damaged or locked one is still an error).
     func openIfPresent() throws(CatalogueError) -> Catalogue? {
         do {

@@ -6,6 +6,7 @@ import QuirePipeline
 import QuireWikitext
 
 extension ExportFormat: ExpressibleByArgument {}
+extension LongSStyle: ExpressibleByArgument {}
 
 extension Quire {
     /// `quire export`: a document's pages as an XML import file, pagefromfile input or files.
@@ -106,7 +107,8 @@ extension Quire {
                 }
             case .files:
                 try createFolder(out)
-                for file in files { try write(file.bytes, to: OutputPath.join(out, file.name)) }
+                // All or nothing: every file is written to its temporary before any replaces its target.
+                do { try AtomicFile.writeAll(files.map { (OutputPath.join(out, $0.name), Data($0.bytes)) }) } catch { throw QuireExit.fail(error) }
             case .epub, .pdf, .djvu:
                 break  // written by ebook(_:) and searchablePDF(_:to:catalogue:)
             }
@@ -151,7 +153,7 @@ extension Quire {
             do {
                 let environment = ProcessInfo.processInfo.environment
                 result = try EbookExport(catalogue: catalogue).export(EbookExport.Request(
-                    document: id, wiki: generation.wikiOption, lexicon: try generation.lexicon(for: id, catalogue: catalogue),
+                    document: id, wiki: generation.wikiOption, lexicon: try generation.lexicon(for: id, catalogue: catalogue), longS: generation.longS,
                     works: generation.work.compactMap(WikitextExport.work),
                     institution: institution ?? environment["QUIRE_INSTITUTION"].flatMap { $0.isEmpty ? nil : $0 }, cover: cover,
                     override: generation.clearance.overrideClearance, actor: ActorOptions.current(), command: "quire export --format epub",

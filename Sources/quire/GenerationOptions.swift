@@ -29,6 +29,9 @@ struct GenerationOptions: ParsableArguments {
     @Option(help: ArgumentHelp("One work of a scan that holds several: TITLE=FROM-TO, or TITLE=FROM.BLOCK-TO when it starts mid-page (repeat in page order). Each gets <section> marks and its own main page.", valueName: "work"))
     var work: [String] = []
 
+    @Option(name: .customLong("long-s"), help: ArgumentHelp("What becomes of the long s (ſ): keep, modernise (s), or template (the wiki's long-s template, {{ls}} on en; an e-book shows s). Default: kept on Page: pages; an e-book follows the wiki's readers (modernised on every profile).", valueName: "style"))
+    var longS: LongSStyle?
+
     func validate() throws {
         for entry in work where WikitextExport.work(entry) == nil {
             throw ValidationError("--work '\(entry)' is not TITLE=FROM-TO or TITLE=FROM.BLOCK-TO with physical page numbers")
@@ -53,7 +56,7 @@ struct GenerationOptions: ParsableArguments {
         if licences?.isEmpty == true {
             Terminal.warning("the clearance engine gives no licence template for \(wiki.rawValue): the main page is flagged missing_licence; add one by hand")
         }
-        let result = try export.generate(id, wiki: wiki, user: user, lexicon: lexicon, works: work.compactMap(WikitextExport.work), licenceTemplates: licences)
+        let result = try export.generate(id, wiki: wiki, user: user, lexicon: lexicon, works: work.compactMap(WikitextExport.work), licenceTemplates: licences, longS: longS)
         for number in result.pagesWithoutText {
             Terminal.warning("document '\(id)' page \(number): no text yet, left out (run 'quire ocr \(id)')")
         }

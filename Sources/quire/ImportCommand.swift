@@ -87,7 +87,7 @@ extension Quire {
             if isXML && out == nil && files.count > 1 {
                 throw ValidationError("an XML format holds one page: convert one file at a time, or pass --out DIR")
             }
-            let output = try out.map { try OCROutput(folder: $0, formats: [format]) }
+            let output = try out.map { try OCROutput(folder: $0, formats: [format], inputs: files) }
             var failures: [any QuireError] = []
             for file in files {
                 let text: PageText

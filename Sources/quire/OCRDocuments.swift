@@ -21,6 +21,7 @@ struct OCRDocuments {
             if status != 0 { throw ExitCode(status) }
             return
         }
+        CrashSupervisor.becomeChild()
         let catalogue: Catalogue
         let override = engine.lang.flatMap(LanguageSet.init)
         let tessdata = try engine.preflight([])
@@ -65,7 +66,12 @@ struct OCRDocuments {
         if !json && !plan.refused.isEmpty {
             Terminal.note("Not read: \(plan.refused.count) document\(plan.refused.count == 1 ? "" : "s") without language data (\(plan.refusedPages) pages), named above.")
         }
+        if !tally.otherRuns.isEmpty {
+            Terminal.note("\(tally.leftToOtherRuns) page\(tally.leftToOtherRuns == 1 ? " was" : "s were") being read by another 'quire ocr' (process \(tally.otherRuns.map(String.init).joined(separator: ", "))): left to it")
+        }
         let problems = tally.failed + tally.quarantined + plan.refusedPages
+        // Pages another run is still reading are not done yet as far as this run can tell.
+        if problems == 0 && !tally.otherRuns.isEmpty { throw ExitCode(QuireExit.partial) }
         if problems > 0 {
             if tally.ok + tally.blank > 0 { throw ExitCode(QuireExit.partial) }
             throw ExitCode(report.failures.first.map { QuireExit.code(for: $0.error.code.category) } ?? QuireExit.partial)
@@ -93,8 +99,7 @@ struct OCRDocuments {
 
 extension OCROutput {
     init(unchecked folder: String, formats: [OCRFormat]) {
-        self.folder = folder
-        self.formats = formats
+        self.init(folder: folder, formats: formats, inputs: Set())
     }
 }
 
@@ -102,6 +107,8 @@ extension OCROutput {
 /// line on stderr.
 struct OCRSummaryJSON: Encodable {
     var pages: Int, ok: Int, blank: Int, tooSmall: Int, timedOut: Int, failed: Int, quarantined: Int
+    /// Pages another `quire ocr` was reading (or had just finished), left to it.
+    var leftToOtherRuns: Int
     var meanConfidence: Double?
     var pagesPerSecond: Double
     var seconds: Double
@@ -113,6 +120,7 @@ struct OCRSummaryJSON: Encodable {
     init(_ tally: OCRTally, unreadableFiles: Int? = nil) {
         pages = tally.total; ok = tally.ok; blank = tally.blank; tooSmall = tally.tooSmall; timedOut = tally.timedOut
         failed = tally.failed; quarantined = tally.quarantined; meanConfidence = tally.meanConfidence
+        leftToOtherRuns = tally.leftToOtherRuns
         pagesPerSecond = tally.pagesPerSecond; seconds = tally.elapsed
         self.unreadableFiles = unreadableFiles
     }

@@ -45,11 +45,15 @@ enum OCRFormat: String, CaseIterable, ExpressibleByArgument {
 struct OCROutput {
     let folder: String
     let formats: [OCRFormat]
+    /// The files being read (device and inode), which no output may replace.
+    private let inputs: Set<FileIdentity>
 
-    /// Creates the folder when missing; throws exit 8 when it cannot be written.
-    init(folder: String, formats: [OCRFormat]) throws {
+    /// Creates the folder when missing; throws exit 8 when it cannot be written. No file of
+    /// `inputs` is ever written over, whatever name or link leads to it.
+    init(folder: String, formats: [OCRFormat], inputs: [String] = []) throws {
         self.folder = folder
         self.formats = formats
+        self.inputs = Set(inputs.compactMap(FileIdentity.init(path:)))
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {}
@@ -58,10 +62,22 @@ struct OCROutput {
         }
     }
 
+    /// An output into a folder known to exist, guarding `inputs`.
+    init(folder: String, formats: [OCRFormat], inputs: Set<FileIdentity>) {
+        self.folder = folder
+        self.formats = formats
+        self.inputs = inputs
+    }
+
     /// Writes every format of `page` as `base.EXT`; returns the first error, naming the file.
     func write(_ page: PageText, base: String, imageFileName: String? = nil) -> (any QuireError)? {
         for format in formats {
             let target = (folder as NSString).appendingPathComponent("\(base).\(format.fileExtension)")
+            if let existing = FileIdentity(path: target), inputs.contains(existing) {
+                return CoreError(
+                    .invalidArgument, "the output file would replace one of the input files", remedy: "choose another --out folder; the input was left as it is",
+                    context: ErrorContext(file: target))
+            }
             do {
                 try AtomicFile.write(try format.render(page, imageFileName: imageFileName), to: target)
             } catch let error as any QuireError {
@@ -106,5 +122,21 @@ final class ProgressLine: @unchecked Sendable {
     static func duration(_ seconds: Double) -> String {
         let whole = Int(seconds.rounded())
         return whole >= 3600 ? String(format: "%d:%02d:%02d", whole / 3600, whole / 60 % 60, whole % 60) : String(format: "%d:%02d", whole / 60, whole % 60)
+    }
+}
+
+/// A file as the file system knows it (device and inode), so that two paths to one file, by a
+/// link or `..`, are seen as one.
+struct FileIdentity: Hashable {
+    let device: UInt64
+    let inode: UInt64
+
+    /// The file at `path`, following links; nil when there is none.
+    init?(path: String) {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: (path as NSString).resolvingSymlinksInPath),
+              let device = (attributes[.systemNumber] as? NSNumber)?.uint64Value,
+              let inode = (attributes[.systemFileNumber] as? NSNumber)?.uint64Value else { return nil }
+        self.device = device
+        self.inode = inode
     }
 }

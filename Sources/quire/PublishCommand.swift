@@ -87,7 +87,7 @@ extension Quire {
                 login = nil  // a dry run may read without logging in
             }
             let json = output.json
-            if login != nil, apiURL.scheme == "http", !["127.0.0.1", "localhost", "::1"].contains(apiURL.host ?? "") {
+            if login != nil, !dryRun, apiURL.scheme == "http", !["127.0.0.1", "localhost", "::1"].contains(apiURL.host ?? "") {
                 Terminal.warning("\(api) is plain http: the bot password crosses the network unencrypted; use https")
             }
             let client = MediaWikiClient(
@@ -99,24 +99,31 @@ extension Quire {
             let results: [PublicationResult]
             let pagesWithoutText: Int
             let catalogue: Catalogue
-            let pendingOverride: ClearanceGate.PendingOverride?
+            let overrides: [ClearanceGate.PendingOverride]
             let sent = SentCount()
+            let command = "quire publish --api \(api) --wiki \(generation.wiki.rawValue)\(dryRun ? " --dry-run" : "")"
             do {
                 catalogue = try catalogueOptions.open()
-                // The clearance gate first: nothing is sent, not even a login, for an uncleared document.
-                pendingOverride = try generation.clearance.check(
-                    id, wikisource: generation.wiki.rawValue, catalogue: catalogue,
-                    command: "quire publish --api \(api) --wiki \(generation.wiki.rawValue)", dryRun: dryRun)
+                // The clearance gate first: nothing is sent, not even a login, for an uncleared
+                // document; a dry run, which shows every page's text, is gated the same way.
+                let cleared = try generation.clearance.check(id, wikisource: generation.wiki.rawValue, catalogue: catalogue, command: command)
+                // Then the wiki must be the one the clearance is for (siteinfo needs no login).
+                let destination = try generation.clearance.checkDestination(
+                    id, wikisource: generation.wiki.rawValue, site: try await client.siteInfo(), catalogue: catalogue, command: command)
+                overrides = [cleared, destination].compactMap { $0 }
             } catch {
                 throw QuireExit.fail(error)
             }
+            // A dry run sends nothing, so it never logs in (the login still names the user the
+            // page texts would carry).
+            let session = dryRun ? nil : login
             do {
-                if let login { try await client.login(login) }
+                if let session { try await client.login(session) }
                 let generated = try generation.generate(id, catalogue: catalogue, user: login?.accountName ?? "")
                 pagesWithoutText = generated.pagesWithoutText.count
                 let publication = WikiPublication(catalogue: catalogue, client: client)
                 let profile = generation.wiki.profile
-                let preflight = try await publication.preflight(profile: profile, loggedIn: login != nil)
+                let preflight = try await publication.preflight(profile: profile, loggedIn: session != nil)
                 if !json {
                     let site = preflight.site
                     let levels = site.qualityLevelNames.isEmpty ? "no ProofreadPage levels" : "levels " + site.qualityLevelNames.joined(separator: " / ")
@@ -146,10 +153,15 @@ extension Quire {
             } catch {
                 // An override is recorded for what reached the wiki, with the failure beside it;
                 // a run that sent nothing leaves no override behind.
-                if sent.changedWiki { try generation.clearance.record(pendingOverride, catalogue: catalogue, failure: String(describing: error)) }
+                if sent.changedWiki || dryRun {
+                    for pending in overrides { try generation.clearance.record(pending, catalogue: catalogue, failure: String(describing: error)) }
+                }
                 throw QuireExit.fail(error)
             }
-            if sent.changedWiki { try generation.clearance.record(pendingOverride, catalogue: catalogue) }
+            // An override is recorded once something reached the wiki, or a dry run showed the text.
+            if sent.changedWiki || dryRun {
+                for pending in overrides { try generation.clearance.record(pending, catalogue: catalogue) }
+            }
             if json { try Terminal.json(PublishJSON(results: results, dryRun: dryRun)) }
             let counts = Dictionary(grouping: results, by: \.action).mapValues(\.count)
             Terminal.note(

@@ -113,21 +113,23 @@ extension Quire {
             let content: String
             do { content = try SplitDocument.readText(path).text } catch { throw QuireExit.fail(Self.naming(error, file: text)) }
             let name = title ?? ((text as NSString).lastPathComponent as NSString).deletingPathExtension
-            let pages = TextRelease(wiki: wiki).pages(of: content, title: name, author: author)
+            let pages: [GeneratedWikiPage]
+            do { pages = try TextRelease(wiki: wiki).pages(of: content, title: name, author: author) } catch { throw QuireExit.fail(error) }
             do {
                 try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             } catch {
                 throw QuireExit.fail(CoreError(.outputNotWritable, "the output folder cannot be created", remedy: "choose another --out folder", context: ErrorContext(file: out)))
             }
             var manifest: [ManifestJSON] = []
-            for page in pages {
-                let file = WikitextExport.fileName(for: page.title)
-                do { try AtomicFile.write(Data(page.wikitext.utf8), to: (out as NSString).appendingPathComponent(file)) } catch { throw QuireExit.fail(error) }
+            var files: [(path: String, data: Data)] = []
+            for (page, file) in zip(pages, WikitextExport.fileNames(for: pages.map(\.title))) {
+                files.append(((out as NSString).appendingPathComponent(file), Data(page.wikitext.utf8)))
                 manifest.append(ManifestJSON(title: page.title, file: file, level: nil, flags: []))
             }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            do { try AtomicFile.write(try encoder.encode(manifest), to: (out as NSString).appendingPathComponent("manifest.json")) } catch { throw QuireExit.fail(error) }
+            files.append(((out as NSString).appendingPathComponent("manifest.json"), try encoder.encode(manifest)))
+            do { try AtomicFile.writeAll(files) } catch { throw QuireExit.fail(error) }
             if output.json { try Terminal.json(manifest) }
             Terminal.note("Text-only release for \(wiki.rawValue): \(pages.count) main-namespace page(s) in \(out)")
         }

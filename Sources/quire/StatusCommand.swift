@@ -21,7 +21,7 @@ extension Quire {
 
         func run() throws {
             do {
-                let catalogue = try catalogueOptions.open()
+                let catalogue = try catalogueOptions.openForReading()
                 if let document, let id = DocumentID(document) {
                     let summary = try catalogue.summary(of: id)
                     let sources = try catalogue.sources(of: id)

@@ -30,7 +30,7 @@ enum StatusText {
         let rows = summaries.map { summary -> [String] in
             [
                 summary.id.rawValue, "\(summary.pageCount)", states(summary), percent(summary.progress),
-                levels(summary), ClearanceDisplay.text(clearance[summary.id] ?? [:]), summary.metadata.title,
+                levels(summary), ClearanceDisplay.text(clearance[summary.id] ?? [:]), Terminal.visible(summary.metadata.title),
             ]
         }
         for line in Terminal.table(["DOCUMENT", "PAGES", "STATES", "OCR", "LEVELS 0/1/2/3/4", "CLEARANCE", "TITLE"], rows) {
@@ -43,29 +43,29 @@ enum StatusText {
 
     static func printDocument(_ summary: DocumentSummary, clearance: [ClearanceTarget: ClearanceStatus], sources: [SourceFileEntry], pages: [PageEntry]) {
         let metadata = summary.metadata
-        Terminal.out("Document:   \(summary.id)")
-        Terminal.out("Title:      \(metadata.title)")
+        Terminal.line("Document:   \(summary.id)")
+        Terminal.line("Title:      \(metadata.title)")
         for contributor in metadata.contributors {
-            Terminal.out("\(contributor.role.rawValue.capitalized + ":", padding: 12)\(contributor.summary)")
+            Terminal.line("\(contributor.role.rawValue.capitalized + ":", padding: 12)\(contributor.summary)")
         }
-        if let date = metadata.publication.date { Terminal.out("Published:  \(date)\(metadata.publication.place.map { ", \($0)" } ?? "")\(metadata.publication.country.map { " (\($0))" } ?? "")") }
-        if metadata.publication.unpublished { Terminal.out("Published:  never (unpublished)") }
-        if let publisher = metadata.publisher { Terminal.out("Publisher:  \(publisher)") }
-        Terminal.out("Languages:  \(metadata.languages)")
-        if let file = metadata.wikiFileName { Terminal.out("Wiki file:  \(file)") }
-        Terminal.out("Clearance:  \(ClearanceDisplay.text(clearance)) (details: quire clearance show \(summary.id))")
-        Terminal.out("Pages:      \(summary.pageCount) (\(states(summary))), OCR \(percent(summary.progress)), levels \(levels(summary))")
-        Terminal.out("")
-        Terminal.out("Files:")
+        if let date = metadata.publication.date { Terminal.line("Published:  \(date)\(metadata.publication.place.map { ", \($0)" } ?? "")\(metadata.publication.country.map { " (\($0))" } ?? "")") }
+        if metadata.publication.unpublished { Terminal.line("Published:  never (unpublished)") }
+        if let publisher = metadata.publisher { Terminal.line("Publisher:  \(publisher)") }
+        Terminal.line("Languages:  \(metadata.languages)")
+        if let file = metadata.wikiFileName { Terminal.line("Wiki file:  \(file)") }
+        Terminal.line("Clearance:  \(ClearanceDisplay.text(clearance)) (details: quire clearance show \(summary.id))")
+        Terminal.line("Pages:      \(summary.pageCount) (\(states(summary))), OCR \(percent(summary.progress)), levels \(levels(summary))")
+        Terminal.line("")
+        Terminal.line("Files:")
         for line in Terminal.table(
             ["FORMAT", "PAGES", "SHA-256", "PATH"],
             sources.map { [$0.format.rawValue, $0.format == .text ? "–" : "\($0.pageCount)", String($0.sha256.prefix(12)), $0.path] })
         {
-            Terminal.out("  " + line)
+            Terminal.line("  " + line)
         }
         guard !pages.isEmpty else { return }
-        Terminal.out("")
-        Terminal.out("Pages:")
+        Terminal.line("")
+        Terminal.line("Pages:")
         let rows = pages.map { page -> [String] in
             [
                 "\(page.number)", page.state.rawValue, page.quality.map { "\($0.rawValue)" } ?? "–",
@@ -74,7 +74,7 @@ enum StatusText {
                 "\((page.sourcePath as NSString).lastPathComponent)#\(page.pageIndex + 1)",
             ]
         }
-        for line in Terminal.table(["PAGE", "STATE", "LEVEL", "CONF", "FLAGS", "SOURCE"], rows) { Terminal.out("  " + line) }
+        for line in Terminal.table(["PAGE", "STATE", "LEVEL", "CONF", "FLAGS", "SOURCE"], rows) { Terminal.line("  " + line) }
     }
 
     static func states(_ summary: DocumentSummary) -> String {

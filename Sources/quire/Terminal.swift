@@ -16,6 +16,32 @@ enum Terminal {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
+    /// One human-readable line on stdout, with ``visible(_:)`` applied: for lines that hold
+    /// text people typed (titles, names, reasons), so that none can start a new line or move
+    /// the cursor and forge another entry.
+    static func line(_ text: String) {
+        out(visible(text))
+    }
+
+    /// `text` with every character that changes a terminal's display instead of showing
+    /// (line breaks, carriage returns, escape sequences, other C0 and C1 controls, DEL, and the
+    /// bidirectional overrides and isolates) written as a visible `\u{…}` escape.
+    static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isHidden) else { return text }
+        var shown = ""
+        for scalar in text.unicodeScalars {
+            if isHidden(scalar) { shown += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}" } else { shown.unicodeScalars.append(scalar) }
+        }
+        return shown
+    }
+
+    private static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x061C, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
     /// `error: …` on stderr.
     static func error(_ message: String) {
         FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))

@@ -85,17 +85,19 @@ extension Quire {
                 throw QuireExit.fail(CoreError(.outputNotWritable, "the output folder cannot be created", remedy: "choose another --out folder", context: ErrorContext(file: folder)))
             }
             var entries: [ManifestJSON] = []
-            var files: [(name: String, text: String)] = document.pages.map { (WikitextExport.fileName(for: $0.title), $0.content.wikitext) }
-            files.append((WikitextExport.fileName(for: document.index.title), document.index.wikitext))
-            files += document.mainPages.map { (WikitextExport.fileName(for: $0.title), $0.wikitext) }
-            for ((name, text), entry) in zip(files, document.manifest) {
-                do { try AtomicFile.write(Data(text.utf8), to: (folder as NSString).appendingPathComponent(name)) } catch { throw QuireExit.fail(error) }
+            let titles = document.pages.map(\.title) + [document.index.title] + document.mainPages.map(\.title)
+            let texts = document.pages.map(\.content.wikitext) + [document.index.wikitext] + document.mainPages.map(\.wikitext)
+            let names = WikitextExport.fileNames(for: titles)
+            var files: [(path: String, data: Data)] = []
+            for ((name, text), entry) in zip(zip(names, texts), document.manifest) {
+                files.append(((folder as NSString).appendingPathComponent(name), Data(text.utf8)))
                 entries.append(ManifestJSON(title: entry.title, file: name, level: entry.level?.rawValue, flags: entry.flags))
             }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let manifest = try encoder.encode(entries)
-            do { try AtomicFile.write(manifest, to: (folder as NSString).appendingPathComponent("manifest.json")) } catch { throw QuireExit.fail(error) }
+            files.append(((folder as NSString).appendingPathComponent("manifest.json"), try encoder.encode(entries)))
+            // All or nothing: every file is written to its temporary before any replaces its target.
+            do { try AtomicFile.writeAll(files) } catch { throw QuireExit.fail(error) }
         }
     }
 }

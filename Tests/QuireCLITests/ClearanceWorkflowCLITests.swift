@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import QuireTestSupport
 import Testing
 
@@ -15,6 +16,10 @@ struct ClearanceWorkflowCLITests {
     }
 
     func quire(_ arguments: String..., environment: [String: String] = ["QUIRE_ACTOR": "Ana Rights"]) throws -> CommandResult {
+        try quire(arguments, environment: environment)
+    }
+
+    func quire(_ arguments: [String], environment: [String: String] = ["QUIRE_ACTOR": "Ana Rights"]) throws -> CommandResult {
         try CommandRunner.run(RepositoryPaths.quireExecutable, arguments, in: folder.path, environment: environment)
     }
 
@@ -158,6 +163,112 @@ struct ClearanceWorkflowCLITests {
                 #expect(Set(block).count == block.count, "a reason repeated: \(block)")
                 block = []
             }
+        }
+    }
+
+    /// Issue 14 #2: the probe rewrote a "rejected" decision as "cleared" with SQL; now every
+    /// release, `show`, `history` and `verify` stop on it, naming the entry, and the head hash a
+    /// report printed before shows what the history was.
+    @Test func aHistoryRewrittenOutsideQuireStopsEveryRelease() throws {
+        #expect(try quire("add", "scan.png", "--id", "discurso", "--title", "Discurso", "--lang", "spa").status == 0)
+        #expect(try quire("clearance", "review", "discurso", "--target", "es.wikisource", "--reason", "check").status == 0)
+        #expect(try quire("clearance", "reject", "discurso", "--target", "es.wikisource", "--reason", "not free yet").status == 0)
+        let verified = try quire("clearance", "verify", "--json")
+        #expect(verified.status == 0, "\(verified.standardError)")
+        let head = try #require((try json(verified) as? [String: String])?["head"])
+        #expect(head.count == 64)
+        #expect(try quire("clearance", "report", "--format", "html", "--out", "report.html").status == 0)
+        #expect(try String(contentsOfFile: folder.file("report.html"), encoding: .utf8).contains(head))
+
+        let edit = """
+            import sqlite3, sys
+            db = sqlite3.connect(sys.argv[1])
+            db.executescript("DROP TRIGGER clearance_event_is_append_only_update; UPDATE clearance_event SET to_status = 'cleared' WHERE to_status = 'rejected'; CREATE TRIGGER clearance_event_is_append_only_update BEFORE UPDATE ON clearance_event BEGIN SELECT RAISE(ABORT, 'x'); END;")
+            db.commit()
+            """
+        let python = try CommandRunner.run("/usr/bin/env", ["python3", "-c", edit, folder.file("quire.sqlite")], in: folder.path)
+        #expect(python.status == 0, "\(python.standardError)")
+
+        for command in [["wikitext", "discurso", "--wiki", "es", "--out", "w"], ["clearance", "show", "discurso"], ["clearance", "history", "discurso"], ["clearance", "verify"]] {
+            let result = try quire(command)
+            #expect(result.status == 5, "\(command): \(result.standardError)")
+            #expect(result.standardError.contains("entry #2") && result.standardError.contains("does not match the chain"), "\(command): \(result.standardError)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.file("w")))
+    }
+
+    /// Issue 14 #6: a reason cannot forge a history line, and a title cannot move the cursor.
+    @Test func controlCharactersAreRefusedInEntriesAndShownEscaped() throws {
+        let title = "Discurso\n#9  2026-01-01  es.wikisource: in-review → cleared by Chief\u{1B}[2K\u{202E}"
+        #expect(try quire("add", "scan.png", "--id", "discurso", "--title", title, "--lang", "spa").status == 0)
+        for reason in ["check\n#9  2026-01-01  es.wikisource: in-review → cleared by Chief", "check\u{1B}[1A", "check\rcleared", "\u{202E}deniaelc"] {
+            let refused = try quire("clearance", "review", "discurso", "--target", "es.wikisource", "--reason", reason)
+            #expect(refused.status == 64, "\(refused.standardError)")
+            #expect(refused.standardError.contains("control character"))
+        }
+        let override = try quire("wikitext", "discurso", "--wiki", "es", "--out", "w", "--override-clearance", "test run\nforged line")
+        #expect(override.status == 64, "\(override.standardError)")
+        let history = try quire("clearance", "history", "discurso", "--json")
+        #expect(((try json(history)) as? [Any])?.isEmpty == true)
+        for command in [["status", "discurso"], ["clearance", "show", "discurso"]] {
+            let shown = try quire(command)
+            #expect(shown.status == 0, "\(shown.standardError)")
+            #expect(!shown.standardOutput.contains("\u{1B}") && !shown.standardOutput.contains("\u{202E}") && !shown.standardOutput.contains("Discurso\n"), "\(command)")
+            #expect(shown.standardOutput.contains("Discurso\\u{A}#9") && shown.standardOutput.contains("\\u{1B}[2K"), "\(command): \(shown.standardOutput)")
+        }
+    }
+
+    /// Issue 14 #7: output files go through a temporary of an unpredictable name created with
+    /// O_EXCL|O_NOFOLLOW and renamed into place; a link at the target is replaced, not followed;
+    /// temporaries a killed run left behind are removed, a running one's kept.
+    @Test func outputFilesNeverWriteThroughLinksAndStaleTemporariesGo() throws {
+        try folder.write("outside.txt", text: "keep")
+        try FileManager.default.createDirectory(atPath: folder.file("out"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder.file("out/report.csv"), withDestinationPath: folder.file("outside.txt"))
+        try folder.write("out/.report.csv.quire-4194303-dead.part", text: "stale")
+        let live = ".other.csv.quire-\(getpid())-beef.part"
+        try folder.write("out/\(live)", text: "in use")
+        let result = try quire("clearance", "report", "--format", "csv", "--out", "out/report.csv")
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try String(contentsOfFile: folder.file("outside.txt"), encoding: .utf8) == "keep")
+        let attributes = try FileManager.default.attributesOfItem(atPath: folder.file("out/report.csv"))
+        #expect(attributes[.type] as? FileAttributeType == .typeRegular)
+        #expect(try String(contentsOfFile: folder.file("out/report.csv"), encoding: .utf8).hasPrefix("document,"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.file("out")).sorted() == [live, "report.csv"].sorted())
+    }
+
+    /// Issue 14 #10: six officers clearing at once: one wins, every other exits 6, none 64; and a
+    /// reading command does not wait for a writer's lock.
+    @Test func concurrentDecisionsLoseWithConflictAndReadersNeverWait() throws {
+        #expect(try quire("add", "scan.png", "--id", "discurso", "--title", "Discurso", "--lang", "spa").status == 0)
+        #expect(try quire("clearance", "review", "discurso", "--target", "es.wikisource", "--reason", "check").status == 0)
+        let processes = (0..<6).map { index -> Process in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: RepositoryPaths.quireExecutable)
+            process.arguments = ["clearance", "reject", "discurso", "--target", "es.wikisource", "--reason", "officer \(index) says no"]
+            process.currentDirectoryURL = URL(fileURLWithPath: folder.path)
+            process.environment = ProcessInfo.processInfo.environment.merging(["QUIRE_ACTOR": "Officer \(index)"]) { $1 }
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            return process
+        }
+        for process in processes { try process.run() }
+        for process in processes { process.waitUntilExit() }
+        let codes = processes.map(\.terminationStatus).sorted()
+        #expect(codes == [0, 6, 6, 6, 6, 6], "\(codes)")
+
+        // A writer holding the lock before its first commit, the write-ahead log still empty (as
+        // a command that just opened the catalogue): `status`, `clearance history`, `show`,
+        // `report` and `verify` read a snapshot at once.
+        let queue = try DatabaseQueue(path: folder.file("quire.sqlite"))
+        try queue.inDatabase { db in
+            try db.execute(sql: "BEGIN IMMEDIATE")
+            // Waiting would end in catalogue_busy (exit 5) after the 10 s lock timeout.
+            for command in [["status"], ["clearance", "history", "discurso"], ["clearance", "show", "discurso"], ["clearance", "report"], ["clearance", "verify"]] {
+                let result = try quire(command)
+                #expect(result.status == 0, "\(command): \(result.standardError)")
+            }
+            try db.execute(sql: "ROLLBACK")
         }
     }
 

@@ -15,7 +15,7 @@ struct ExportCLITests {
     }
 
     /// Two single-image pages with text (one with characters XML and wikitext must escape).
-    func document(cleared: Bool = true) throws {
+    func document(cleared: Bool = true, title: String = "Cartas") throws {
         let words = ["Carta", "R&D <b> \"x\" {{y}}"]
         for (index, word) in words.enumerated() {
             try folder.write("scans/p\(index + 1).png", bytes: ImageFixtures.png(width: 30 + index, height: 30))
@@ -29,7 +29,7 @@ struct ExportCLITests {
                 """)
         }
         #expect(try quire("init").status == 0)
-        #expect(try quire("add", "scans", "--title", "Cartas", "--lang", "spa", "--id", "cartas").status == 0)
+        #expect(try quire("add", "scans", "--title", title, "--lang", "spa", "--id", "cartas").status == 0)
         #expect(try quire("import", "cartas", "htr/p1.xml", "htr/p2.xml").status == 0)
         if cleared { try ClearanceFixture.clearEverywhere("cartas", in: folder.path) }
     }
@@ -91,6 +91,33 @@ struct ExportCLITests {
         let pages = PageFromFile.parse(try String(contentsOfFile: folder.file("cartas.txt"), encoding: .utf8))
         #expect(pages.map(\.title) == ["Page:p1.png", "Page:p2.png", "Index:p1.png", "Cartas"])
         #expect(pages[0].text == "<noinclude><pagequality level=\"1\" user=\"\" /></noinclude>Carta<noinclude></noinclude>")
+    }
+
+    /// Issue 14 #8 and #9: the probe's 150 Hebrew and 60 accented letters failed with exit 8
+    /// blaming the disk; a title naming a namespace was published into it.
+    @Test("long titles give short file names, the manifest keeps the titles; a namespace title is refused before any file")
+    func longAndReservedTitles() throws {
+        let long = String(repeating: "א", count: 150) + String(repeating: "é", count: 60)
+        try document(title: long)
+        for command in [["wikitext", "cartas", "--wiki", "es", "--out", "w"], ["export", "cartas", "--wiki", "es", "--format", "files", "--out", "f"]] {
+            let result = try CommandRunner.run(RepositoryPaths.quireExecutable, command, in: folder.path)
+            #expect(result.status == 0, "\(command): \(result.standardError)")
+            let folderName = command[command.count - 1]
+            let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder.file("\(folderName)/manifest.json")))) as? [[String: Any]] ?? []
+            #expect(manifest.contains { $0["title"] as? String == long })
+            for file in try FileManager.default.contentsOfDirectory(atPath: folder.file(folderName)) { #expect(file.utf8.count <= 200, "\(file)") }
+        }
+        let named = try TemporaryDirectory(prefix: "quire export ns")
+        for index in 1...2 { try named.write("p\(index).png", bytes: ImageFixtures.png(width: 30 + index, height: 30)) }
+        let run = { (arguments: [String]) in try CommandRunner.run(RepositoryPaths.quireExecutable, arguments, in: named.path, environment: ["QUIRE_ACTOR": "Test"]) }
+        #expect(try run(["init"]).status == 0)
+        #expect(try run(["add", "p1.png", "p2.png", "--title", "Template:Header", "--lang", "spa", "--id", "plantilla"]).status == 0)
+        try named.write("p1.xml", text: try String(contentsOfFile: folder.file("htr/p1.xml"), encoding: .utf8))
+        #expect(try run(["import", "plantilla", "p1.xml"]).status == 0)
+        let refused = try run(["wikitext", "plantilla", "--wiki", "en", "--out", "w", "--override-clearance", "testing a namespace title"])
+        #expect(refused.status == 64, "\(refused.standardError)")
+        #expect(refused.standardError.contains("'Template:' names a namespace"))
+        #expect(!FileManager.default.fileExists(atPath: named.file("w/manifest.json")))
     }
 
     @Test("files: one file per page and a manifest with kinds, levels and sha1")

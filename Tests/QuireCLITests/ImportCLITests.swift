@@ -82,4 +82,21 @@ struct ImportCLITests {
         #expect(try quire("import", "p.xml", "p.xml", "--to", "alto").status == 64)
         #expect(try quire("import", "p.xml", "--to", "json").standardOutput.hasPrefix("{"))
     }
+
+    /// Issue 14 #5: converting `out/p1.alto.xml` to ALTO into `out/` would have replaced the
+    /// ground truth with a lossy round trip; the file is refused, the input kept, the rest done.
+    @Test func anOutputNeverReplacesAnInput() throws {
+        let original = Self.alto(header: "CARTAS", line: "Querida hermana")
+        try folder.write("out/p1.alto.xml", text: original)
+        try folder.write("p2.xml", text: Self.alto(header: "CARTAS", line: "Segunda"))
+        let result = try quire("import", "out/p1.alto.xml", "p2.xml", "--to", "alto", "--out", "out")
+        #expect(result.status == 3, "\(result.standardError)")
+        #expect(result.standardError.contains("would replace one of the input files") && result.standardError.contains("p1.alto.xml"))
+        #expect(try String(contentsOfFile: folder.file("out/p1.alto.xml"), encoding: .utf8) == original)
+        #expect(FileManager.default.fileExists(atPath: folder.file("out/p2.alto.xml")))
+        // The same file reached by a link is the same file.
+        try FileManager.default.createSymbolicLink(atPath: folder.file("link"), withDestinationPath: folder.file("out"))
+        #expect(try quire("import", "link/p1.alto.xml", "--to", "alto", "--out", "out").status == 64)
+        #expect(try String(contentsOfFile: folder.file("out/p1.alto.xml"), encoding: .utf8) == original)
+    }
 }

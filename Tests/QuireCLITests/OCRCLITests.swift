@@ -164,6 +164,54 @@ struct OCRCLITests {
         #expect(rerun.standardError.contains("discurso.tif', page 2 (document 'luz' page 2): quarantined after 2 failed attempts, skipped; --retry-quarantined"), "\(rerun.standardError)")
     }
 
+    /// Issue 14 #3: `kill -9` of `quire ocr` (not its group) left the supervised worker OCR-ing
+    /// on its own, at nice 0; now the worker keeps the nice value it was started with and dies
+    /// with its parent, and a rerun takes over the page it held.
+    @Test func theWorkerKeepsTheNiceValueAndDiesWithItsParent() throws {
+        #expect(try quire("init").status == 0)
+        #expect(try quire("add", RepositoryPaths.bundledSample + "/discurso.tif", "--title", "Luz", "--lang", "spa", "--id", "luz").status == 0)
+        let parent = Process()
+        parent.executableURL = URL(fileURLWithPath: "/usr/bin/nice")
+        parent.arguments = ["-n", "7", RepositoryPaths.quireExecutable, "ocr", "luz", "--jobs", "1", "--preprocess", "none"]
+        parent.currentDirectoryURL = URL(fileURLWithPath: folder.path)
+        parent.environment = ProcessInfo.processInfo.environment.merging(["QUIRE_TEST_HANG_ON": "discurso.tif:2", "QUIRE_TEST_HANG_LIMIT": "600"]) { $1 }
+        parent.standardOutput = FileHandle.nullDevice
+        parent.standardError = FileHandle.nullDevice
+        try parent.run()
+        defer { if parent.isRunning { kill(parent.processIdentifier, SIGKILL) } }
+        // The worker: the child of `quire` (nice execs it in place), reading page 2 for ever.
+        func stat(_ pid: Int32, task: String? = nil) -> [Substring]? {
+            let path = task.map { "/proc/\(pid)/task/\($0)/stat" } ?? "/proc/\(pid)/stat"
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8), let close = text.lastIndex(of: ")") else { return nil }
+            return text[text.index(after: close)...].split(separator: " ")
+        }
+        var worker: Int32?
+        for _ in 0..<600 where worker == nil {
+            Thread.sleep(forTimeInterval: 0.1)
+            let pids = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).compactMap(Int32.init)
+            worker = pids.first { stat($0)?[1] == Substring(String(parent.processIdentifier)) }
+        }
+        let child = try #require(worker, "the OCR worker never started")
+        Thread.sleep(forTimeInterval: 3)  // its threads are up and reading
+        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(child)/task")) ?? []
+        #expect(!tasks.isEmpty)
+        for task in tasks { #expect(stat(child, task: task)?[16] == "7", "thread \(task) of the worker") }  // field 19: nice
+        kill(parent.processIdentifier, SIGKILL)
+        parent.waitUntilExit()
+        var gone = false
+        for _ in 0..<100 where !gone {
+            Thread.sleep(forTimeInterval: 0.1)
+            gone = kill(child, 0) != 0 || stat(child)?[0] == "Z"
+        }
+        #expect(gone, "the worker outlived its parent")
+        // The rerun takes over page 2, which the dead worker had claimed.
+        let rerun = try CommandRunner.run(RepositoryPaths.quireExecutable, ["ocr", "luz", "--jobs", "1", "--preprocess", "none"], in: folder.path)
+        #expect(rerun.status == 0, "\(rerun.standardError)")
+        let status = try quire("status", "luz", "--json")
+        let json = try JSONSerialization.jsonObject(with: Data(status.standardOutput.utf8)) as? [String: Any]
+        #expect((json?["pages"] as? [[String: Any]])?.map { $0["state"] as? String ?? "" } == ["done", "done", "done", "done"])
+    }
+
     @Test func aCrashOnOnePageLosesNothingAndQuarantinesThatPage() throws {
         #expect(try quire("init").status == 0)
         #expect(try quire("add", RepositoryPaths.bundledSample + "/discurso.tif", "--title", "Luz", "--lang", "spa", "--id", "luz").status == 0)

@@ -56,9 +56,9 @@ struct PublishCLITests {
         let fixture = try PublishFixture(pages: 4)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: RepositoryPaths.quireExecutable)
-        process.arguments = ["publish", fixture.id, "--wiki", "en", "--api", fixture.server.api, "--user", fixture.server.bot.user, "--throttle", "0.7"]
+        process.arguments = ["publish", fixture.id, "--wiki", "en", "--api", fixture.server.api, "--user", fixture.server.bot.user, "--throttle", "0.7"] + PublishFixture.testWikiOverride
         process.currentDirectoryURL = URL(fileURLWithPath: fixture.folder.path)
-        process.environment = ProcessInfo.processInfo.environment.merging(["QUIRE_BOT_PASSWORD": fixture.server.bot.password]) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging(["QUIRE_BOT_PASSWORD": fixture.server.bot.password, "QUIRE_ACTOR": "Test Suite"]) { $1 }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -173,13 +173,13 @@ struct PublishCLITests {
         let fixture = try PublishFixture(pages: 1)
         let file = try fixture.folder.write("bot.credentials", text: "user=\(fixture.server.bot.user)\npassword=\(fixture.server.bot.password)\n")
         chmod(file, 0o644)
-        let arguments = ["publish", fixture.id, "--wiki", "en", "--api", fixture.server.api, "--credentials", file, "--throttle", "0"]
+        let arguments = ["publish", fixture.id, "--wiki", "en", "--api", fixture.server.api, "--credentials", file, "--throttle", "0"] + PublishFixture.testWikiOverride
         let open = try fixture.quire(arguments, environment: ["QUIRE_BOT_PASSWORD": ""])
         #expect(open.status == 4)
         #expect(open.standardError.contains("chmod 600"))
         #expect(!open.standardError.contains(fixture.server.bot.password))
         chmod(file, 0o600)
-        let closed = try fixture.quire(arguments, environment: ["QUIRE_BOT_PASSWORD": ""])
+        let closed = try fixture.quire(arguments, environment: ["QUIRE_BOT_PASSWORD": "", "QUIRE_ACTOR": "Test Suite"])
         #expect(closed.status == 0, "\(closed.standardError)")
         #expect(PublishFixture.lines(closed, "created").count == 3)
         let unknown = try fixture.quire(["publish", fixture.id, "--wiki", "en", "--api", fixture.server.api, "--password", "x"])
@@ -284,5 +284,42 @@ struct PublishCLITests {
         #expect(description.contains("== Licensing ==\n{{CC-zero}}"), "\(description)")
         let again = try fixture.publish(["--upload-scan"], api: proxy.api)
         #expect(PublishFixture.lines(again, "already_published").count == 4)
+    }
+
+    /// Issue 14 #1 and #4: the gate checks the wiki it talks to, and a dry run is gated like a
+    /// real one and never logs in.
+    @Test("the wiki must be the clearance target: refused without an override, recorded with one; dry runs gated, never logged in")
+    func theGateChecksTheWiki() throws {
+        let fixture = try PublishFixture(pages: 1)
+        let bare = ["publish", fixture.id, "--api", fixture.server.api, "--user", fixture.server.bot.user, "--throttle", "0", "--timeout", "10"]
+        let env = ["QUIRE_BOT_PASSWORD": fixture.server.bot.password, "QUIRE_ACTOR": "Test Suite"]
+        func overrides() throws -> [[String: Any]] {
+            let history = try fixture.quire(["clearance", "history", fixture.id, "--json"])
+            let entries = try JSONSerialization.jsonObject(with: Data(history.standardOutput.utf8)) as? [[String: Any]] ?? []
+            return entries.filter { $0["kind"] as? String == "override" }
+        }
+        // Cleared for es.wikisource, sent to an English wiki named quirewiki: refused before any login or edit.
+        for wiki in ["es", "en"] {
+            let refused = try fixture.quire(bare + ["--wiki", wiki], environment: env)
+            #expect(refused.status == 9, "\(wiki): \(refused.standardError)")
+            #expect(refused.standardError.contains("not the one the document is cleared for") && refused.standardError.contains("quirewiki"), "\(refused.standardError)")
+        }
+        #expect(try overrides().isEmpty)
+        // A dry run never logs in: a wrong password does not matter; with the override it is recorded.
+        let dry = try fixture.quire(bare + ["--wiki", "en", "--dry-run"] + PublishFixture.testWikiOverride, environment: ["QUIRE_BOT_PASSWORD": "wrong", "QUIRE_ACTOR": "Test Suite"])
+        #expect(dry.status == 0, "\(dry.standardError)")
+        #expect(PublishFixture.lines(dry, "would_create").count == 3)
+        #expect(try overrides().count == 1)
+        // An uncleared document's dry run needs the override too (it shows every page's text).
+        #expect(try fixture.quire(["clearance", "review", fixture.id, "--target", "en.wikisource", "--reason", "second look"], environment: env).status == 0)
+        let uncleared = try fixture.quire(bare + ["--wiki", "en", "--dry-run"], environment: env)
+        #expect(uncleared.status == 9, "\(uncleared.standardError)")
+        #expect(!uncleared.standardOutput.contains("Palabra1"))
+        // The real run by override: published, and the override for the wiki recorded with its reason and the mismatch.
+        let real = try fixture.quire(bare + ["--wiki", "en"] + PublishFixture.testWikiOverride, environment: env)
+        #expect(real.status == 0, "\(real.standardError)")
+        let recorded = try overrides()
+        #expect(recorded.count == 3)  // the dry run's, then the uncleared document's and the wiki's
+        #expect(recorded.contains { ($0["detail"] as? String)?.contains("quirewiki") == true })
     }
 }

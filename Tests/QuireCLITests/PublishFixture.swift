@@ -67,12 +67,17 @@ struct PublishFixture {
         try CommandRunner.run(RepositoryPaths.quireExecutable, arguments, in: folder.path, environment: environment)
     }
 
-    /// `quire publish` as the full-rights bot through `api` (the wiki itself by default).
+    /// The test wiki (`quirewiki`) is not en.wikisource, which the document is cleared for: every
+    /// publication to it goes ahead by this override, recorded in the history.
+    static let testWikiOverride = ["--override-clearance", "the test suite's private wiki, not en.wikisource"]
+
+    /// `quire publish` as the full-rights bot through `api` (the wiki itself by default), by the
+    /// test wiki's override.
     func publish(_ extra: [String] = [], api: String? = nil, login: (user: String, password: String)? = nil) throws -> CommandResult {
         let login = login ?? server.bot
         return try quire(
-            ["publish", id, "--wiki", "en", "--api", api ?? server.api, "--user", login.user, "--throttle", "0", "--timeout", "10"] + extra,
-            environment: ["QUIRE_BOT_PASSWORD": login.password])
+            ["publish", id, "--wiki", "en", "--api", api ?? server.api, "--user", login.user, "--throttle", "0", "--timeout", "10"] + Self.testWikiOverride + extra,
+            environment: ["QUIRE_BOT_PASSWORD": login.password, "QUIRE_ACTOR": "Test Suite"])
     }
 
     /// A client logged in as `login` straight to the wiki.

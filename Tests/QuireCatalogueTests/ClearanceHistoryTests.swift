@@ -90,12 +90,14 @@ struct ClearanceHistoryTests {
     }
 
     @Test func schemaRefusesMalformedEntries() throws {
+        // With a chain value, so that the constraints are what refuses them.
+        let chain = String(repeating: "a", count: 64)
         for sql in [
-            "INSERT INTO clearance_event (document_id, kind, target, actor, reason, at) VALUES ('discurso', 'transition', 'commons', 'a', 'b', 'now')",
-            "INSERT INTO clearance_event (document_id, kind, target, actor, reason, at) VALUES ('discurso', 'facts', 'commons', 'a', 'b', 'now')",
-            "INSERT INTO clearance_event (document_id, kind, actor, reason, at) VALUES ('discurso', 'facts', '', 'b', 'now')",
-            "INSERT INTO clearance_event (document_id, kind, target, actor, reason, at) VALUES ('discurso', 'override', 'xx.wikisource', 'a', 'b', 'now')",
-            "INSERT INTO clearance_event (document_id, kind, actor, reason, at) VALUES ('nobody', 'facts', 'a', 'b', 'now')",
+            "INSERT INTO clearance_event (document_id, kind, target, actor, reason, at, chain) VALUES ('discurso', 'transition', 'commons', 'a', 'b', 'now', '\(chain)')",
+            "INSERT INTO clearance_event (document_id, kind, target, actor, reason, at, chain) VALUES ('discurso', 'facts', 'commons', 'a', 'b', 'now', '\(chain)')",
+            "INSERT INTO clearance_event (document_id, kind, actor, reason, at, chain) VALUES ('discurso', 'facts', '', 'b', 'now', '\(chain)')",
+            "INSERT INTO clearance_event (document_id, kind, target, actor, reason, at, chain) VALUES ('discurso', 'override', 'xx.wikisource', 'a', 'b', 'now', '\(chain)')",
+            "INSERT INTO clearance_event (document_id, kind, actor, reason, at, chain) VALUES ('nobody', 'facts', 'a', 'b', 'now', '\(chain)')",
         ] {
             #expect(throws: DatabaseError.self, "\(sql)") { try catalogue.pool.write { db in try db.execute(sql: sql) } }
         }
@@ -113,7 +115,7 @@ struct ClearanceHistoryTests {
             }
         }
         let upgraded = try Catalogue.open(at: path)
-        #expect(try upgraded.appliedMigrations() == ["v1-foundation", "v2-clearance", "v3-transcript", "v4-publication", "v5-created", "v6-ebook-target"])
+        #expect(try upgraded.appliedMigrations() == ["v1-foundation", "v2-clearance", "v3-transcript", "v4-publication", "v5-created", "v6-ebook-target", "v7-history-chain", "v8-page-claims"])
         #expect(try upgraded.rightsFacts(of: DocumentID("viejo")!) == RightsFacts())
         #expect(try upgraded.clearanceStatuses()[DocumentID("viejo")!]?[.enWikisource] == .uncleared)
     }

@@ -23,6 +23,18 @@ struct WorkflowTests {
         #expect(throws: ClearanceError.self) { try ClearanceWorkflow.validate(step(from, to), current: from) }
     }
 
+    /// Issue 14 #10: a decision on a document already decided, or a step to where it already
+    /// is, is a conflict with another officer (exit 6, as when two decide at once); the rest is a
+    /// usage error (exit 64).
+    @Test("why a move is refused", arguments: [
+        (ClearanceStatus.uncleared, ClearanceStatus.cleared, ErrorCode.invalidArgument), (.uncleared, .rejected, .invalidArgument),
+        (.cleared, .uncleared, .invalidArgument), (.cleared, .rejected, .clearanceConflict), (.rejected, .cleared, .clearanceConflict),
+        (.cleared, .cleared, .clearanceConflict), (.inReview, .inReview, .clearanceConflict), (.rejected, .rejected, .clearanceConflict),
+    ])
+    func refusalCodes(from: ClearanceStatus, to: ClearanceStatus, code: ErrorCode) {
+        #expect { try ClearanceWorkflow.validate(step(from, to), current: from) } throws: { ($0 as? ClearanceError)?.code == code }
+    }
+
     @Test func aStaleStepIsRefused() {
         #expect(throws: ClearanceError.self) { try ClearanceWorkflow.validate(step(.inReview, .cleared), current: .uncleared) }
     }

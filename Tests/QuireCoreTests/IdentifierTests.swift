@@ -87,3 +87,20 @@ struct LanguageTests {
         #expect(LanguageSet("spa+e g") == nil)
     }
 }
+
+@Suite("Clearance entries: control characters")
+struct ClearanceEntryTextTests {
+    @Test("refused where a person typed them", arguments: [
+        ("Ana", "line\nbreak", nil as String?, "reason"), ("Ana\u{1B}[2K", "ok", nil, "who"), ("Ana", "ok", "tab\there", "justification"),
+        ("Ana", "\u{202E}desrever", nil, "reason"), ("Ana", "cr\rhere", nil, "reason"), ("Ana", "nul\u{0}", nil, "reason"),
+    ])
+    func refused(actor: String, reason: String, justification: String?, field: String) {
+        let event = ClearanceEvent(document: DocumentID("d")!, kind: .facts, actor: actor, reason: reason, justification: justification)
+        #expect(event.fieldWithControlCharacters == field)
+    }
+
+    @Test func plainTextPasses() {
+        let event = ClearanceEvent(document: DocumentID("d")!, kind: .facts, actor: "Ana Pérez", reason: "licencia «CC BY-SA» — عربي", justification: "ok")
+        #expect(event.fieldWithControlCharacters == nil)
+    }
+}

@@ -3,6 +3,8 @@ import QuireCatalogue
 import QuireClearance
 import QuireCore
 import QuirePipeline
+import QuirePublish
+import QuireWikitext
 import QuireTestSupport
 import Testing
 
@@ -162,5 +164,41 @@ struct ScanDescriptionTests {
         let none = WikiPublication.descriptionText(title: "Discurso", document: id, licenceTemplates: [])
         #expect(none.contains("a person adds the right one"))
         #expect(!none.contains("{{"))
+    }
+}
+
+@Suite("The wiki a publication reaches")
+struct WikiDestinationTests {
+    func site(_ database: String, _ language: String) -> WikiSiteInfo {
+        WikiSiteInfo(siteName: "x", database: database, language: language, namespaces: [:], canonicalNamespaces: [:], proofreadPageNamespace: nil, proofreadIndexNamespace: nil, qualityLevelNames: [])
+    }
+
+    @Test func onlyTheTargetWikiPasses() {
+        #expect(WikiDestination.mismatch(site("eswikisource", "es"), profile: WikiCode.es.profile, target: .esWikisource) == nil)
+        // The probe's case: --wiki es against an English Wikisource.
+        #expect(WikiDestination.mismatch(site("enwikisource", "en"), profile: WikiCode.es.profile, target: .esWikisource)?.contains("writes in 'en'") == true)
+        #expect(WikiDestination.mismatch(site("frwikisource", "es"), profile: WikiCode.es.profile, target: .esWikisource)?.contains("is not es.wikisource") == true)
+        #expect(WikiDestination.mismatch(site("quirewiki", "en"), profile: WikiCode.en.profile, target: .enWikisource) != nil)
+        #expect(WikiDestination.wikiID(of: .commons) == "commonswiki" && WikiDestination.wikiID(of: .ebook) == nil)
+    }
+}
+
+/// Issue 14 #8: file names fit every file system (255 bytes, with the temporary's ending) and
+/// never collide; the manifest keeps the titles.
+@Suite("File names for wiki titles")
+struct FileNameTests {
+    @Test func longTitlesAreCutByBytesAndStayDistinct() {
+        let hebrew = String(repeating: "א", count: 150) + String(repeating: "é", count: 60)
+        let first = WikitextExport.fileName(for: hebrew)
+        let second = WikitextExport.fileName(for: hebrew + "b")
+        #expect(first.utf8.count <= WikitextExport.maximumNameBytes && second.utf8.count <= WikitextExport.maximumNameBytes)
+        #expect(first != second && first.hasSuffix(".wikitext") && first.contains("~"))
+        #expect(WikitextExport.fileName(for: "Libro/3") == "Libro_3.wikitext")
+    }
+
+    @Test func namesInOneSetNeverCollide() {
+        let names = WikitextExport.fileNames(for: ["A/B", "A_B", "A:B", "C"])
+        #expect(Set(names).count == 4)
+        #expect(names[0] == "A_B.wikitext" && names[3] == "C.wikitext")
     }
 }

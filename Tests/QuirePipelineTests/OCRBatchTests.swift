@@ -72,13 +72,40 @@ struct OCRBatchTests {
     }
 
     @Test func anAttemptInterruptedTwiceIsQuarantinedNotRetriedForever() throws {
-        // A crash or kill leaves the attempt counted with no result, as beginAttempt alone does.
-        try catalogue.beginAttempt(DocumentID("doc")!, PageNumber(5)!)
-        try catalogue.beginAttempt(DocumentID("doc")!, PageNumber(5)!)
+        // A crash or kill leaves the attempt counted and the page claimed by a process that is
+        // gone; the next claim takes it over.
+        #expect(try catalogue.claim(DocumentID("doc")!, PageNumber(5)!, by: ProcessIdentity(pid: 4_194_303, start: "1")) == .claimed)
+        #expect(try catalogue.claim(DocumentID("doc")!, PageNumber(5)!, by: ProcessIdentity(pid: 4_194_302, start: "2")) == .claimed)
         let report = try OCRBatch(catalogue: catalogue, pool: PageWorkerPool(factory: factory(), workers: 2)).run(documents: nil)
         #expect(report.tally.total == 5)
         #expect(report.alreadyQuarantined.map(\.number.rawValue) == [5])
         #expect(try catalogue.pages(of: DocumentID("doc")!)[4].lastError == "interrupted during OCR")
+    }
+
+    /// Issue 14 #3: two `quire ocr` runs on one document share its pages: a page claimed by a
+    /// process that still runs is left to it; once that process is gone, the page is read.
+    @Test func aPageAnotherRunningProcessClaimedIsLeftToIt() throws {
+        let other = Process()
+        other.executableURL = URL(fileURLWithPath: "/bin/sleep")
+        other.arguments = ["60"]
+        try other.run()
+        // SIGKILL: the test runner's children may inherit a mask that blocks SIGTERM.
+        defer { if other.isRunning { kill(other.processIdentifier, SIGKILL) } }
+        let holder = ProcessIdentity(pid: other.processIdentifier, start: try #require(ProcessIdentity.startTime(of: other.processIdentifier)))
+        #expect(holder.isRunning)
+        #expect(try catalogue.claim(DocumentID("doc")!, PageNumber(2)!, by: holder) == .claimed)
+        let batch = OCRBatch(catalogue: catalogue, pool: PageWorkerPool(factory: factory(), workers: 2))
+        let first = try batch.run(documents: nil)
+        #expect(first.tally.leftToOtherRuns == 1 && first.tally.otherRuns == [other.processIdentifier])
+        #expect(first.tally.done == first.tally.total && first.tally.ok == first.tally.total - 1)
+        #expect(try catalogue.pages(of: DocumentID("doc")!)[1].state != .done)
+        // The same id started at another time is another process: its claim does not hold.
+        #expect(!ProcessIdentity(pid: other.processIdentifier, start: "0").isRunning)
+        kill(other.processIdentifier, SIGKILL)
+        other.waitUntilExit()
+        let second = try batch.run(documents: nil)
+        #expect(second.tally.total == 1 && second.tally.ok == 1 && second.tally.leftToOtherRuns == 0)
+        #expect(try catalogue.claim(DocumentID("doc")!, PageNumber(2)!) == .alreadyDone)
     }
 
     @Test func oneShotDeliversPagesInOrderWhateverFinishesFirst() throws {

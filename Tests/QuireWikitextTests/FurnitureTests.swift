@@ -340,3 +340,28 @@ struct FurnitureTests {
         #expect(Set(PrintedPageNumber.readings(text).map(\.value)) == Set(values))
     }
 }
+
+/// Words cut into punctuation and core on their bytes when they are ASCII, as on their
+/// characters otherwise: both ways give the same parts.
+@Suite("Word parts")
+struct WordPartsTests {
+    @Test("ASCII words cut as characters would cut them", arguments: [
+        "bi-", "(1914)", "...", "", "a", "\"Hola,\"", "--x--", "don't", "A1b2", "\r\n", "`~!@", "ab\u{7F}",
+    ])
+    func asciiMatchesCharacters(word: String) {
+        let parts = WordParts(word)
+        let chars = Array(word)
+        let isWordChar: (Character) -> Bool = { $0.isLetter || $0.isNumber }
+        if let first = chars.firstIndex(where: isWordChar), let last = chars.lastIndex(where: isWordChar) {
+            #expect([parts.prefix, parts.core, parts.suffix] == [String(chars[..<first]), String(chars[first...last]), String(chars[(last + 1)...])])
+        } else {
+            #expect([parts.prefix, parts.core, parts.suffix] == [word, "", ""])
+        }
+    }
+
+    @Test func otherWordsKeepTheirMarks() {
+        let marked = WordParts("«¿bi-"), accented = WordParts("e\u{301}l,")
+        #expect([marked.prefix, marked.core, marked.suffix] == ["«¿", "bi", "-"])
+        #expect([accented.prefix, accented.core, accented.suffix] == ["", "e\u{301}l", ","])
+    }
+}

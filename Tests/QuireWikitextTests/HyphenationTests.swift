@@ -40,6 +40,25 @@ struct HyphenationTests {
         #expect(!lexicon.contains("francochilena"))
     }
 
+    /// The sorted buffer: every word found, its neighbours in sort order not, whatever the case
+    /// or Unicode normalisation; and the keys read back as a cache give the same lexicon.
+    @Test func lexiconFindsEveryWordAndReadsItsKeysBack() throws {
+        let words = ["árbol", "a", "ab", "abc", "b", "zeta", "Ñandú", "e\u{301}l", "straße", "ſeyn"]
+        let lexicon = Lexicon(words: words + ["ARBOL", "ab"])
+        #expect(lexicon.count == words.count + 1)
+        for word in words { #expect(lexicon.contains(word), "\(word)") }
+        #expect(lexicon.contains("ÁRBOL") && lexicon.contains("él") && lexicon.contains("ñandú") && lexicon.contains("arbol"))
+        for absent in ["", "aa", "abcd", "c", "zetas", "ſey", "á"] { #expect(!lexicon.contains(absent), "\(absent)") }
+        let reread = try #require(Lexicon(sortedKeys: lexicon.sortedKeys))
+        #expect(reread == lexicon)
+        #expect(Lexicon(words: []).count == 0 && Lexicon(words: []).contains("a") == false)
+    }
+
+    @Test("a cache that is not strictly sorted keys is refused", arguments: ["b\na\n", "a\na\n", "a\n\nb\n", "a\nb"])
+    func lexiconRefusesBadKeys(text: String) {
+        #expect(Lexicon(sortedKeys: Array(text.utf8)) == nil)
+    }
+
     /// The rule applied by the body builder: halves joined inside a page, compounds kept, marks
     /// (`¬`, ALTO `HYP`) always joined, a line starting with punctuation never merged.
     @Test func paragraphsJoinLinesByTheRule() throws {
