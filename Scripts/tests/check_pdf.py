@@ -44,6 +44,14 @@ WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="
 PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">')
 
 
+def rotation_of(pdf, number):
+    """The page's /Rotate, from pdfinfo."""
+    for line in run("pdfinfo", "-f", str(number), "-l", str(number), pdf).stdout.splitlines():
+        if line.startswith("Page") and "rot:" in line:
+            return int(line.split()[-1]) % 360
+    return 0
+
+
 def unescape(text):
     text = re.sub("[\u202a-\u202e]", "", text)
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&apos;", "'").replace("&amp;", "&")
@@ -78,7 +86,12 @@ def main():
     for number, page in enumerate(pages, 1):
         layout = run("pdftotext", "-bbox-layout", "-f", str(number), "-l", str(number), pdf, "-").stdout
         size = PAGE.search(layout)
-        scale_x, scale_y = float(size.group(1)) / page["width"], float(size.group(2)) / page["height"]
+        page_width, page_height = float(size.group(1)), float(size.group(2))
+        rotation = rotation_of(pdf, number)
+        # The text model is of the page as shown, and so are poppler's boxes, but <page> gives
+        # the size of the page unrotated.
+        view_width, view_height = (page_height, page_width) if rotation in (90, 270) else (page_width, page_height)
+        scale_x, scale_y = view_width / page["width"], view_height / page["height"]
         pool = {}
         for m in WORD.finditer(layout):
             pool.setdefault(unescape(m.group(5)), []).append(tuple(float(m.group(i)) for i in range(1, 5)))

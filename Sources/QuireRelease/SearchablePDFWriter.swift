@@ -59,12 +59,12 @@ public final class SearchablePDFWriter {
     }
 
     /// Writes a page's content stream (compressed) and its page object.
-    private func writePage(width: Double, height: Double, content: String, resources: String) throws(ReleaseError) {
+    private func writePage(width: Double, height: Double, content: String, resources: String, rotation: Int = 0) throws(ReleaseError) {
         let contentNumber = sink.reserve(), pageNumber = sink.reserve()
         try sink.write(contentNumber, dictionary: "/Filter /FlateDecode", stream: try DeflateCalls.compress(Array(content.utf8)))
         try sink.write(
             pageNumber,
-            "<< /Type /Page /Parent \(pagesNumber) 0 R /MediaBox [0 0 \(PDFSyntax.number(width)) \(PDFSyntax.number(height))] /Resources <<\(resources) >> /Contents \(contentNumber) 0 R >>")
+            "<< /Type /Page /Parent \(pagesNumber) 0 R /MediaBox [0 0 \(PDFSyntax.number(width)) \(PDFSyntax.number(height))]\(rotation == 0 ? "" : " /Rotate \(rotation)") /Resources <<\(resources) >> /Contents \(contentNumber) 0 R >>")
         pageNumbers.append(pageNumber)
     }
 
@@ -91,7 +91,9 @@ public final class SearchablePDFWriter {
             if !layer.operators.isEmpty { content = "q \(matrix) cm\n" + layer.operators + "Q\n" }
             fonts = layer.fonts
         }
-        try writePage(width: width, height: height, content: content, resources: fontResources(fonts))
+        // The same /Rotate as the page it goes onto: qpdf turns an overlay whose rotation
+        // differs from its page's, and then shrinks it to fit.
+        try writePage(width: width, height: height, content: content, resources: fontResources(fonts), rotation: ((rotation % 360) + 360) % 360)
     }
 
     /// Writes the page tree, font, metadata and trailer, and renames the file into place.
