@@ -28,7 +28,8 @@ public struct EncodedPageImage: Sendable, Hashable {
     public var colour: Colour
     /// Flate data whose rows carry PNG predictor bytes.
     public var pngPredictors: Bool
-    /// For CCITT data: 1 bits are black (Leptonica's and TIFF's min-is-white convention).
+    /// For CCITT data, PDF's `/BlackIs1`: false for min-is-white data (Leptonica's G4), whose
+    /// black runs then decode to 0, which `DeviceGray` shows black.
     public var blackIs1: Bool
     /// Pixels per inch, 0 when unknown.
     public var dpi: Int

@@ -132,7 +132,7 @@ enum LeptonicaCalls {
         }
         return EncodedPageImage(
             encoding: encoding, width: Int(data.w), height: Int(data.h), bitsPerComponent: Int(data.bps), colour: colour,
-            pngPredictors: data.predictor != 0, blackIs1: data.minisblack == 0, dpi: Int(data.res),
+            pngPredictors: data.predictor != 0, blackIs1: data.minisblack != 0, dpi: Int(data.res),
             bytes: Array(UnsafeBufferPointer(start: bytes, count: data.nbytescomp)))
     }
 
