@@ -17,7 +17,8 @@ build-release: bootstrap
 
 ## Every test: unit, catalogue, pipeline and CLI (tests needing ../shared skip with a message),
 ## then generated wikitext parsed by mwparserfromhell (installed from PyPI when missing) and exported
-## EPUBs checked by epubcheck (Scripts/tests/epub-check, 0 errors and 0 warnings). Publish tests
+## EPUBs checked by epubcheck (Scripts/tests/epub-check, 0 errors and 0 warnings), searchable PDFs by
+## poppler and qpdf (Scripts/tests/pdf-check). Publish tests
 ## run against a throwaway MediaWiki (Debian's package, installed when missing) and skip with a reason otherwise.
 ## Scripts/tests/serve-check drives `quire serve` in headless Chromium with Selenium (Debian's
 ## chromium, chromium-driver and python3-selenium, installed when missing).
@@ -28,6 +29,7 @@ test: bootstrap
 	@Scripts/tests/wikitext-balance
 	@Scripts/tests/epub-check
 	@Scripts/tests/serve-check
+	@Scripts/tests/pdf-check
 
 ## The whole pipeline on the bundled sample; results under out/demo/.
 demo: build

@@ -35,6 +35,9 @@ let package = Package(
         .systemLibrary(
             name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(
+            name: "CDeflate", path: "Sources/CDeflate", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
         // Store-only PNG for Tesseract's internal line images (see its source); part of QuireOCR.
         .target(name: "CLineImageTuning", linkerSettings: [.linkedLibrary("dl")]),
 
@@ -53,13 +56,14 @@ let package = Package(
             swiftSettings: strict),
         .target(name: "QuirePublish", dependencies: ["QuireCore"], swiftSettings: strict),
         .target(name: "QuireEPUB", dependencies: ["QuireCore", "ZIPFoundation"], swiftSettings: strict),
+        .target(name: "QuireRelease", dependencies: ["QuireCore", "CDeflate"], swiftSettings: strict),
 
         // Composition of the feature modules.
         .target(
             name: "QuirePipeline",
             dependencies: [
                 "QuireCore", "QuireOCR", "QuireXML", "QuireWikitext", "QuireAlign",
-                "QuireClearance", "QuireCatalogue", "QuirePublish", "QuireEPUB",
+                "QuireClearance", "QuireCatalogue", "QuirePublish", "QuireEPUB", "QuireRelease",
             ],
             swiftSettings: strict),
 
@@ -78,7 +82,7 @@ let package = Package(
         .executableTarget(
             name: "quire",
             dependencies: [
-                "QuireCore", "QuirePipeline", "QuireCatalogue", "QuireOCR", "QuireAlign", "QuireClearance", "QuireXML", "QuirePublish",
+                "QuireCore", "QuirePipeline", "QuireCatalogue", "QuireOCR", "QuireAlign", "QuireClearance", "QuireXML", "QuirePublish", "QuireRelease",
                 "QuireServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -98,6 +102,7 @@ let package = Package(
         .testTarget(name: "QuireCatalogueTests", dependencies: ["QuireCatalogue", "QuireTestSupport", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         .testTarget(name: "QuirePublishTests", dependencies: ["QuirePublish", "QuireTestSupport"], swiftSettings: strict),
         .testTarget(name: "QuireEPUBTests", dependencies: ["QuireEPUB", "QuireTestSupport", "ZIPFoundation"], swiftSettings: strict),
+        .testTarget(name: "QuireReleaseTests", dependencies: ["QuireRelease", "QuireTestSupport"], swiftSettings: strict),
         .testTarget(name: "QuirePipelineTests", dependencies: ["QuirePipeline", "QuireTestSupport"], swiftSettings: strict),
         .testTarget(name: "QuireServerTests", dependencies: ["QuireServer", "QuireCatalogue", "QuireTestSupport"], swiftSettings: strict),
         .testTarget(name: "QuireCLITests", dependencies: ["quire", "QuirePublish", "QuireTestSupport"], swiftSettings: strict),

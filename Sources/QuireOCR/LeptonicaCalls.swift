@@ -70,6 +70,72 @@ enum LeptonicaCalls {
         return PixImage(owning: pixReadTiff(path, Int32(index)))
     }
 
+    // MARK: Compressed data for PDF
+
+    /// `l_generateCIDataForPdf` on a JPEG or PNG file: the JPEG's bytes unchanged, the PNG's own
+    /// zlib data with its row predictors (Leptonica re-encodes only a PNG it cannot pass through,
+    /// losslessly). Nil for other formats or when it fails.
+    static func passthroughData(path: String) -> EncodedPageImage? {
+        _ = installMessageHandler
+        var format: Int32 = 0
+        guard findFileFormat(path, &format) == 0, format == Int32(IFF_JFIF_JPEG) || format == Int32(IFF_PNG) else { return nil }
+        var data: UnsafeMutablePointer<L_COMP_DATA>?
+        guard l_generateCIDataForPdf(path, nil, 0, &data) == 0, let made = data else { return nil }
+        defer { l_CIDataDestroy(&data) }
+        return encoded(made.pointee)
+    }
+
+    /// `pixGenerateCIData`: CCITT G4 for a bilevel image, Flate (lossless) for any other.
+    static func losslessData(_ image: PixImage) -> EncodedPageImage? {
+        _ = installMessageHandler
+        let bilevel = pixGetDepth(image.pix) == 1 && pixGetColormap(image.pix) == nil
+        var data: UnsafeMutablePointer<L_COMP_DATA>?
+        let type = Int32(bilevel ? L_G4_ENCODE : L_FLATE_ENCODE)
+        guard pixGenerateCIData(image.pix, type, 0, 0, &data) == 0, let made = data else { return nil }
+        defer { l_CIDataDestroy(&data) }
+        return encoded(made.pointee)
+    }
+
+    /// `pixWrite` as PNM (PBM, PGM or PPM by depth), a colormap removed first
+    /// (`pixRemoveColormap`); false when Leptonica cannot.
+    static func writePNM(_ image: PixImage, path: String) -> (written: Bool, bilevel: Bool) {
+        _ = installMessageHandler
+        var source = image
+        if pixGetColormap(image.pix) != nil, let plain = PixImage(owning: pixRemoveColormap(image.pix, Int32(REMOVE_CMAP_BASED_ON_SRC))) { source = plain }
+        if pixGetDepth(source.pix) != 1 && pixGetDepth(source.pix) != 8 && pixGetDepth(source.pix) != 32, let grey = grey(source) { source = grey }
+        let bilevel = pixGetDepth(source.pix) == 1
+        return (pixWrite(path, source.pix, Int32(IFF_PNM)) == 0, bilevel)
+    }
+
+    private static func encoded(_ data: L_COMP_DATA) -> EncodedPageImage? {
+        guard let bytes = data.datacomp, data.nbytescomp > 0, data.w > 0, data.h > 0 else { return nil }
+        let encoding: EncodedPageImage.Encoding
+        switch data.type {
+        case Int32(L_JPEG_ENCODE): encoding = .jpeg
+        case Int32(L_G4_ENCODE): encoding = .ccittG4
+        case Int32(L_FLATE_ENCODE): encoding = .flate
+        default: return nil
+        }
+        var colour: EncodedPageImage.Colour
+        switch data.spp {
+        case 3: colour = .rgb
+        case 4: colour = .cmyk
+        default: colour = .gray
+        }
+        if data.ncolors > 0, let hex = data.cmapdatahex {
+            // "[ /Indexed /DeviceRGB n <rrggbb…> ]" or just "<rrggbb…>": the hex digits between < and >.
+            let text = String(cString: hex)
+            if let open = text.firstIndex(of: "<"), let close = text.lastIndex(of: ">"), open < close {
+                let digits = Array(text[text.index(after: open)..<close].filter(\.isHexDigit))
+                colour = .indexed(palette: stride(from: 0, to: digits.count - 1, by: 2).compactMap { UInt8(String(digits[$0...$0 + 1]), radix: 16) })
+            }
+        }
+        return EncodedPageImage(
+            encoding: encoding, width: Int(data.w), height: Int(data.h), bitsPerComponent: Int(data.bps), colour: colour,
+            pngPredictors: data.predictor != 0, blackIs1: data.minisblack != 0, dpi: Int(data.res),
+            bytes: Array(UnsafeBufferPointer(start: bytes, count: data.nbytescomp)))
+    }
+
     // MARK: Conversions
 
     /// `pixAlphaBlendUniform` onto white, then `pixConvertTo8`: any depth, colormap, alpha or

@@ -12,6 +12,7 @@ struct PageImageLoader {
 
     static let pdftoppm = ExternalTool(name: "pdftoppm", package: "poppler-utils")
     static let ddjvu = ExternalTool(name: "ddjvu", package: "djvulibre-bin")
+    static let pdfimages = ExternalTool(name: "pdfimages", package: "poppler-utils")
 
     /// The decoded page and its resolution (0 when the file does not say).
     func load(_ source: PageImageSource) throws(OCRError) -> (image: PixImage, dpi: Int) {
@@ -47,19 +48,43 @@ struct PageImageLoader {
         }
     }
 
+    /// A PDF page: a scanned page's one image extracted at its own resolution (`pdfimages`, JPEG
+    /// written unchanged, anything else as PNM, never PNG, whose encoding costs more than OCR),
+    /// any other page rendered to PGM by `pdftoppm`, one page at a time.
     private func renderPDF(_ source: PageImageSource, context: ErrorContext) throws(OCRError) -> (image: PixImage, dpi: Int) {
         let page = String(source.pageIndex + 1)
         let info = try ExternalTool.pdfinfo.run(["-f", page, "-l", page, source.path], context: context)
-        let dpi = Self.resolution(forPageSizeLine: info.standardOutput, preferred: pdfDPI)
+        let list = try Self.pdfimages.run(["-list", "-f", page, "-l", page, source.path], context: context)
+        let layout = PDFPageLayout.parse(info: info.standardOutput, imageList: list.status == 0 ? list.standardOutput : "")
+        let reading = layout?.reading(preferred: pdfDPI) ?? .render(dpi: Self.resolution(forPageSizeLine: info.standardOutput, preferred: pdfDPI))
+        if case .embeddedImage(let jpeg, let dpi) = reading, let image = try extractImage(source, page: page, jpeg: jpeg, context: context) {
+            return (image, dpi)
+        }
+        let dpi: Int
+        switch reading {
+        case .render(let chosen): dpi = chosen
+        case .embeddedImage(_, let native): dpi = Self.resolution(forPageSizeLine: info.standardOutput, preferred: native)  // not extractable: render at its resolution
+        }
         let prefix = (scratch as NSString).appendingPathComponent("pdf-\(UUID().uuidString)")
-        let output = try Self.pdftoppm.run(["-f", page, "-l", page, "-r", String(dpi), "-gray", "-png", "-singlefile", source.path, prefix], context: context)
-        let file = prefix + ".png"
+        let output = try Self.pdftoppm.run(["-f", page, "-l", page, "-r", String(dpi), "-gray", "-singlefile", source.path, prefix], context: context)
+        let file = prefix + ".pgm"
         defer { try? FileManager.default.removeItem(atPath: file) }
         guard output.status == 0, let image = LeptonicaCalls.read(path: file) else {
             let detail = output.standardError.split(separator: "\n").first.map(String.init) ?? "no details"
             throw OCRError(.invalidInput, "the PDF page cannot be rendered (\(detail))", remedy: "repair the PDF (e.g. 'qpdf in.pdf out.pdf') or re-export it", context: context)
         }
         return (image, dpi)
+    }
+
+    /// The page's one image as stored (`pdfimages -j` keeps a JPEG's bytes), or nil when it
+    /// cannot be extracted or decoded, so that the page is rendered instead.
+    private func extractImage(_ source: PageImageSource, page: String, jpeg: Bool, context: ErrorContext) throws(OCRError) -> PixImage? {
+        let folder = (scratch as NSString).appendingPathComponent("pdfimages-\(UUID().uuidString)")
+        guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else { return nil }
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let output = try Self.pdfimages.run(["-f", page, "-l", page] + (jpeg ? ["-j"] : []) + [source.path, folder + "/page"], context: context)
+        guard output.status == 0, let files = try? FileManager.default.contentsOfDirectory(atPath: folder), files.count == 1, let file = files.first else { return nil }
+        return LeptonicaCalls.read(path: folder + "/" + file)
     }
 
     private func renderDjVu(_ source: PageImageSource, context: ErrorContext) throws(OCRError) -> (image: PixImage, dpi: Int) {
@@ -75,13 +100,7 @@ struct PageImageLoader {
     /// The resolution for a page of `width × height` points (from pdfinfo's `Page N size:` line):
     /// the preferred one, lowered so that the page stays under the pixel cap and 32767 px a side.
     static func resolution(forPageSizeLine text: String, preferred: Int) -> Int {
-        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("Page") && $0.contains("size:") }) else { return preferred }
-        let numbers = line.split(whereSeparator: { $0 == " " }).compactMap { Double($0) }
-        guard numbers.count >= 3 else { return preferred }
-        let width = numbers[numbers.count - 2] / 72, height = numbers[numbers.count - 1] / 72  // inches
-        guard width > 0, height > 0 else { return preferred }
-        let byPixels = (Double(SourceInspector.pixelCap) / (width * height)).squareRoot()
-        let bySide = 32767 / max(width, height)
-        return max(36, min(preferred, Int(min(byPixels, bySide))))
+        guard let layout = PDFPageLayout.parse(info: text, imageList: "") else { return preferred }
+        return PDFPageLayout.resolution(width: layout.width, height: layout.height, preferred: preferred)
     }
 }

@@ -90,6 +90,22 @@ public enum SourceInspector {
         return output.standardOutput.split(separator: "\n").filter { $0.hasPrefix("Signature #") }.count
     }
 
+    /// Whether a PDF is encrypted (even one that opens without a password, which a writer
+    /// cannot keep as it is): pdfinfo's `Encrypted: yes`.
+    public static func isEncrypted(pdf path: String) throws(OCRError) -> Bool {
+        let output = try ExternalTool.pdfinfo.run([path], context: ErrorContext(file: path))
+        if output.status != 0 { return output.standardError.lowercased().contains("password") || output.standardError.lowercased().contains("encrypt") }
+        return field("Encrypted", in: output.standardOutput)?.hasPrefix("yes") ?? false
+    }
+
+    /// The 1-based pages of a PDF that already carry text (`pdftotext` finds some there).
+    public static func pagesWithText(pdf path: String, pageCount: Int) throws(OCRError) -> [Int] {
+        let output = try TextLayerReader.pdftotext.run(["-enc", "UTF-8", path, "-"], context: ErrorContext(file: path))
+        // pdftotext ends every page with a form feed.
+        let pages = output.standardOutput.split(separator: "\u{0C}", omittingEmptySubsequences: false).prefix(pageCount)
+        return pages.enumerated().filter { !$0.element.allSatisfy(\.isWhitespace) }.map { $0.offset + 1 }
+    }
+
     /// The value of `Name:   value` in pdfinfo's output.
     private static func field(_ name: String, in text: String) -> String? {
         for line in text.split(separator: "\n") where line.hasPrefix(name + ":") {

@@ -14,6 +14,10 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case files
     /// An EPUB 3 e-book of the joined text (``EbookExport``), not wiki pages.
     case epub
+    /// A searchable PDF: the scan with the current text as an invisible layer (``SearchablePDFExport``).
+    case pdf
+    /// A bundled DjVu with hidden text, made with djvulibre (``SearchablePDFExport``).
+    case djvu
 }
 
 /// One file of an export: its name (relative to `--out` for `files`) and bytes.
@@ -82,6 +86,8 @@ public enum DocumentExport {
             return files
         case .epub:
             throw PipelineError(.invalidArgument, "an e-book is not made of wiki pages", remedy: "use EbookExport for --format epub")
+        case .pdf, .djvu:
+            throw PipelineError(.invalidArgument, "a searchable PDF or DjVu is not made of wiki pages", remedy: "use SearchablePDFExport for --format pdf and djvu")
         }
     }
 

@@ -12,7 +12,7 @@ extension Quire {
     /// `quire export`: a document's pages as an XML import file, pagefromfile input or files.
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write a document's Page:, Index and main pages for a wiki (XML import, pywikibot pagefromfile, files), or an EPUB 3 e-book.",
+            abstract: "Write a document's Page:, Index and main pages for a wiki (XML import, pywikibot pagefromfile, files), an EPUB 3 e-book, or a searchable PDF.",
             discussion: """
                 xml: a MediaWiki import file (export format 0.11, valid against export-0.11.xsd) with \
                 the wiki's namespaces, content models proofread-page / proofread-index / wikitext, \
@@ -23,7 +23,10 @@ extension Quire {
                 clearance verdict, gated by the 'ebook' clearance target; --wiki is optional there \
                 (the document's language's profile). --out is a file for xml, pagefromfile and \
                 epub ('-' for standard output), a folder for files. Several documents are taken with \
-                --format epub only: --out is then a folder that gets one DOCUMENT.epub each. An \
+                --format epub only: --out is then a folder that gets one DOCUMENT.epub each. pdf: \
+                the scan with each page's current text as an invisible, searchable layer, gated by \
+                the 'commons' clearance target (several documents: DOCUMENT.pdf each in --out); djvu: the \
+                same as a bundled DjVu with hidden text (djvulibre). An \
                 --override-clearance is recorded in the document's history once the export is \
                 written, never for an export that failed.
                 """)
@@ -53,20 +56,28 @@ extension Quire {
         @Flag(help: "epub: make a cover from the first page's image (a PNG, JPEG or GIF page).")
         var cover = false
 
+        @Flag(name: .customLong("accept-signed-pdf"), help: "pdf: write the layer onto a digitally signed PDF scan anyway (the copy is no longer signed).")
+        var acceptSignedPDF = false
+
+        @Flag(name: .customLong("redo-text"), help: "pdf: add Quire's layer to a PDF scan that already has text of its own.")
+        var redoText = false
+
         func validate() throws {
             for document in documents where DocumentID(document) == nil { throw ValidationError("'\(document)' is not a document slug") }
             if out.isEmpty { throw ValidationError("--out needs a path ('-' for standard output)") }
             if out == OutputPath.standardOutput && (format == .files || documents.count > 1) {
                 throw ValidationError("'-' (standard output) takes one file: name a folder for --format files or for several documents")
             }
-            if format != .epub {
+            if (format == .pdf || format == .djvu) && out == OutputPath.standardOutput { throw ValidationError("--format \(format.rawValue) writes a file: name it with --out") }
+            if format != .epub && format != .pdf && format != .djvu {
                 try generation.requireWiki()
-                if documents.count != 1 { throw ValidationError("give one document for --format \(format.rawValue); several are taken with --format epub") }
+                if documents.count != 1 { throw ValidationError("give one document for --format \(format.rawValue); several are taken with --format epub, pdf or djvu") }
             }
         }
 
         func run() throws {
             if format == .epub { return try ebooks() }
+            if format == .pdf || format == .djvu { return try searchablePDFs() }
             guard let id = DocumentID(document) else { throw ValidationError("'\(document)' is not a document slug") }
             let result: WikitextExport.Result
             let files: [ExportFile]
@@ -98,8 +109,8 @@ extension Quire {
                 try createFolder(out)
                 // All or nothing: every file is written to its temporary before any replaces its target.
                 do { try AtomicFile.writeAll(files.map { (OutputPath.join(out, $0.name), Data($0.bytes)) }) } catch { throw QuireExit.fail(error) }
-            case .epub:
-                break  // written by ebook(_:)
+            case .epub, .pdf, .djvu:
+                break  // written by ebook(_:) and searchablePDF(_:to:catalogue:)
             }
             // The export exists: only now does an override enter the history.
             try generation.clearance.record(pendingOverride, catalogue: catalogue)
@@ -109,20 +120,25 @@ extension Quire {
         }
 
         /// `--format epub` for every document given: one to `--out`, several to `--out/ID.epub`.
-        /// A batch goes on past a document that fails: exit 3 when some failed, the first
-        /// failure's code when all did.
         private func ebooks() throws {
+            try eachDocument(extension: "epub") { id, out, catalogue in try ebook(id, to: out, catalogue: catalogue) }
+        }
+
+        /// Runs `export` for every document given: one to `--out`, several to `--out/ID.EXT`. A
+        /// batch goes on past a document that fails: exit 3 when some failed, the first failure's
+        /// code when all did.
+        private func eachDocument(extension ext: String, _ export: (DocumentID, String, Catalogue) throws -> Void) throws {
             let ids = documents.compactMap(DocumentID.init)
             let catalogue: Catalogue
             do { catalogue = try catalogueOptions.open() } catch { throw QuireExit.fail(error) }
             guard ids.count > 1 else {
                 guard let id = ids.first else { throw ValidationError("give a document") }
-                return try ebook(id, to: out, catalogue: catalogue)
+                return try export(id, out, catalogue)
             }
             var failures: [ExitCode] = []
             for id in ids {
                 do {
-                    try ebook(id, to: OutputPath.join(out, "\(id).epub"), catalogue: catalogue)
+                    try export(id, OutputPath.join(out, "\(id).\(ext)"), catalogue)
                 } catch let exit as ExitCode {
                     failures.append(exit)
                 }
@@ -164,6 +180,40 @@ extension Quire {
             Terminal.note("Exported an EPUB 3 e-book of '\(id)' to \(out == OutputPath.standardOutput ? "standard output" : out): \(result.book.text.pages.count) pages with text (\(printed) printed page numbers), notes: \(result.book.text.notes.count)")
             for number in result.pagesWithoutText {
                 Terminal.warning("document '\(id)' page \(number): no text yet, left out (run 'quire ocr \(id)')")
+            }
+            if !result.pagesWithoutText.isEmpty { throw ExitCode(QuireExit.partial) }
+        }
+
+        /// `--format pdf` or `djvu` for every document given, as for e-books.
+        private func searchablePDFs() throws {
+            try eachDocument(extension: format.rawValue) { id, out, catalogue in try searchablePDF(id, to: out, catalogue: catalogue) }
+        }
+
+        /// The searchable PDF of one document, once it is cleared for `commons` (or overridden).
+        private func searchablePDF(_ id: DocumentID, to out: String, catalogue: Catalogue) throws {
+            try createFolder(OutputPath.folder(of: out))
+            let scratch = NSTemporaryDirectory() + "quire-export-pdf-\(UUID().uuidString)"
+            defer { try? FileManager.default.removeItem(atPath: scratch) }
+            let result: SearchablePDFExport.Result
+            do {
+                try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+                result = try SearchablePDFExport(catalogue: catalogue).export(SearchablePDFExport.Request(
+                    document: id, output: out, kind: format == .djvu ? .djvu : .pdf, scratch: scratch, consent: SearchableBuild.Consent(acceptSigned: acceptSignedPDF, redoText: redoText),
+                    override: generation.clearance.overrideClearance, actor: ActorOptions.current(), command: "quire export --format pdf",
+                    asOf: Quire.Clearance.Evaluate.today()))
+            } catch {
+                throw QuireExit.fail(error)
+            }
+            switch result.passage {
+            case .cleared(let changed):
+                if changed { Terminal.warning("document '\(id)': facts changed after it was cleared for commons; see 'quire clearance show \(id)'") }
+            case .overridden(let status, let pending):
+                Terminal.warning("document '\(id)' is \(status.rawValue) for commons: going ahead by override, recorded in its history")
+                try generation.clearance.record(pending, catalogue: catalogue)
+            }
+            Terminal.note("Exported a searchable \(format == .djvu ? "DjVu" : "PDF") of '\(id)' to \(out): \(result.pages) pages, \(result.pages - result.pagesWithoutText.count) with a text layer (\(result.realignedPages) from a transcript on the OCR's boxes)")
+            for number in result.pagesWithoutText {
+                Terminal.warning("document '\(id)' page \(number): no text yet, the page has no layer (run 'quire ocr \(id)')")
             }
             if !result.pagesWithoutText.isEmpty { throw ExitCode(QuireExit.partial) }
         }

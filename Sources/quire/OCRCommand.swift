@@ -32,8 +32,14 @@ extension Quire {
         @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Output formats written under --out.", valueName: "format"))
         var format: [OCRFormat] = []
 
-        @Option(help: ArgumentHelp("Folder for per-page output files (created when missing).", valueName: "dir"))
+        @Option(help: ArgumentHelp("Folder for per-page output files (created when missing); with files, FILE.pdf or FILE.djvu writes one searchable PDF or DjVu of every page instead.", valueName: "dir"))
         var out: String?
+
+        @Flag(name: .customLong("accept-signed-pdf"), help: "With --out FILE.pdf: write a digitally signed input PDF anyway (its signature no longer verifies).")
+        var acceptSignedPDF = false
+
+        @Flag(name: .customLong("redo-text"), help: "With --out FILE.pdf: add Quire's layer to an input PDF that already has text.")
+        var redoText = false
 
         @Flag(help: "Print a JSON summary for scripts instead of text.")
         var json = false
@@ -51,11 +57,20 @@ extension Quire {
             if all && !targets.isEmpty { throw ValidationError("--all OCRs every document; do not name targets with it") }
             if !format.isEmpty && out == nil { throw ValidationError("--format needs --out DIR") }
             if force && targets.isEmpty && !all { throw ValidationError("--force OCRs catalogue documents again: name them or pass --all") }
+            if searchablePDF != nil && !format.isEmpty { throw ValidationError("--out FILE.pdf or FILE.djvu writes a searchable file; --format is for --out DIR") }
+            if searchablePDF != nil && all { throw ValidationError("--out FILE.pdf makes a PDF from files; for catalogue documents use 'quire export DOC --format pdf'") }
+            if (acceptSignedPDF || redoText) && searchablePDF == nil { throw ValidationError("--accept-signed-pdf and --redo-text go with --out FILE.pdf") }
+        }
+
+        /// The searchable PDF or DjVu to write, when --out names a .pdf or .djvu file.
+        var searchablePDF: String? {
+            guard let out, SearchableBuild.Kind(path: out) != nil else { return nil }
+            return out
         }
 
         func run() throws {
             let workingDirectory = FileManager.default.currentDirectoryPath
-            let output = try out.map { try OCROutput(folder: $0, formats: format.isEmpty ? [.txt] : format) }
+            let output = searchablePDF == nil ? try out.map { try OCROutput(folder: $0, formats: format.isEmpty ? [.txt] : format) } : nil
             if all {
                 try OCRDocuments(engine: engine, catalogueOptions: catalogueOptions, documents: nil, output: output, json: json, retryQuarantined: retryQuarantined, force: force).run()
                 return
@@ -75,8 +90,10 @@ extension Quire {
             }
             switch resolved {
             case .files(let files):
-                try OCRFiles(engine: engine, files: files, output: output, json: json).run(workingDirectory: workingDirectory)
+                let pdf = searchablePDF.map { OCRFiles.SearchableOutput(path: $0, consent: SearchableBuild.Consent(acceptSigned: acceptSignedPDF, redoText: redoText)) }
+                try OCRFiles(engine: engine, files: files, output: output, json: json, searchable: pdf).run(workingDirectory: workingDirectory)
             case .documents(let ids):
+                if searchablePDF != nil { throw ValidationError("--out FILE.pdf makes a PDF from files; for catalogue documents use 'quire export DOC --format pdf'") }
                 try OCRDocuments(engine: engine, catalogueOptions: catalogueOptions, documents: ids, output: output, json: json, retryQuarantined: retryQuarantined, force: force).run()
             }
         }

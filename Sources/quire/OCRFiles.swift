@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import QuireCore
 import QuirePipeline
+import QuireRelease
 
 /// `quire ocr FILE…`: no catalogue; text to stdout (pages separated by form feeds) or files, with
 /// the same progress line and closing summary on stderr as a catalogue batch. `-` is standard
@@ -11,6 +12,14 @@ struct OCRFiles {
     let files: [OCRTargets.FileArgument]
     let output: OCROutput?
     let json: Bool
+    /// One searchable PDF or DjVu of every page instead of text (`--out FILE.pdf`, `FILE.djvu`).
+    var searchable: SearchableOutput? = nil
+
+    /// `--out FILE.pdf` and what the user consented to.
+    struct SearchableOutput {
+        var path: String
+        var consent: SearchableBuild.Consent
+    }
 
     func run(workingDirectory: String) throws {
         let languages = engine.lang.flatMap(LanguageSet.init) ?? LanguageSet("eng")!
@@ -39,6 +48,7 @@ struct OCRFiles {
             (input.path.hasPrefix("/") ? input.path : (workingDirectory as NSString).appendingPathComponent(input.path), input.name)
         }) { first, _ in first }
         let pageCounts = Dictionary(grouping: pages, by: \.path).mapValues(\.count)
+        let pdf = try searchable.map { try Self.startPDF($0, pages: pages, inputs: inputs, languages: languages, fileErrors: fileErrors, workingDirectory: workingDirectory) }
         let progress = ProgressLine(label: "ocr")
         let writeFailures = FailureCount()
         let tally = OneShotOCR(pool: engine.pool(tessdata: tessdata, defaultLanguages: languages), languages: languages).run(pages) { outcome in
@@ -47,6 +57,7 @@ struct OCRFiles {
                 progress.update(done: tally.done, total: tally.total, pagesPerSecond: tally.pagesPerSecond, remaining: tally.remaining)
             }
             let name = names[outcome.source.path] ?? outcome.source.path
+            if let pdf { pdf.add(outcome.source, text: outcome.text) }
             guard let text = outcome.text else {
                 if let error = outcome.error { Terminal.error(error.description) }
                 return
@@ -62,21 +73,46 @@ struct OCRFiles {
                     writeFailures.add()
                     return
                 }
-            } else if !json {
+            } else if !json && pdf == nil {
                 FileHandle.standardOutput.write(Data((text.plainText + "\n\u{0C}").utf8))
             }
         }
         let failedWrites = writeFailures.count
+        let pdfError = pdf?.finish()
         if json {
             try Terminal.json(OCRSummaryJSON(tally, unreadableFiles: fileErrors.count))
         } else {
             Terminal.note(OCRSummaryJSON.text(tally, unreadableFiles: fileErrors.count))
         }
+        if let pdfError { throw QuireExit.fail(pdfError) }  // no PDF: nothing was delivered
         let ok = tally.ok + tally.blank + tally.tooSmall - failedWrites
         let failures = tally.failed + failedWrites + fileErrors.count
         if failures > 0 {
             if ok > 0 { throw ExitCode(QuireExit.partial) }
             throw ExitCode(fileErrors.first.map { QuireExit.code(for: $0.code.category) } ?? 4)
+        }
+    }
+
+    /// Checks the inputs and opens the PDF; any unreadable file stops the run before OCR, since
+    /// a PDF missing pages is no deliverable.
+    static func startPDF(
+        _ target: SearchableOutput, pages: [PageImageSource], inputs: [OneShotOCR.Input], languages: LanguageSet, fileErrors: [any QuireError], workingDirectory: String
+    ) throws -> PDFPageSink {
+        if let first = fileErrors.first {
+            Terminal.error("no PDF written: every input must be readable")
+            throw ExitCode(QuireExit.code(for: first.code.category))
+        }
+        let path = target.path.hasPrefix("/") ? target.path : (workingDirectory as NSString).appendingPathComponent(target.path)
+        let title = inputs.count == 1 ? ((inputs[0].name as NSString).lastPathComponent as NSString).deletingPathExtension : nil
+        let info = PDFDocumentInfo(title: title, language: languages.primary.iso6391 ?? languages.primary.tesseractCode)
+        let scratch = NSTemporaryDirectory() + "quire-pdf-\(UUID().uuidString)"
+        do {
+            try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+            let kind = SearchableBuild.Kind(path: path) ?? .pdf
+            return PDFPageSink(build: try SearchableBuild(output: path, kind: kind, pages: pages, info: info, scratch: scratch, consent: target.consent), scratch: scratch)
+        } catch {
+            try? FileManager.default.removeItem(atPath: scratch)
+            throw QuireExit.fail(error)
         }
     }
 
@@ -93,6 +129,39 @@ struct OCRFiles {
                 remedy: "check the space in \(NSTemporaryDirectory()) or set TMPDIR", context: ErrorContext(file: "-")))
         }
         return path
+    }
+}
+
+/// The searchable PDF being written from the workers' in-order deliveries: the first error stops
+/// it, and then no file is put in place.
+final class PDFPageSink: @unchecked Sendable {
+    private let build: SearchableBuild
+    private let scratch: String
+    private var failure: (any Error)?
+    private let lock = NSLock()
+
+    init(build: SearchableBuild, scratch: String) {
+        self.build = build
+        self.scratch = scratch
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: scratch) }
+
+    func add(_ source: PageImageSource, text: PageText?) {
+        lock.withLock {
+            guard failure == nil else { return }
+            do { try build.add(source, text: text) } catch { failure = error }
+        }
+    }
+
+    /// Finishes the file; the error that stopped it, if any (then nothing is left at the path).
+    func finish() -> (any Error)? {
+        lock.withLock {
+            if failure == nil {
+                do { try build.finish() } catch { failure = error }
+            }
+            return failure
+        }
     }
 }
 

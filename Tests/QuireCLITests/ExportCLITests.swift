@@ -184,7 +184,7 @@ struct ExportCLITests {
     @Test("a bad format or a missing document says so")
     func badInput() throws {
         try document()
-        #expect(try quire("export", "cartas", "--wiki", "en", "--format", "pdf", "--out", "x").status == 64)
+        #expect(try quire("export", "cartas", "--wiki", "en", "--format", "docx", "--out", "x").status == 64)
         let missing = try quire("export", "nada", "--wiki", "en", "--format", "xml", "--out", "x.xml")
         #expect(missing.status == 6)
         #expect(missing.standardError.contains("no document 'nada'"))
@@ -214,5 +214,33 @@ struct ExportCLITests {
         #expect(batch.standardError.contains("no document 'nada'"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: folder.file("shelf/cartas.epub"))) == one)
         #expect(try quire("export", "cartas", "cartas", "--wiki", "es", "--format", "xml", "--out", "x.xml").status == 64)
+    }
+
+    @Test("pdf and djvu: refused without clearance for commons (exit 9, no file), then written with the text as a layer, one file per document for several")
+    func searchable() throws {
+        try document(cleared: false)
+        let refused = try quire("export", "cartas", "--format", "pdf", "--out", "cartas.pdf")
+        #expect(refused.status == 9)
+        #expect(refused.standardError.contains("not cleared for commons"))
+        #expect(!FileManager.default.fileExists(atPath: folder.file("cartas.pdf")))
+        #expect(try quire("export", "cartas", "--format", "pdf", "--out", "-").status == 64)
+        try ClearanceFixture.clearEverywhere("cartas", in: folder.path)
+        let written = try quire("export", "cartas", "--format", "pdf", "--out", "out/cartas.pdf")
+        #expect(written.status == 0, "\(written.standardError)")
+        #expect(written.standardError.contains("2 pages, 2 with a text layer"))
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: folder.file("out/cartas.pdf")))
+        #expect(bytes.prefix(5) == Data("%PDF-".utf8))
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext") {
+            let text = try CommandRunner.run("/usr/bin/pdftotext", ["-raw", folder.file("out/cartas.pdf"), "-"], in: folder.path).standardOutput
+            #expect(text.split(whereSeparator: \.isWhitespace).joined(separator: " ") == "Carta R&D <b> \"x\" {{y}}")
+        }
+        let batch = try quire("export", "cartas", "nada", "--format", "pdf", "--out", "shelf")
+        #expect(batch.status == 3, "\(batch.standardError)")
+        #expect(FileManager.default.fileExists(atPath: folder.file("shelf/cartas.pdf")))
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/c44") {
+            let djvu = try quire("export", "cartas", "--format", "djvu", "--out", "cartas.djvu")
+            #expect(djvu.status == 0, "\(djvu.standardError)")
+            #expect(try Data(contentsOf: URL(fileURLWithPath: folder.file("cartas.djvu"))).prefix(8) == Data("AT&TFORM".utf8))
+        }
     }
 }

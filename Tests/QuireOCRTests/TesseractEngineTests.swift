@@ -116,6 +116,29 @@ struct TesseractEngineTests {
         #expect(second.flags.contains(.blankPage))
     }
 
+    @Test(.enabled(if: ExternalTool.pdfinfo.executablePath != nil, "needs poppler-utils"))
+    func scannedPDFPageIsTakenAtItsImagesOwnSize() throws {
+        // 150 dpi: a render at the default 300 dpi would give 1200×1600 pixels.
+        let path = try folder.write("scan.pdf", bytes: ImageFixtures.imagePDF(width: 600, height: 800, dpi: 150))
+        let loaded = try PageImageLoader(scratch: folder.path).load(PageImageSource(path: path, pageIndex: 0, format: .pdf))
+        let geometry = LeptonicaCalls.geometry(loaded.image)
+        #expect(geometry.width == 600 && geometry.height == 800)
+        #expect(loaded.dpi == 150)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).allSatisfy { !$0.hasPrefix("pdf") })  // nothing left behind
+    }
+
+    @Test func pageThatIsNotOneCoveringImageIsRenderedAtItsImagesResolution() {
+        let info = "Page    1 size: 595 x 842 pts (A4)\nPage    1 rot:  0\n"
+        let header = "page   num  type   width height color comp bpc  enc interp  object ID x-ppi y-ppi size ratio\n----\n"
+        let scan = header + "   1     0 image    2480  3508  gray    1   8  jpeg   no        10  0   300   300  523K  6.2%\n"
+        #expect(PDFPageLayout.parse(info: info, imageList: scan)?.reading(preferred: 300) == .embeddedImage(jpeg: true, dpi: 300))
+        let small = header + "   1     0 image     400   300  rgb     3   8  image  no        10  0   200   200  52K  6.2%\n"
+        #expect(PDFPageLayout.parse(info: info, imageList: small)?.reading(preferred: 300) == .render(dpi: 200))
+        let rotated = info.replacingOccurrences(of: "rot:  0", with: "rot:  90")
+        #expect(PDFPageLayout.parse(info: rotated, imageList: scan)?.reading(preferred: 300) == .render(dpi: 300))
+        #expect(PDFPageLayout.parse(info: info, imageList: header)?.reading(preferred: 300) == .render(dpi: 300))
+    }
+
     @Test func resolutionIsLoweredForHugePages() {
         #expect(PageImageLoader.resolution(forPageSizeLine: "Page    1 size: 595.276 x 841.89 pts (A4)", preferred: 300) == 300)
         let poster = PageImageLoader.resolution(forPageSizeLine: "Page    1 size: 7200 x 7200 pts", preferred: 300)

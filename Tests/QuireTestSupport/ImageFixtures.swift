@@ -117,7 +117,8 @@ public enum ImageFixtures {
         return bigEndian(UInt32(data.count)) + typeBytes + data + bigEndian(crc32(typeBytes + data))
     }
 
-    private static func zlibStored(_ data: [UInt8]) -> [UInt8] {
+    /// `data` as a zlib stream of stored (uncompressed) deflate blocks, with its Adler-32.
+    public static func zlibStored(_ data: [UInt8]) -> [UInt8] {
         var out: [UInt8] = [0x78, 0x01]
         var offset = 0
         repeat {
@@ -178,6 +179,42 @@ public enum ImageFixtures {
         }
         body += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
         return Array(body.utf8)
+    }
+
+    /// A one-page PDF that is one uncompressed greyscale image of `width`×`height` pixels drawn
+    /// over the whole page at `dpi`, as a scanner or img2pdf writes a scan: dark bars on white.
+    public static func imagePDF(width: Int, height: Int, dpi: Int) -> [UInt8] {
+        var pixels: [UInt8] = []
+        pixels.reserveCapacity(width * height)
+        for y in 0..<height {
+            for x in 0..<width { pixels.append((y / 8 % 3 == 1 && x / 6 % 2 == 0) ? 20 : 255) }
+        }
+        let (w, h) = (Double(width) * 72 / Double(dpi), Double(height) * 72 / Double(dpi))
+        let draw = "q \(w) 0 0 \(h) 0 0 cm /Im0 Do Q"
+        let head = [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 \(w) \(h)] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>",
+        ]
+        var body: [UInt8] = Array("%PDF-1.7\n".utf8)
+        var offsets: [Int] = []
+        for (index, object) in head.enumerated() {
+            offsets.append(body.count)
+            body += Array("\(index + 1) 0 obj\n\(object)\nendobj\n".utf8)
+        }
+        offsets.append(body.count)
+        body += Array("4 0 obj\n<< /Type /XObject /Subtype /Image /Width \(width) /Height \(height) /ColorSpace /DeviceGray /BitsPerComponent 8 /Length \(pixels.count) >>\nstream\n".utf8)
+        body += pixels + Array("\nendstream\nendobj\n".utf8)
+        offsets.append(body.count)
+        body += Array("5 0 obj\n<< /Length \(draw.utf8.count) >>\nstream\n\(draw)\nendstream\nendobj\n".utf8)
+        let xref = body.count
+        var tail = "xref\n0 6\n0000000000 65535 f \n"
+        for offset in offsets {
+            let digits = String(offset)
+            tail += String(repeating: "0", count: 10 - digits.count) + digits + " 00000 n \n"
+        }
+        tail += "trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
+        return body + Array(tail.utf8)
     }
 
     /// A minimal valid PDF of A6 pages, with a correct cross-reference table. Pages with a
