@@ -3,6 +3,7 @@ public import QuireCatalogue
 public import QuireClearance
 public import QuireCore
 public import QuireEPUB
+import QuireOCR
 public import QuireWikitext
 
 /// A document as an EPUB 3 e-book, in one call: the clearance gate for ``ClearanceTarget/ebook``,
@@ -118,20 +119,28 @@ public struct EbookExport: Sendable {
         return text + "."
     }
 
-    /// The first page's image as the cover, when it is a file of its own in a format every
-    /// reading system shows; otherwise why not.
+    /// The first page's image as the cover: the file itself when it is a PNG, JPEG or GIF of its
+    /// own (formats every reading system shows); otherwise (a TIFF, a PDF or DjVu page, JPEG 2000…)
+    /// the page decoded as for OCR, scaled to at most 1,600 pixels wide and written as JPEG by
+    /// Leptonica (``PagePreview``), the same bytes each time. Nil and why when it cannot be made.
     func coverImage(of id: DocumentID) -> (CoverImage?, String?) {
         let kinds: [SourceFormat: CoverImage.Kind] = [.png: .png, .jpeg: .jpeg, .gif: .gif]
         guard let first = try? catalogue.pages(of: id).first,
               let source = try? catalogue.sources(of: id).first(where: { $0.path == first.sourcePath }) else {
             return (nil, "the first page's image is not in the catalogue")
         }
-        guard let kind = kinds[source.format], first.pageIndex == 0 else {
-            return (nil, "the first page is in a \(source.format.rawValue) file; a cover is made only from a PNG, JPEG or GIF page image")
-        }
         guard let data = FileManager.default.contents(atPath: source.path), SHA256.hex(of: [UInt8](data)) == source.sha256 else {
             return (nil, "the first page's image \(source.path) is missing or changed since it was added")
         }
-        return (CoverImage(bytes: [UInt8](data), kind: kind), nil)
+        if let kind = kinds[source.format], first.pageIndex == 0 { return (CoverImage(bytes: [UInt8](data), kind: kind), nil) }
+        let scratch = (NSTemporaryDirectory() as NSString).appendingPathComponent("quire-cover-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        do {
+            try? FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+            let jpeg = try PagePreview.jpeg(of: PageImageSource(path: source.path, pageIndex: first.pageIndex, format: source.format), scratch: scratch)
+            return (CoverImage(bytes: [UInt8](jpeg), kind: .jpeg), nil)
+        } catch {
+            return (nil, "the first page (\(source.format.rawValue)) cannot be made into a cover: \(error.message)")
+        }
     }
 }

@@ -100,6 +100,27 @@ struct EbookExportTests {
         #expect(one.book.modified == (try catalogue.latestTextTime(of: id)))
     }
 
+    /// A scan that is a multi-page TIFF (or a PDF, DjVu, JPEG 2000…) still gives a cover: its
+    /// first page as JPEG, the same bytes each time.
+    @Test func aTIFFScanGivesAJPEGCover() throws {
+        let tiff = try folder.write("scan.tif", bytes: ImageFixtures.multiPageTIFF(pages: 2, side: 40) { UInt8(60 * $0) })
+        let scanned = DocumentID("tiff")!
+        _ = try DocumentRegistrar(catalogue: catalogue).add(AddRequest(
+            paths: [tiff], workingDirectory: folder.path, documentID: scanned,
+            metadata: DocumentMetadata(title: "Tiff", languages: LanguageSet("spa")!), acceptChanges: false))
+        try catalogue.recordText(scanned, PageNumber(1)!, text: TextFixtures.page([["Primera página."]]), quality: .notProofread)
+        let make = {
+            try EbookExport(catalogue: self.catalogue).export(EbookExport.Request(
+                document: scanned, wiki: .es, cover: true, override: "a test of covers from TIFF scans", actor: "Ana", command: "quire export --format epub",
+                asOf: self.asOf, generator: "Quire test"))
+        }
+        let one = try make(), two = try make()
+        #expect(one.coverProblem == nil, "\(one.coverProblem ?? "")")
+        let cover = try #require(one.book.cover)
+        #expect(cover.kind == .jpeg && Array(cover.bytes.prefix(2)) == [0xFF, 0xD8])
+        #expect(one.bytes == two.bytes)
+    }
+
     @Test func rightsFromALicenceNameItsLegalCodeAndHolder() {
         let verdict = TargetVerdict(verdict: .free, templates: ["CC-BY-SA-4.0"], reasons: ["ebook: released under CC-BY-SA-4.0"], ruleIDs: ["ebook.licences"])
         let statement = EbookRights.statement(EbookRights.Input(
