@@ -51,9 +51,8 @@ public final class DjVuWriter {
         guard !pages.isEmpty else {
             throw ReleaseError(.invalidInput, "a DjVu needs at least one page", remedy: "give pages to write")
         }
-        let folder = (path as NSString).deletingLastPathComponent
-        let temporary = (folder.isEmpty ? "." : folder) + "/.\((path as NSString).lastPathComponent).\(UUID().uuidString).part"
-        defer { try? FileManager.default.removeItem(atPath: temporary) }
+        let temporary = OutputFile.temporaryPath(for: path)
+        defer { OutputFile.discard(temporary) }
         let context = ErrorContext(file: path)
         let bundled = try Self.djvm.run(["-c", temporary] + pages, context: context)
         guard bundled.status == 0 else {
@@ -69,11 +68,8 @@ public final class DjVuWriter {
                 throw ReleaseError(.internalError, "djvused refused the text layer (\(set.error.split(separator: "\n").first ?? "no details"))", remedy: "report this as a bug of Quire", context: context)
             }
         }
-        do {
-            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-            try FileManager.default.moveItem(atPath: temporary, toPath: path)
-        } catch {
-            throw ReleaseError(.outputNotWritable, "the DjVu could not be put in place: \(error.localizedDescription)", remedy: "check that the folder is writable", context: context)
+        do { try OutputFile.replace(path, with: temporary) } catch {
+            throw ReleaseError(.outputNotWritable, "the DjVu could not be put in place: \(error.message)", remedy: "check that the folder is writable", context: context)
         }
     }
 

@@ -20,13 +20,10 @@ final class PDFFileSink {
     private let path: String
     static let objectsPerStream = 200
 
-    /// Opens `path` (created or truncated) and writes the header, with the binary comment line
-    /// that tells transfer tools the file is binary.
-    init(path: String) throws(ReleaseError) {
+    /// Writes the header to `handle` (a new, empty file; `path` names it in errors), with the
+    /// binary comment line that tells transfer tools the file is binary.
+    init(handle: FileHandle, path: String) throws(ReleaseError) {
         self.path = path
-        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-            throw ReleaseError(.outputNotWritable, "cannot create the file", remedy: "check that the folder exists and is writable", context: ErrorContext(file: path))
-        }
         self.handle = handle
         try append(Array("%PDF-1.7\n%".utf8) + [0xE2, 0xE3, 0xCF, 0xD3] + Array("\n".utf8))
     }

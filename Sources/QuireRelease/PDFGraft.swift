@@ -37,9 +37,8 @@ public enum PDFGraft {
     /// Writes `original` with `layer`'s pages drawn over its pages, one for one, to `output`
     /// (under a temporary name, then renamed): nothing of the original is changed or removed.
     public static func graft(layer: String, onto original: String, output: String) throws(ReleaseError) {
-        let folder = (output as NSString).deletingLastPathComponent
-        let temporary = (folder.isEmpty ? "." : folder) + "/.\((output as NSString).lastPathComponent).\(UUID().uuidString).part"
-        defer { try? FileManager.default.removeItem(atPath: temporary) }
+        let temporary = OutputFile.temporaryPath(for: output)
+        defer { OutputFile.discard(temporary) }
         // Object streams: the layer's many small font and form objects compress together (a
         // 12-page typescript grew by 3.9% without them, 1.0% with them).
         let result = try ReleaseTool.qpdf.run(["--object-streams=generate", "--overlay", layer, "--", original, temporary], context: ErrorContext(file: original))
@@ -47,11 +46,8 @@ public enum PDFGraft {
         guard result.status == 0 || result.status == 3 else {
             throw ReleaseError(.invalidInput, "qpdf could not add the text layer (\(result.error.split(separator: "\n").first ?? "no details"))", remedy: "repair the PDF (e.g. 'qpdf in.pdf out.pdf') and try again", context: ErrorContext(file: original))
         }
-        do {
-            if FileManager.default.fileExists(atPath: output) { try FileManager.default.removeItem(atPath: output) }
-            try FileManager.default.moveItem(atPath: temporary, toPath: output)
-        } catch {
-            throw ReleaseError(.outputNotWritable, "the PDF could not be put in place: \(error.localizedDescription)", remedy: "check that the folder is writable", context: ErrorContext(file: output))
+        do { try OutputFile.replace(output, with: temporary) } catch {
+            throw ReleaseError(.outputNotWritable, "the PDF could not be put in place: \(error.message)", remedy: "check that the folder is writable", context: ErrorContext(file: output))
         }
     }
 }

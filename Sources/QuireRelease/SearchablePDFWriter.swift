@@ -22,9 +22,10 @@ public final class SearchablePDFWriter {
     public init(path: String, info: PDFDocumentInfo) throws(ReleaseError) {
         self.path = path
         self.info = info
-        let folder = (path as NSString).deletingLastPathComponent
-        temporary = (folder.isEmpty ? "." : folder) + "/.\((path as NSString).lastPathComponent).\(UUID().uuidString).part"
-        let sink = try PDFFileSink(path: temporary)
+        let created: (path: String, handle: FileHandle)
+        do { created = try OutputFile.create(for: path) } catch { throw ReleaseError(error.code, error.message, remedy: error.remedy, context: error.context) }
+        temporary = created.path
+        let sink = try PDFFileSink(handle: created.handle, path: path)
         self.sink = sink
         pagesNumber = sink.reserve()
         fontProgram = sink.reserve()
@@ -32,7 +33,7 @@ public final class SearchablePDFWriter {
     }
 
     deinit {
-        if !finished { try? FileManager.default.removeItem(atPath: temporary) }
+        if !finished { OutputFile.discard(temporary) }
     }
 
     /// The number of pages added so far.
@@ -109,11 +110,8 @@ public final class SearchablePDFWriter {
         let language = info.language.map { " /Lang \(PDFSyntax.text($0))" } ?? ""
         try sink.write(catalogue, "<< /Type /Catalog /Pages \(pagesNumber) 0 R /Metadata \(metadata) 0 R\(language) >>")
         try sink.finish(root: catalogue, info: infoNumber, id: UUID().uuidString.replacingOccurrences(of: "-", with: ""))
-        do {
-            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-            try FileManager.default.moveItem(atPath: temporary, toPath: path)
-        } catch {
-            throw ReleaseError(.outputNotWritable, "the PDF could not be put in place: \(error.localizedDescription)", remedy: "check that the folder is writable", context: ErrorContext(file: path))
+        do { try OutputFile.replace(path, with: temporary) } catch {
+            throw ReleaseError(.outputNotWritable, "the PDF could not be put in place: \(error.message)", remedy: "check that the folder is writable", context: ErrorContext(file: path))
         }
         finished = true
     }

@@ -99,9 +99,9 @@ public final class ProofreadingRoom: Sendable {
         if let data = FileManager.default.contents(atPath: cached) { return (data, "image/jpeg") }
         try FileManager.default.createDirectory(atPath: previewFolder, withIntermediateDirectories: true)
         let data = try PagePreview.jpeg(of: source, scratch: NSTemporaryDirectory())
-        // Written whole then renamed, so a crash never leaves half a preview.
-        let partial = cached + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
-        if FileManager.default.createFile(atPath: partial, contents: data) { _ = rename(partial, cached) }
+        // Written whole then renamed (Quire's one way to write a file), so a crash never leaves
+        // half a preview; a cache that cannot be written costs the next request the decoding again.
+        try? OutputFile.write(data, to: cached)
         return (data, "image/jpeg")
     }
 

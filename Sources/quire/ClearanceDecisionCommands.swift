@@ -127,7 +127,7 @@ extension Quire.Clearance {
             case .table: text = table(report)
             }
             if let out, out != OutputPath.standardOutput {
-                do { try AtomicFile.write(Data(text.utf8), to: out) } catch { throw QuireExit.fail(error) }
+                do { try OutputFile.write(Data(text.utf8), to: out) } catch { throw QuireExit.fail(error) }
                 Terminal.note("Clearance report (\(report.rows.count) rows, \(report.documents) documents) written to \(out)")
             } else {
                 FileHandle.standardOutput.write(Data(text.utf8))

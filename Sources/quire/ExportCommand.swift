@@ -108,7 +108,7 @@ extension Quire {
             case .files:
                 try createFolder(out)
                 // All or nothing: every file is written to its temporary before any replaces its target.
-                do { try AtomicFile.writeAll(files.map { (OutputPath.join(out, $0.name), Data($0.bytes)) }) } catch { throw QuireExit.fail(error) }
+                do { try OutputFile.writeAll(files.map { (OutputPath.join(out, $0.name), Data($0.bytes)) }) } catch { throw QuireExit.fail(error) }
             case .epub, .pdf, .djvu:
                 break  // written by ebook(_:) and searchablePDF(_:to:catalogue:)
             }
@@ -229,7 +229,7 @@ extension Quire {
         }
 
         private func write(_ bytes: [UInt8], to path: String) throws {
-            do { try AtomicFile.write(Data(bytes), to: path) } catch { throw QuireExit.fail(error) }
+            do { try OutputFile.write(Data(bytes), to: path) } catch { throw QuireExit.fail(error) }
         }
     }
 }

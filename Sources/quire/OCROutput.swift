@@ -79,7 +79,7 @@ struct OCROutput {
                     context: ErrorContext(file: target))
             }
             do {
-                try AtomicFile.write(try format.render(page, imageFileName: imageFileName), to: target)
+                try OutputFile.write(try format.render(page, imageFileName: imageFileName), to: target)
             } catch let error as any QuireError {
                 return error
             } catch {

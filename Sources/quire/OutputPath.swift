@@ -1,3 +1,5 @@
+import QuireCore
+
 /// Paths of the files a command writes, split and joined without `NSString`'s path methods:
 /// swift-corelibs-foundation's `deletingLastPathComponent` traps on a one-character path (`a`,
 /// `-`), with or without optimisation, which made `quire export --out a` crash (exit 132).
@@ -6,14 +8,8 @@ enum OutputPath {
     static let standardOutput = "-"
 
     /// The folder `path` is in: "" for a bare file name, "/" for a file at the root.
-    static func folder(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "" }
-        let folder = path[..<slash]
-        return folder.isEmpty ? "/" : String(folder)
-    }
+    static func folder(of path: String) -> String { OutputFile.folder(of: path) }
 
     /// `name` inside `folder`.
-    static func join(_ folder: String, _ name: String) -> String {
-        folder.isEmpty ? name : folder.hasSuffix("/") ? folder + name : folder + "/" + name
-    }
+    static func join(_ folder: String, _ name: String) -> String { OutputFile.join(folder, name) }
 }

@@ -129,7 +129,7 @@ extension Quire {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             files.append(((out as NSString).appendingPathComponent("manifest.json"), try encoder.encode(manifest)))
-            do { try AtomicFile.writeAll(files) } catch { throw QuireExit.fail(error) }
+            do { try OutputFile.writeAll(files) } catch { throw QuireExit.fail(error) }
             if output.json { try Terminal.json(manifest) }
             Terminal.note("Text-only release for \(wiki.rawValue): \(pages.count) main-namespace page(s) in \(out)")
         }

@@ -97,7 +97,7 @@ extension Quire {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             files.append(((folder as NSString).appendingPathComponent("manifest.json"), try encoder.encode(entries)))
             // All or nothing: every file is written to its temporary before any replaces its target.
-            do { try AtomicFile.writeAll(files) } catch { throw QuireExit.fail(error) }
+            do { try OutputFile.writeAll(files) } catch { throw QuireExit.fail(error) }
         }
     }
 }
