@@ -8,21 +8,7 @@ import QuireCore
 /// comes from /static/room.js, looks from /static/room.css.
 enum Pages {
     /// Text for HTML content and attribute values.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { HTMLText.escaped(text) }
 
     /// A whole page: the header with the signed-in person and the logout form.
     static func layout(_ title: String, session: AccountSession?, view: String, body: String) -> String {
