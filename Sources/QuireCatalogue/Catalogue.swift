@@ -1,5 +1,6 @@
 public import Foundation
 import GRDB
+import Synchronization
 public import QuireCore
 
 /// The project catalogue: one SQLite file in WAL mode holding documents, source files, pages and
@@ -14,6 +15,10 @@ public final class Catalogue: Sendable {
     public let directory: String
     let pool: DatabasePool
     let clock: @Sendable () -> Date
+    /// How far this instance has checked the clearance history's chain (see
+    /// ``verifyClearanceHistory(expectingHead:)``), so that one command's gate, licence lookup and
+    /// report do not hash the whole history again each time.
+    let verifiedHistory = Mutex<VerifiedHistory?>(nil)
 
     /// How long a writer waits for another process's write lock.
     public static let busyTimeout: TimeInterval = 10
@@ -57,9 +62,7 @@ public final class Catalogue: Sendable {
         if let pool = try? DatabasePool(path: path, configuration: configuration) {
             let migrator = CatalogueSchema.migrator
             if (try? pool.read({ db in try migrator.hasBeenSuperseded(db) })) == true {
-                throw CatalogueError(
-                    .catalogueTooNew, "\(path) was written by a newer version of Quire (its schema has migrations this version does not know)",
-                    remedy: "upgrade Quire to the version that wrote it; this version will not touch it")
+                throw .tooNew(path)
             }
             if (try? pool.read({ db in try migrator.hasCompletedMigrations(db) })) == true {
                 return Catalogue(path: path, pool: pool, clock: clock)
@@ -83,9 +86,7 @@ public final class Catalogue: Sendable {
             let migrator = CatalogueSchema.migrator
             let superseded = try pool.read { db in try migrator.hasBeenSuperseded(db) }
             if superseded {
-                throw CatalogueError(
-                    .catalogueTooNew, "\(path) was written by a newer version of Quire (its schema has migrations this version does not know)",
-                    remedy: "upgrade Quire to the version that wrote it; this version will not touch it")
+                throw CatalogueError.tooNew(path)
             }
             // Only a catalogue that needs a migration takes the write lock here: reading commands
             // (status, show, history) read a snapshot while a batch writes, and never wait for it.

@@ -24,6 +24,13 @@ extension DomainError where Domain == CatalogueDomain {
             remedy: "list the documents with 'quire status', or register it with 'quire add'", context: ErrorContext(document: id))
     }
 
+    /// A catalogue whose schema has migrations this version does not know.
+    static func tooNew(_ path: String) -> CatalogueError {
+        CatalogueError(
+            .catalogueTooNew, "\(path) was written by a newer version of Quire (its schema has migrations this version does not know)",
+            remedy: "upgrade Quire to the version that wrote it; this version will not touch it")
+    }
+
     /// A history entry whose `field` holds a line break, an escape sequence or another control.
     public static func controlCharacters(in field: String, document: DocumentID) -> CatalogueError {
         CatalogueError(

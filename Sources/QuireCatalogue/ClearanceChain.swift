@@ -60,23 +60,41 @@ public struct ClearanceChainCheck: Hashable, Sendable {
     public let head: String?
 }
 
+/// The part of the history one catalogue instance has found sound: up to the entry `sequence`,
+/// whose chain value is `chain`, `entries` entries in all.
+struct VerifiedHistory: Sendable {
+    let sequence: Int64
+    let chain: String
+    let entries: Int
+}
+
 extension Catalogue {
     /// Checks the whole clearance history: every entry's chain value follows from the previous
     /// one and the entry itself, and the append-only triggers are in place; with `expectedHead`
     /// (a head kept earlier, outside the catalogue), also that the chain still passes through it.
     /// Throws `catalogue_damaged` naming the first entry that does not match.
+    ///
+    /// Within one catalogue instance (one command), a later check goes on from the last entry an
+    /// earlier one found sound, as long as that entry is still there unchanged; otherwise, and
+    /// always with `expectedHead`, it checks the whole history again.
     @discardableResult
     public func verifyClearanceHistory(expectingHead expectedHead: String? = nil) throws(CatalogueError) -> ClearanceChainCheck {
         let remedy = "the clearance history was changed outside Quire: restore the catalogue from a backup, and compare 'quire clearance verify' with the head hash in your latest report"
-        return try read { db in
+        let known = expectedHead == nil ? verifiedHistory.withLock { $0 } : nil
+        let check = try read { db in
             let present = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger'"))
             if let missing = ClearanceChain.triggers.first(where: { !present.contains($0) }) {
                 throw CatalogueError(.catalogueDamaged, "the clearance history's protection '\(missing)' was removed from the catalogue", remedy: remedy)
             }
-            var previous: String?
-            var count = 0
+            var start = known
+            if let known, try String.fetchOne(db, sql: "SELECT chain FROM clearance_event WHERE sequence = ?", arguments: [known.sequence]) != known.chain {
+                start = nil
+            }
+            var previous = start?.chain
+            var last = start?.sequence ?? 0
+            var count = start?.entries ?? 0
             var passedExpected = expectedHead == nil
-            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM clearance_event ORDER BY sequence")
+            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM clearance_event WHERE sequence > ? ORDER BY sequence", arguments: [last])
             while let row = try rows.next() {
                 let stored: String? = row["chain"]
                 let expected = ClearanceChain.link(previous: previous, values: ClearanceChain.values(of: row))
@@ -89,12 +107,15 @@ extension Catalogue {
                 }
                 if expected == expectedHead { passedExpected = true }
                 previous = expected
+                last = row["sequence"]
                 count += 1
             }
             guard passedExpected else {
                 throw CatalogueError(.catalogueDamaged, "the clearance history no longer passes through the head hash \(expectedHead ?? "") kept earlier", remedy: remedy)
             }
-            return ClearanceChainCheck(entries: count, head: previous)
+            return (ClearanceChainCheck(entries: count, head: previous), previous.map { VerifiedHistory(sequence: last, chain: $0, entries: count) })
         }
+        if let sound = check.1 { verifiedHistory.withLock { $0 = sound } }
+        return check.0
     }
 }

@@ -18,11 +18,11 @@ public struct ProcessIdentity: Hashable, Sendable {
         self.start = start
     }
 
-    /// This process.
-    public static var current: ProcessIdentity {
+    /// This process (read once: every page of a batch is claimed by it).
+    public static let current: ProcessIdentity = {
         let pid = getpid()
         return ProcessIdentity(pid: pid, start: startTime(of: pid) ?? "")
-    }
+    }()
 
     /// True while the process it names runs (the same id, started at the same time, and not a
     /// zombie that nobody reaped: where the first process of a container does not reap, a killed

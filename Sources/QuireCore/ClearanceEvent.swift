@@ -65,7 +65,7 @@ public struct ClearanceEvent: Hashable, Sendable, Codable {
     public var fieldWithControlCharacters: String? {
         let fields: [(String, String?)] = [("who", actor), ("reason", reason), ("justification", justification)]
         return fields.first { _, text in
-            text?.unicodeScalars.contains { TextSanitizer.isRemoved($0) || $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\u{0C}" } ?? false
+            text?.unicodeScalars.contains { TextSanitizer.isRemoved($0) || TextSanitizer.rewritesDisplay($0) } ?? false
         }?.0
     }
 

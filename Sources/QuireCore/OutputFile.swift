@@ -1,4 +1,5 @@
 public import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -84,12 +85,11 @@ public enum OutputFile {
     }
 
     /// Folders already cleaned by this process.
-    nonisolated(unsafe) private static var cleaned = Set<String>()
-    private static let cleanedLock = NSLock()
+    private static let cleaned = Mutex<Set<String>>([])
 
     /// Removes `.NAME.quire-PID-RANDOM.part` files in `folder` whose process no longer runs.
     public static func removeStaleTemporaries(in folder: String) {
-        let first = cleanedLock.withLock { cleaned.insert(folder).inserted }
+        let first = cleaned.withLock { $0.insert(folder).inserted }
         guard first, let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         for name in names where name.hasPrefix(".") && name.hasSuffix(".part") {
             guard let marker = name.range(of: ".quire-", options: .backwards) else { continue }

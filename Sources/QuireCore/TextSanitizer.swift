@@ -15,6 +15,16 @@ public enum TextSanitizer {
         }
     }
 
+    /// True for a scalar that changes how a terminal shows the text instead of showing itself:
+    /// every C0 control (line breaks, carriage return, escape sequences), DEL and C1, and the
+    /// bidirectional marks, overrides and isolates.
+    public static func rewritesDisplay(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x061C, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
     /// The text without removed scalars, and whether any were removed.
     public static func sanitize(_ text: String) -> (text: String, changed: Bool) {
         guard text.unicodeScalars.contains(where: isRemoved) else { return (text, false) }

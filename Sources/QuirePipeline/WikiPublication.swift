@@ -106,10 +106,12 @@ public struct WikiPublication: Sendable {
     /// Rights an account needs to publish.
     public static let requiredRights = ["edit", "createpage", "writeapi"]
 
-    /// Reads the site and, unless `loggedIn` is false, the account; throws when the account is
-    /// anonymous or lacks a right, or when the wiki lacks the Page/Index namespaces.
-    public func preflight(profile: WikiProfile, loggedIn: Bool) async throws(PublishError) -> Preflight {
-        let site = try await client.siteInfo()
+    /// Reads the site (unless the caller read it already: `site`) and, unless `loggedIn` is false,
+    /// the account; throws when the account is anonymous or lacks a right, or when the wiki lacks
+    /// the Page/Index namespaces.
+    public func preflight(profile: WikiProfile, loggedIn: Bool, site known: WikiSiteInfo? = nil) async throws(PublishError) -> Preflight {
+        let site: WikiSiteInfo
+        if let known { site = known } else { site = try await client.siteInfo() }
         let pageID = site.proofreadPageNamespace ?? profile.pageNamespace.id
         let indexID = site.proofreadIndexNamespace ?? profile.indexNamespace.id
         guard let pageName = site.namespaces[pageID], let indexName = site.namespaces[indexID] else {

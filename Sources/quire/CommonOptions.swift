@@ -10,18 +10,19 @@ struct CatalogueOptions: ParsableArguments {
 
     /// Opens the catalogue the user means, or throws an error that says how to create one.
     func open() throws(CatalogueError) -> Catalogue {
-        let path = try CatalogueLocator.locateExisting(
-            explicit: catalogue, environment: ProcessInfo.processInfo.environment,
-            workingDirectory: FileManager.default.currentDirectoryPath)
-        return try Catalogue.open(at: path)
+        try Catalogue.open(at: existingPath())
     }
 
     /// The catalogue for a command that only reads it: never waits for a writer's lock.
     func openForReading() throws(CatalogueError) -> Catalogue {
-        let path = try CatalogueLocator.locateExisting(
+        try Catalogue.openForReading(at: existingPath())
+    }
+
+    /// The path of the catalogue to open: `--catalogue`, `QUIRE_CATALOGUE`, or found upwards.
+    private func existingPath() throws(CatalogueError) -> String {
+        try CatalogueLocator.locateExisting(
             explicit: catalogue, environment: ProcessInfo.processInfo.environment,
             workingDirectory: FileManager.default.currentDirectoryPath)
-        return try Catalogue.openForReading(at: path)
     }
 
     /// The catalogue, or nil when there is none to find (a damaged or locked one is still an error).

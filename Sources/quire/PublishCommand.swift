@@ -100,6 +100,7 @@ extension Quire {
             let pagesWithoutText: Int
             let catalogue: Catalogue
             let overrides: [ClearanceGate.PendingOverride]
+            let site: WikiSiteInfo
             let sent = SentCount()
             let command = "quire publish --api \(api) --wiki \(generation.wiki.rawValue)\(dryRun ? " --dry-run" : "")"
             do {
@@ -108,8 +109,9 @@ extension Quire {
                 // document; a dry run, which shows every page's text, is gated the same way.
                 let cleared = try generation.clearance.check(id, wikisource: generation.wiki.rawValue, catalogue: catalogue, command: command)
                 // Then the wiki must be the one the clearance is for (siteinfo needs no login).
+                site = try await client.siteInfo()
                 let destination = try generation.clearance.checkDestination(
-                    id, wikisource: generation.wiki.rawValue, site: try await client.siteInfo(), catalogue: catalogue, command: command)
+                    id, wikisource: generation.wiki.rawValue, site: site, catalogue: catalogue, command: command)
                 overrides = [cleared, destination].compactMap { $0 }
             } catch {
                 throw QuireExit.fail(error)
@@ -126,7 +128,7 @@ extension Quire {
                 pagesWithoutText = generated.pagesWithoutText.count
                 let publication = WikiPublication(catalogue: catalogue, client: client)
                 let profile = generation.wiki.profile
-                let preflight = try await publication.preflight(profile: profile, loggedIn: session != nil)
+                let preflight = try await publication.preflight(profile: profile, loggedIn: session != nil, site: site)
                 if !json {
                     let site = preflight.site
                     let levels = site.qualityLevelNames.isEmpty ? "no ProofreadPage levels" : "levels " + site.qualityLevelNames.joined(separator: " / ")

@@ -1,4 +1,5 @@
 import Foundation
+import QuireCore
 
 /// The CLI's output: deliverables on stdout, messages and progress on stderr.
 enum Terminal {
@@ -27,19 +28,12 @@ enum Terminal {
     /// (line breaks, carriage returns, escape sequences, other C0 and C1 controls, DEL, and the
     /// bidirectional overrides and isolates) written as a visible `\u{…}` escape.
     static func visible(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isHidden) else { return text }
+        guard text.unicodeScalars.contains(where: TextSanitizer.rewritesDisplay) else { return text }
         var shown = ""
         for scalar in text.unicodeScalars {
-            if isHidden(scalar) { shown += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}" } else { shown.unicodeScalars.append(scalar) }
+            if TextSanitizer.rewritesDisplay(scalar) { shown += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}" } else { shown.unicodeScalars.append(scalar) }
         }
         return shown
-    }
-
-    private static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x061C, 0x202A...0x202E, 0x2066...0x2069: true
-        default: false
-        }
     }
 
     /// `error: …` on stderr.
