@@ -7,7 +7,7 @@ import QuireOCR
 public import QuireWikitext
 
 /// A document as an EPUB 3 e-book, in one call: the clearance gate for ``ClearanceTarget/ebook``,
-/// each page's current text from the catalogue, joined across pages by the wikitext's rules
+/// each page's current text from the catalogue (a person's latest revision where there is one), joined across pages by the wikitext's rules
 /// (``WikitextGenerator/bookText(document:pages:options:)``), the rights page from the engine's
 /// verdict, the source note, an optional cover, and the EPUB's bytes. The caller writes them.
 public struct EbookExport: Sendable {
@@ -85,14 +85,16 @@ public struct EbookExport: Sendable {
             id, dossier: dossier, target: .ebook, override: request.override, actor: request.actor, command: request.command)
         let found = try WikitextExport(catalogue: catalogue).pageSources(of: id)
         let wiki = request.wiki ?? found.metadata.languages.primary.iso6391.flatMap(WikiCode.init(rawValue:)) ?? .en
+        // A page a person saved in the proofreading room is read as they left it.
+        let saved = try catalogue.currentRevisions(of: id).mapValues(WikitextExport.content)
         let text = try WikitextGenerator(wiki: wiki).bookText(
-            document: found.metadata, pages: found.sources, options: GenerationOptions(lexicon: request.lexicon, works: request.works, longS: request.longS))
+            document: found.metadata, pages: found.sources, saved: saved, options: GenerationOptions(lexicon: request.lexicon, works: request.works, longS: request.longS))
         let rights = EbookRights.statement(EbookRights.Input(
             passage: passage, overrideReason: request.override?.trimmingCharacters(in: .whitespacesAndNewlines),
             verdict: dossier.evaluation[.ebook], licence: dossier.rights.licence, rightsHolder: dossier.rights.rightsHolder,
             rulesVersion: dossier.evaluation.rulesVersion, asOf: request.asOf,
             licenceRuleID: desk.engine.rules.targets[.ebook]?.licenceRule.id ?? "ebook.licences"))
-        guard let modified = try catalogue.latestTextTime(of: id) else {
+        guard let modified = try catalogue.latestTextTime(of: id, includingRevisions: true) else {
             throw PipelineError(.invalidInput, "no page has text yet", remedy: "run 'quire ocr \(id)' first", context: ErrorContext(document: id))
         }
         let sources = try catalogue.sources(of: id).filter { $0.format != .text }

@@ -4,10 +4,12 @@ public import QuireCatalogue
 public import QuireClearance
 public import QuireCore
 import QuireRelease
+import QuireWikitext
 
 /// A document as a searchable PDF or DjVu, in one call: the clearance gate for ``ClearanceTarget/commons``
-/// (where such a scan goes), each page's current text from the catalogue — a split or proofread
-/// transcript put on the OCR's boxes (``LayerRealignment``), else the OCR — over the registered
+/// (where such a scan goes), each page's current text from the catalogue — the latest revision a
+/// person saved in the proofreading room, else a split transcript, put on the OCR's boxes
+/// (``LayerRealignment``), else the OCR — over the registered
 /// scan: images passed through, or a registered PDF kept as it is with the layer grafted on.
 /// Re-exporting starts again from the registered scan, so a new layer replaces Quire's old one
 /// and nothing else changes.
@@ -54,7 +56,7 @@ public struct SearchablePDFExport: Sendable {
         public var pages: Int
         /// Pages written without a text layer, because they have no text yet.
         public var pagesWithoutText: [PageNumber]
-        /// Pages whose layer is a transcript realigned onto the OCR's boxes.
+        /// Pages whose layer is a person's revision or a split transcript realigned onto the OCR's boxes.
         public var realignedPages: Int
     }
 
@@ -80,12 +82,17 @@ public struct SearchablePDFExport: Sendable {
             language: metadata.languages.primary.iso6391 ?? metadata.languages.primary.tesseractCode, licence: licence)
         let build = try SearchableBuild(output: request.output, kind: request.kind, pages: sources, info: info, scratch: request.scratch, consent: request.consent)
         let transcript = try catalogue.transcriptPages(of: id)
+        let revisions = try catalogue.currentRevisions(of: id)
+        let wiki = metadata.languages.primary.iso6391.flatMap(WikiCode.init(rawValue:)) ?? .en
         var missing: [PageNumber] = []
         var realigned = 0
         for (page, source) in zip(pages, sources) {
             let ocr = page.state == .done ? try catalogue.text(id, page.number) : nil
             var text = ocr
-            if let split = transcript[page.number] {
+            if let revision = revisions[page.number] {
+                text = LayerRealignment.realign(Self.printed(WikitextExport.content(revision), wiki: wiki), onto: ocr ?? PageText(width: 0, height: 0, regions: []))
+                realigned += 1
+            } else if let split = transcript[page.number] {
                 text = LayerRealignment.realign(Self.plain(split.text), onto: ocr ?? PageText(width: 0, height: 0, regions: []))
                 realigned += 1
             }
@@ -94,6 +101,14 @@ public struct SearchablePDFExport: Sendable {
         }
         try build.finish()
         return Result(passage: passage, pages: pages.count, pagesWithoutText: missing, realignedPages: realigned)
+    }
+
+    /// A page a person saved, as printed on the scan: the running head, the body (a word divided
+    /// across pages as printed, `bi-`), the notes' texts, the footer, each read as a reader sees
+    /// the wikitext (``PlainPageFields``).
+    static func printed(_ content: PageContent, wiki: WikiCode) -> String {
+        let fields = PlainPageFields(content, wiki: wiki)
+        return ([fields.header, fields.body] + fields.notes + [fields.footer]).filter { !$0.isEmpty }.joined(separator: "\n")
     }
 
     /// A transcript's words without its Markdown emphasis and heading marks.

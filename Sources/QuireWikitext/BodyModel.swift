@@ -104,6 +104,9 @@ struct PageDraft: Sendable {
     var isTranscript = false
     /// A split text's part on this page ends a paragraph.
     var transcriptEndsParagraph = false
+    /// For a page as a person saved it: whether its last paragraph ends at its foot, and
+    /// whether its text starts a new paragraph (``SavedPageReader``); nil for other pages.
+    var savedBreaks: (endsParagraph: Bool, startsParagraph: Bool)?
     /// Plain header text of a proofread page.
     var plainHeader: String?
     /// The flags the input carried plus those found while building.

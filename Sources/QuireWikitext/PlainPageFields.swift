@@ -67,9 +67,7 @@ public struct PlainPageFields: Sendable {
         // Templates, innermost first: named arguments dropped, unnamed ones kept.
         while true {
             let next = replacing("\\{\\{([^{}]*)\\}\\}", in: text) { groups in
-                groups[1].split(separator: "|", omittingEmptySubsequences: false).dropFirst()
-                    .filter { !$0.contains("=") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-                    .joined(separator: " ")
+                unnamedArguments(of: groups[1]).filter { !$0.isEmpty }.joined(separator: " ")
             }
             if next == text { break }
             text = next
@@ -78,6 +76,13 @@ public struct PlainPageFields: Sendable {
         text = replacing("</?[A-Za-z][^<>]*>", in: text) { _ in "" }
         text = text.replacingOccurrences(of: "'''", with: "").replacingOccurrences(of: "''", with: "")
         return decodingReferences(text)
+    }
+
+    /// The unnamed arguments of a template call's inside (`NAME|a|b=c|d` → `a`, `d`), trimmed,
+    /// read as MediaWiki does: a field with `=` is a named parameter.
+    static func unnamedArguments(of call: String) -> [String] {
+        call.split(separator: "|", omittingEmptySubsequences: false).dropFirst()
+            .filter { !$0.contains("=") }.map { $0.trimmingCharacters(in: .whitespaces) }
     }
 
     private static let namedReferences = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{00A0}"]

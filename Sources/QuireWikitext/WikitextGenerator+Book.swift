@@ -10,11 +10,19 @@ extension WikitextGenerator {
     ///
     /// Throws like ``generate(document:pages:options:)`` for works out of order; needs no scan
     /// name and no user.
-    public func bookText(document: DocumentMetadata, pages: [PageNumber: PageSource], options: GenerationOptions = GenerationOptions()) throws(WikitextError) -> BookText {
+    ///
+    /// `saved` holds the pages a person saved (`quire serve`), as saved: their bodies are read
+    /// back by ``SavedPageReader`` in place of what the tool made of them, and the page breaks
+    /// next to them follow what the person wrote (``SavedPages``).
+    public func bookText(
+        document: DocumentMetadata, pages: [PageNumber: PageSource], saved: [PageNumber: PageContent] = [:], options: GenerationOptions = GenerationOptions()
+    ) throws(WikitextError) -> BookText {
         let sources = pages.sorted { $0.key < $1.key }
         var prepared = try prepare(document: document, sources: sources, options: options)
+        let readings = SavedPages.replace(&prepared.drafts, with: saved, profile: profile)
         BookTextBuilder.assignWorks(prepared.works, to: &prepared.drafts)
         PageBoundary.apply(&prepared.drafts, profile: profile, resolver: prepared.resolver, wordSplit: .completeOnFirstPage)
+        SavedPages.settleBreaks(&prepared.drafts, readings: readings)
         // A reader's edition: a long s is kept only when asked to; the template shows a round s.
         let modernise = (options.longS ?? profile.readerLongS) != .keep
         return BookTextBuilder.build(prepared.drafts, works: prepared.works.map(\.title), modernisingLongS: modernise)
@@ -60,6 +68,7 @@ enum BookTextBuilder {
                 }
             }
             let adjacent = previous.map { $0.number.next == draft.number } ?? false
+            if draft.savedBreaks?.startsParagraph == true { runsOn = false }
             var unanchored = draft.unanchoredNotes.compactMap { noteIndex[$0] }.map(BookInline.noteReference)
             for (b, block) in draft.blocks.enumerated() {
                 var lines = block.lines.map { inlines($0, noteIndex: noteIndex, modernisingLongS: modernise) }
@@ -103,6 +112,7 @@ enum BookTextBuilder {
     /// Whether the page's last paragraph ends there: found by ``PageBoundary`` for OCR, given
     /// for a split text, and for a person's proofread text when its last word ends a sentence.
     private static func endsParagraph(_ draft: PageDraft, last: Block) -> Bool {
+        if let saved = draft.savedBreaks { return saved.endsParagraph }
         if draft.isTranscript { return draft.transcriptEndsParagraph }
         if draft.isProofread { return ParagraphRule.endsSentence(last.lines.last?.last?.text ?? "") }
         return draft.endsParagraphAtFoot

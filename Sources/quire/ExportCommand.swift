@@ -211,7 +211,7 @@ extension Quire {
                 Terminal.warning("document '\(id)' is \(status.rawValue) for commons: going ahead by override, recorded in its history")
                 try generation.clearance.record(pending, catalogue: catalogue)
             }
-            Terminal.note("Exported a searchable \(format == .djvu ? "DjVu" : "PDF") of '\(id)' to \(out): \(result.pages) pages, \(result.pages - result.pagesWithoutText.count) with a text layer (\(result.realignedPages) from a transcript on the OCR's boxes)")
+            Terminal.note("Exported a searchable \(format == .djvu ? "DjVu" : "PDF") of '\(id)' to \(out): \(result.pages) pages, \(result.pages - result.pagesWithoutText.count) with a text layer (\(result.realignedPages) from a person's revision or a transcript, on the OCR's boxes)")
             for number in result.pagesWithoutText {
                 Terminal.warning("document '\(id)' page \(number): no text yet, the page has no layer (run 'quire ocr \(id)')")
             }

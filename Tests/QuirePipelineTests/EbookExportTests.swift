@@ -100,6 +100,24 @@ struct EbookExportTests {
         #expect(one.book.modified == (try catalogue.latestTextTime(of: id)))
     }
 
+    /// The book reads a page as a person saved it in the proofreading room (its wikitext read
+    /// back: emphasis, notes, a word divided across the break), the other pages as the OCR has
+    /// them, and is stamped with the time of the latest save.
+    @Test func aPageSavedByAPersonIsReadAsSaved() throws {
+        try facts()
+        try clear()
+        let before = try EbookExport(catalogue: catalogue).export(request())
+        let edit = PageEdit(header: "{{rh||DISCURSO|}}", body: "''su'' lectura también,<ref>Nota del editor.</ref> y de {{sc|Nadie}}.", footer: "<references/>", level: .proofread)
+        _ = try catalogue.saveRevision(id, PageNumber(2)!, edit: edit, base: nil, user: "Ana", role: .proofreader)
+        let after = try EbookExport(catalogue: catalogue).export(request())
+        #expect(after.book.text.plainText == "Señores: la biblioteca es de todos, y su lectura también, y de Nadie.\n\nNota del editor.")
+        #expect(after.book.text.notes.map { BookInline.plain($0.content) } == ["Nota del editor."])
+        #expect(after.book.text.works.first?.blocks.first?.lines.first?.contains(.emphasised("su", BookEmphasis.italic)) == true)
+        let saved = try #require(try catalogue.currentRevision(id, PageNumber(2)!))
+        #expect(after.book.modified == saved.createdAt)
+        #expect(after.book.modified >= before.book.modified)
+    }
+
     /// A scan that is a multi-page TIFF (or a PDF, DjVu, JPEG 2000…) still gives a cover: its
     /// first page as JPEG, the same bytes each time.
     @Test func aTIFFScanGivesAJPEGCover() throws {
