@@ -78,7 +78,7 @@ def main():
         root = ET.fromstring(files[name])
         for node in root.iter():
             if node.get(EPUB_TYPE) == "pagebreak":
-                anchors[f"text/{name.split('/')[-1]}#{node.get('id')}"] = node.get("aria-label")
+                anchors[f"text/{name.split('/')[-1]}#{node.get('id')}"] = node.get("title")
         notes_sections = [n for n in root.iter() if n.get(EPUB_TYPE) == "footnotes"]
         for section in notes_sections:
             notes_text.append(text_of(section, is_marker))

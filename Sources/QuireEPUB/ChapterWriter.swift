@@ -164,7 +164,7 @@ struct ChapterWriter {
                 guard text.pages.indices.contains(p), state.pages[p] == nil, let printed = text.pages[p].printed else { continue }
                 let id = "page-\(text.pages[p].number.rawValue)"
                 state.pages[p] = PageLocation(label: printed, href: "\(state.file)#\(id)")
-                out += "<span epub:type=\"pagebreak\" role=\"doc-pagebreak\" id=\"\(id)\" aria-label=\"\(XHTML.attribute(printed))\"></span>"
+                out += "<span epub:type=\"pagebreak\" role=\"doc-pagebreak\" id=\"\(id)\" title=\"\(XHTML.attribute(printed))\"></span>"
             }
         }
         return out

@@ -75,7 +75,7 @@ enum XHTML {
         .i1 { margin-left: 1em; } .i2 { margin-left: 2em; } .i3 { margin-left: 3em; }
         .i4 { margin-left: 4em; } .i5 { margin-left: 5em; } .i6 { margin-left: 6em; }
         .lines { white-space: normal; }
-        a[role="doc-noteref"] { text-decoration: none; }
+        a[role="doc-noteref"] { text-decoration: underline; }
         aside { font-size: 0.9em; margin-top: 0.6em; }
         .notes { border-top: 1px solid; margin-top: 2em; padding-top: 0.5em; }
         .front p { text-align: center; }

@@ -69,10 +69,10 @@ struct EPUBWriterTests {
         #expect(entries.map { String($0.output.3) } == ["1", "2"])
         for entry in entries {
             let chapter = try #require(files["EPUB/text/\(entry.output.1)"])
-            #expect(chapter.contains("id=\"\(entry.output.2)\" aria-label=\"\(entry.output.3)\""))
+            #expect(chapter.contains("id=\"\(entry.output.2)\" title=\"\(entry.output.3)\""))
         }
         // The second printed page starts inside the paragraph that runs over the break.
-        #expect(files["EPUB/text/chapter-001.xhtml"]?.contains("es de todos, y <span epub:type=\"pagebreak\" role=\"doc-pagebreak\" id=\"page-2\" aria-label=\"1\"></span>su lectura") == true)
+        #expect(files["EPUB/text/chapter-001.xhtml"]?.contains("es de todos, y <span epub:type=\"pagebreak\" role=\"doc-pagebreak\" id=\"page-2\" title=\"1\"></span>su lectura") == true)
     }
 
     @Test func notesAreNoterefFootnotePairsWithLinksBack() throws {
