@@ -23,10 +23,13 @@ public struct TextLayer: Sendable {
     }
 
     /// The operators, and the font variants they use (resources named by
-    /// `FontMetrics.resourceName`); empty when the page has no placed word.
+    /// `FontMetrics.resourceName`); empty when the page has no placed word. Text state that does
+    /// not change is not written again: the font only when the variant or size changes, and a
+    /// line's later words placed relative to the word before (`Td`).
     func content() -> (operators: String, fonts: Set<FontMetrics>) {
         var out = ""
         var fonts = Set<FontMetrics>()
+        var font: (metrics: FontMetrics, size: String)?
         for region in text.regions {
             for line in region.lines {
                 var placed = Self.placedWords(line)
@@ -40,18 +43,32 @@ public struct TextLayer: Sendable {
                 let baselinePixels = Double(placed.map(\.box.bottom).min() ?? bottom)
                 let size = height * scaleY
                 let baseline = pageHeight - baselinePixels * scaleY
+                var previousX: Double?
                 for (index, word) in placed.enumerated() {
                     // The word's own box through its font's ascent and descent.
                     let metrics = FontMetrics(above: (baselinePixels - Double(word.box.top)) / height, below: (Double(word.box.bottom) - baselinePixels) / height)
                     fonts.insert(metrics)
                     let next = index + 1 < placed.count ? placed[index + 1].box.left : nil
-                    out += "/\(metrics.resourceName) \(PDFSyntax.number(size)) Tf "
-                    out += draw(word.text, box: word.box, size: size, baseline: baseline, spaceUntil: next)
+                    let sizeText = PDFSyntax.number(size, decimals: Self.positionDecimals)
+                    if font?.metrics != metrics || font?.size != sizeText {
+                        out += "/\(metrics.resourceName) \(sizeText) Tf "
+                        font = (metrics, sizeText)
+                    }
+                    out += draw(word.text, box: word.box, size: size, baseline: baseline, after: previousX, spaceUntil: next)
+                    previousX = Self.rounded(Double(word.box.left) * scaleX)
                 }
             }
         }
         return (out.isEmpty ? "" : "BT\n3 Tr\n" + out + "ET\n", fonts)
     }
+
+    /// Positions and sizes are written to a hundredth of a point (a 7,200th of an inch, far
+    /// below a scan's pixel), stretches to a tenth of a percent: finer would only add bytes.
+    static let positionDecimals = 2
+    static let stretchDecimals = 1
+
+    /// A position as the content writes it.
+    static func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
 
     /// A right-to-left word's letters in the order they stand on the page, left to right (readers
     /// take glyphs in page order and turn right-to-left runs back into reading order); any
@@ -131,18 +148,21 @@ public struct TextLayer: Sendable {
         return result
     }
 
-    /// One word stretched (`Tz`) to its box's width, on the line's baseline, then a space
-    /// stretched to fill the gap up to the next word's left edge (`spaceUntil`, pixels).
-    private func draw(_ word: String, box: BoundingBox, size: Double, baseline: Double, spaceUntil next: Int?) -> String {
+    /// One word stretched (`Tz`) to its box's width, on the line's baseline — placed by `Tm`
+    /// for a line's first word, by `Td` from the word before (at `after`, points) for the
+    /// others — then a space stretched to fill the gap up to the next word's left edge
+    /// (`spaceUntil`, pixels).
+    private func draw(_ word: String, box: BoundingBox, size: Double, baseline: Double, after previousX: Double?, spaceUntil next: Int?) -> String {
         let units = Array(Self.visualOrder(word).utf16)
         let glyph = Double(GlyphlessFont.advance) / 1000 * size
         let stretch = units.isEmpty ? 100 : 100 * Double(box.width) * scaleX / (Double(units.count) * glyph)
-        let x = Double(box.left) * scaleX
-        var out = "\(PDFSyntax.number(stretch)) Tz 1 0 0 1 \(PDFSyntax.number(x)) \(PDFSyntax.number(baseline)) Tm <\(units.map(PDFSyntax.hex16).joined())> Tj"
-        if let next {
-            let gap = max(0.01, Double(next - box.right) * scaleX)
-            out += " \(PDFSyntax.number(100 * gap / glyph)) Tz <0020> Tj"
-        }
-        return out + "\n"
+        let x = Self.rounded(Double(box.left) * scaleX)
+        // Both positions rounded as written, so that moves add up to the same place as `Tm`.
+        let place = previousX.map { "\(PDFSyntax.number(x - $0, decimals: Self.positionDecimals)) 0 Td" }
+            ?? "1 0 0 1 \(PDFSyntax.number(x, decimals: Self.positionDecimals)) \(PDFSyntax.number(baseline, decimals: Self.positionDecimals)) Tm"
+        // The space ends the word in its own string: extraction breaks the word there, and the
+        // next word is placed by its own move, wherever the space's advance ends.
+        let space = next == nil ? "" : "0020"
+        return "\(PDFSyntax.number(stretch, decimals: Self.stretchDecimals)) Tz \(place) <\(units.map(PDFSyntax.hex16).joined())\(space)> Tj\n"
     }
 }
