@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BUILD_FLAGS ?=
 
-.PHONY: all bootstrap build build-release test demo bench eval screenshots clean
+.PHONY: all bootstrap build build-release test demo bench eval screenshots docs clean
 
 all: build
 
@@ -21,15 +21,21 @@ build-release: bootstrap
 ## poppler and qpdf (Scripts/tests/pdf-check). Publish tests
 ## run against a throwaway MediaWiki (Debian's package, installed when missing) and skip with a reason otherwise.
 ## Scripts/tests/serve-check drives `quire serve` in headless Chromium with Selenium (Debian's
-## chromium, chromium-driver and python3-selenium, installed when missing).
+## chromium, chromium-driver and python3-selenium, installed when missing). docs/commands.md must
+## match the tool's help (Scripts/command-reference --check; `make docs` rewrites it).
 test: bootstrap
 	@Scripts/mediawiki-test-server install || echo "make test: MediaWiki cannot be installed here; the publish integration tests will be skipped (they say why)"
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 	$(SWIFT) test --skip-build --disable-xctest $(BUILD_FLAGS)
+	@Scripts/command-reference --check
 	@Scripts/tests/wikitext-balance
 	@Scripts/tests/epub-check
 	@Scripts/tests/serve-check
 	@Scripts/tests/pdf-check
+
+## The command reference (docs/commands.md) rendered from every command's --help.
+docs: build
+	@Scripts/command-reference
 
 ## The whole pipeline on the bundled sample; results under out/demo/.
 demo: build
