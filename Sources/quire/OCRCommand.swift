@@ -111,8 +111,12 @@ struct EngineOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Folder with *.traineddata (default: TESSDATA_PREFIX, then the system's).", valueName: "dir"))
     var tessdata: String?
 
-    @Option(help: ArgumentHelp("Pages read at once (default: the number of cores).", valueName: "n"))
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    // Optional, so that the help does not print this machine's core count as the default.
+    @Option(name: .customLong("jobs"), help: ArgumentHelp("Pages read at once (default: the number of cores).", valueName: "n"))
+    var requestedJobs: Int?
+
+    /// The workers: as asked, or one per core.
+    var jobs: Int { requestedJobs ?? ProcessInfo.processInfo.activeProcessorCount }
 
     @Option(help: ArgumentHelp("Image preparation before OCR.", valueName: "mode"))
     var preprocess: PreprocessMode = .auto
