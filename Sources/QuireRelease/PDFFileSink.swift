@@ -117,14 +117,12 @@ enum PDFSyntax {
         return String(repeating: "0", count: 4 - digits.count) + digits
     }
 
-    /// A number with at most `decimals` (up to three) decimals and no exponent, as content
-    /// streams want it.
-    static func number(_ value: Double, decimals: Int = 3) -> String {
-        let scale = [1.0, 10, 100, 1000][min(max(decimals, 0), 3)]
-        let rounded = (value * scale).rounded() / scale
+    /// A number with at most three decimals and no exponent, as content streams want it.
+    static func number(_ value: Double) -> String {
+        let rounded = (value * 1000).rounded() / 1000
         if rounded == rounded.rounded() { return String(Int(rounded)) }
         // Trailing zeros say nothing: `12.24`, not `12.240`.
-        var text = String(format: "%.\(decimals)f", rounded)
+        var text = String(format: "%.3f", rounded)
         while text.hasSuffix("0") { text.removeLast() }
         return text
     }

@@ -49,7 +49,7 @@ public struct TextLayer: Sendable {
                     let metrics = FontMetrics(above: (baselinePixels - Double(word.box.top)) / height, below: (Double(word.box.bottom) - baselinePixels) / height)
                     fonts.insert(metrics)
                     let next = index + 1 < placed.count ? placed[index + 1].box.left : nil
-                    let sizeText = PDFSyntax.number(size, decimals: Self.positionDecimals)
+                    let sizeText = PDFSyntax.number(size)
                     if font?.metrics != metrics || font?.size != sizeText {
                         out += "/\(metrics.resourceName) \(sizeText) Tf "
                         font = (metrics, sizeText)
@@ -62,13 +62,9 @@ public struct TextLayer: Sendable {
         return (out.isEmpty ? "" : "BT\n3 Tr\n" + out + "ET\n", fonts)
     }
 
-    /// Positions and sizes are written to a hundredth of a point (a 7,200th of an inch, far
-    /// below a scan's pixel), stretches to a tenth of a percent: finer would only add bytes.
-    static let positionDecimals = 2
-    static let stretchDecimals = 1
-
-    /// A position as the content writes it.
-    static func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+    /// A position as the content writes it (``PDFSyntax/number(_:)``: thousandths of a point;
+    /// hundredths ran the words of a page drawn far smaller than its text model together).
+    static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
 
     /// A right-to-left word's letters in the order they stand on the page, left to right (readers
     /// take glyphs in page order and turn right-to-left runs back into reading order); any
@@ -158,11 +154,15 @@ public struct TextLayer: Sendable {
         let stretch = units.isEmpty ? 100 : 100 * Double(box.width) * scaleX / (Double(units.count) * glyph)
         let x = Self.rounded(Double(box.left) * scaleX)
         // Both positions rounded as written, so that moves add up to the same place as `Tm`.
-        let place = previousX.map { "\(PDFSyntax.number(x - $0, decimals: Self.positionDecimals)) 0 Td" }
-            ?? "1 0 0 1 \(PDFSyntax.number(x, decimals: Self.positionDecimals)) \(PDFSyntax.number(baseline, decimals: Self.positionDecimals)) Tm"
-        // The space ends the word in its own string: extraction breaks the word there, and the
-        // next word is placed by its own move, wherever the space's advance ends.
-        let space = next == nil ? "" : "0020"
-        return "\(PDFSyntax.number(stretch, decimals: Self.stretchDecimals)) Tz \(place) <\(units.map(PDFSyntax.hex16).joined())\(space)> Tj\n"
+        let place = previousX.map { "\(PDFSyntax.number(x - $0)) 0 Td" }
+            ?? "1 0 0 1 \(PDFSyntax.number(x)) \(PDFSyntax.number(baseline)) Tm"
+        var out = "\(PDFSyntax.number(stretch)) Tz \(place) <\(units.map(PDFSyntax.hex16).joined())> Tj"
+        if let next {
+            // The space stretched to end exactly where the next word begins: a space in the
+            // word's own string, overrunning a close next word, let poppler run them together.
+            let gap = max(0.01, Double(next - box.right) * scaleX)
+            out += " \(PDFSyntax.number(100 * gap / glyph)) Tz <0020> Tj"
+        }
+        return out + "\n"
     }
 }
