@@ -49,7 +49,7 @@ extension Quire {
             let root = URL(fileURLWithPath: truth, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL.path
             let pairs = Evaluation.pairs(under: root)
             guard !pairs.isEmpty else {
-                throw QuireExit.fail(CoreError(.emptyInput, "no image with a NAME.gt.txt beside it", remedy: "point --truth at a folder of page images with their ground truth", context: ErrorContext(file: truth)))
+                throw CoreError(.emptyInput, "no image with a NAME.gt.txt beside it", remedy: "point --truth at a folder of page images with their ground truth", context: ErrorContext(file: truth))
             }
             let languages = engine.lang.flatMap(LanguageSet.init) ?? LanguageSet("eng")!
             let collected = ScoreList()
@@ -74,7 +74,7 @@ extension Quire {
                 EvalText.print(pages, root: root)
             }
             let failed = pages.filter { $0.score == nil }
-            if !failed.isEmpty { throw ExitCode(failed.count == pages.count ? 4 : QuireExit.partial) }
+            try QuireExit.endBatch(succeeded: pages.count - failed.count, failed: failed.count)
         }
     }
 }

@@ -84,13 +84,10 @@ struct OCRFiles {
         } else {
             Terminal.note(OCRSummaryJSON.text(tally, unreadableFiles: fileErrors.count))
         }
-        if let pdfError { throw QuireExit.fail(pdfError) }  // no PDF: nothing was delivered
+        if let pdfError { throw pdfError }  // no PDF: nothing was delivered
         let ok = tally.ok + tally.blank + tally.tooSmall - failedWrites
         let failures = tally.failed + failedWrites + fileErrors.count
-        if failures > 0 {
-            if ok > 0 { throw ExitCode(QuireExit.partial) }
-            throw ExitCode(fileErrors.first.map { QuireExit.code(for: $0.code.category) } ?? 4)
-        }
+        try QuireExit.endBatch(succeeded: ok, failed: failures, firstFailure: fileErrors.first.map { QuireExit.code(of: $0) })
     }
 
     /// Checks the inputs and opens the PDF; any unreadable file stops the run before OCR, since
@@ -112,7 +109,7 @@ struct OCRFiles {
             return PDFPageSink(build: try SearchableBuild(output: path, kind: kind, pages: pages, info: info, scratch: scratch, consent: target.consent), scratch: scratch)
         } catch {
             try? FileManager.default.removeItem(atPath: scratch)
-            throw QuireExit.fail(error)
+            throw error
         }
     }
 
@@ -124,9 +121,9 @@ struct OCRFiles {
             let data = FileHandle.standardInput.readDataToEndOfFile()
             try data.write(to: URL(fileURLWithPath: path))
         } catch {
-            throw QuireExit.fail(CoreError(
+            throw CoreError(
                 .outputNotWritable, "cannot keep standard input in a temporary file (\(error.localizedDescription))",
-                remedy: "check the space in \(NSTemporaryDirectory()) or set TMPDIR", context: ErrorContext(file: "-")))
+                remedy: "check the space in \(NSTemporaryDirectory()) or set TMPDIR", context: ErrorContext(file: "-"))
         }
         return path
     }

@@ -58,7 +58,7 @@ struct OCROutput {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {}
         guard FileManager.default.isWritableFile(atPath: folder) else {
-            throw QuireExit.fail(CoreError(.outputNotWritable, "the output folder cannot be written", remedy: "choose another --out folder or fix its permissions", context: ErrorContext(file: folder)))
+            throw CoreError(.outputNotWritable, "the output folder cannot be written", remedy: "choose another --out folder or fix its permissions", context: ErrorContext(file: folder))
         }
     }
 
