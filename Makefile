@@ -14,6 +14,7 @@ build: bootstrap
 
 build-release: bootstrap
 	$(SWIFT) build -c release $(BUILD_FLAGS)
+	@Scripts/tests/fault-hooks-check release
 
 ## Every test: unit, catalogue, pipeline and CLI (tests needing ../shared skip with a message),
 ## then generated wikitext parsed by mwparserfromhell (installed from PyPI when missing) and exported
@@ -21,7 +22,8 @@ build-release: bootstrap
 ## poppler and qpdf (Scripts/tests/pdf-check). Publish tests
 ## run against a throwaway MediaWiki (Debian's package, installed when missing) and skip with a reason otherwise.
 ## Scripts/tests/serve-check drives `quire serve` in headless Chromium with Selenium (Debian's
-## chromium, chromium-driver and python3-selenium, installed when missing).
+## chromium, chromium-driver and python3-selenium, installed when missing). Scripts/tests/fault-hooks-check:
+## the crash and hang test hooks are in the debug binary and not in the release one (when built).
 test: bootstrap
 	@Scripts/mediawiki-test-server install || echo "make test: MediaWiki cannot be installed here; the publish integration tests will be skipped (they say why)"
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
@@ -30,6 +32,7 @@ test: bootstrap
 	@Scripts/tests/epub-check
 	@Scripts/tests/serve-check
 	@Scripts/tests/pdf-check
+	@Scripts/tests/fault-hooks-check
 
 ## The whole pipeline on the bundled sample; results under out/demo/.
 demo: build

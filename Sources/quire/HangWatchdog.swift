@@ -10,15 +10,13 @@ import QuireCore
 final class HangWatchdog: @unchecked Sendable {
     /// The child's exit status after a hang.
     static let exitCode: Int32 = 86
-    /// Test hook: `FILE:PAGE` makes that page (1-based) hang.
-    static let hangVariable = "QUIRE_TEST_HANG_ON"
-    /// Test hook: the limit in seconds, instead of the one derived from the deadline.
-    static let limitVariable = "QUIRE_TEST_HANG_LIMIT"
-
     /// Up to three recognitions per page (automatic preprocessing) each within the deadline, plus
-    /// decoding and layout analysis.
+    /// decoding and layout analysis (a debug build's tests may ask for another, ``FaultHooks``).
     static func limit(deadline: Double, environment: [String: String]) -> TimeInterval {
-        environment[limitVariable].flatMap(Double.init) ?? deadline * 3 + 60
+        #if QUIRE_FAULT_HOOKS
+        if let limit = FaultHooks.hangLimit(environment: environment) { return limit }
+        #endif
+        return deadline * 3 + 60
     }
 
     let limit: TimeInterval
@@ -56,17 +54,10 @@ final class HangWatchdog: @unchecked Sendable {
             _exit(Self.exitCode)
         }
     }
-
-    /// In the child, hangs on the page named by ``hangVariable`` (tests only).
-    static func hangIfRequested(_ source: PageImageSource) {
-        guard CrashSupervisor.isChild, let target = ProcessInfo.processInfo.environment[hangVariable] else { return }
-        let parts = target.split(separator: ":")
-        guard parts.count == 2, source.path.hasSuffix(String(parts[0])), Int(parts[1]) == source.pageIndex + 1 else { return }
-        while true { Thread.sleep(forTimeInterval: 3600) }
-    }
 }
 
-/// Wraps a factory so that each recognition is timed by a ``HangWatchdog`` (and test faults apply).
+/// Wraps a factory so that each recognition is timed by a ``HangWatchdog`` (and, in a debug
+/// build, test faults apply).
 struct WatchedFactory: OCREngineFactory {
     let base: any OCREngineFactory
     let watchdog: HangWatchdog
@@ -84,8 +75,9 @@ private struct WatchedEngine: OCREngine {
     mutating func recognize(_ source: PageImageSource) throws -> PageText {
         let token = watchdog.begin(source)
         defer { watchdog.end(token) }
-        CrashSupervisor.crashIfRequested(source)
-        HangWatchdog.hangIfRequested(source)
+        #if QUIRE_FAULT_HOOKS
+        FaultHooks.apply(to: source)
+        #endif
         return try base.recognize(source)
     }
 }
