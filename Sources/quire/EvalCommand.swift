@@ -4,6 +4,7 @@ import QuireAlign
 import QuireCore
 import QuirePipeline
 import QuireWikitext
+import Synchronization
 
 extension Quire {
     /// `quire eval`: OCR images with ground truth and report CER and WER; or, with
@@ -79,12 +80,11 @@ extension Quire {
     }
 }
 
-private final class ScoreList: @unchecked Sendable {
-    private var pages: [PageScore] = []
-    private let lock = NSLock()
-    func append(_ page: PageScore) { lock.withLock { pages.append(page) } }
-    var count: Int { lock.withLock { pages.count } }
-    var all: [PageScore] { lock.withLock { pages } }
+private final class ScoreList: Sendable {
+    private let pages = Mutex<[PageScore]>([])
+    func append(_ page: PageScore) { pages.withLock { $0.append(page) } }
+    var count: Int { pages.withLock { $0.count } }
+    var all: [PageScore] { pages.withLock { $0 } }
 }
 
 enum EvalText {

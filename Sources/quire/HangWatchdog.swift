@@ -1,5 +1,6 @@
 import Foundation
 import QuireCore
+import Synchronization
 
 /// Bounds a hang that Tesseract's progress monitor cannot: layout analysis and some image
 /// decoding have no cancel hook, so a pathological page could stall a worker forever. In the
@@ -7,7 +8,7 @@ import QuireCore
 /// names the page and exits with ``exitCode``, and ``CrashSupervisor`` starts it again. The
 /// attempt was recorded before it began, so the page is retried once and then quarantined, and
 /// every page already done stays done.
-final class HangWatchdog: @unchecked Sendable {
+final class HangWatchdog: Sendable {
     /// The child's exit status after a hang.
     static let exitCode: Int32 = 86
     /// Up to three recognitions per page (automatic preprocessing) each within the deadline, plus
@@ -20,9 +21,8 @@ final class HangWatchdog: @unchecked Sendable {
     }
 
     let limit: TimeInterval
-    private let lock = NSLock()
-    private var inFlight: [Int: (source: PageImageSource, started: Date)] = [:]
-    private var nextToken = 0
+    /// The pages being recognised, by token, and the next token.
+    private let pages = Mutex<(inFlight: [Int: (source: PageImageSource, started: Date)], nextToken: Int)>(([:], 0))
 
     init(limit: TimeInterval) {
         self.limit = limit
@@ -32,21 +32,21 @@ final class HangWatchdog: @unchecked Sendable {
     }
 
     func begin(_ source: PageImageSource) -> Int {
-        lock.withLock {
-            nextToken += 1
-            inFlight[nextToken] = (source, Date())
-            return nextToken
+        pages.withLock { pages in
+            pages.nextToken += 1
+            pages.inFlight[pages.nextToken] = (source, Date())
+            return pages.nextToken
         }
     }
 
     func end(_ token: Int) {
-        lock.withLock { _ = inFlight.removeValue(forKey: token) }
+        pages.withLock { _ = $0.inFlight.removeValue(forKey: token) }
     }
 
     private func watch() {
         while true {
             Thread.sleep(forTimeInterval: min(1, limit / 4))
-            let stuck = lock.withLock { inFlight.values.first { Date().timeIntervalSince($0.started) > limit } }
+            let stuck = pages.withLock { $0.inFlight.values.first { Date().timeIntervalSince($0.started) > limit } }
             guard let stuck else { continue }
             Terminal.error(
                 "'\(stuck.source.path)', page \(stuck.source.pageIndex + 1): no result after \(Int(limit)) s — the OCR engine is stuck on this page; "
