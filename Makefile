@@ -14,6 +14,7 @@ build: bootstrap
 
 build-release: bootstrap
 	$(SWIFT) build -c release $(BUILD_FLAGS)
+	@Scripts/tests/fault-hooks-check release
 
 ## Every test: unit, catalogue, pipeline and CLI (tests needing ../shared skip with a message),
 ## then generated wikitext parsed by mwparserfromhell (installed from PyPI when missing) and exported
@@ -23,6 +24,8 @@ build-release: bootstrap
 ## Scripts/tests/serve-check drives `quire serve` in headless Chromium with Selenium (Debian's
 ## chromium, chromium-driver and python3-selenium, installed when missing). docs/commands.md must
 ## match the tool's help (Scripts/command-reference --check; `make docs` rewrites it).
+## Scripts/tests/fault-hooks-check: the crash and hang test hooks are in the debug binary and not
+## in the release one (when built).
 test: bootstrap
 	@Scripts/mediawiki-test-server install || echo "make test: MediaWiki cannot be installed here; the publish integration tests will be skipped (they say why)"
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
@@ -32,6 +35,7 @@ test: bootstrap
 	@Scripts/tests/epub-check
 	@Scripts/tests/serve-check
 	@Scripts/tests/pdf-check
+	@Scripts/tests/fault-hooks-check
 
 ## The command reference (docs/commands.md) rendered from every command's --help.
 docs: build

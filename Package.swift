@@ -78,7 +78,8 @@ let package = Package(
             resources: [.embedInCode("Assets/room.css"), .embedInCode("Assets/room.js")],
             swiftSettings: strict),
 
-        // The thin command-line tool.
+        // The thin command-line tool. Its test fault hooks (a crash or hang on a chosen page) are
+        // compiled into debug builds only, the ones `make test` runs: never into a release.
         .executableTarget(
             name: "quire",
             dependencies: [
@@ -86,7 +87,7 @@ let package = Package(
                 "QuireServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: strict,
+            swiftSettings: strict + [.define("QUIRE_FAULT_HOOKS", .when(configuration: .debug))],
             // Exported so that Leptonica's call resolves to CLineImageTuning's definition.
             linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic-symbol=png_set_compression_level"])]),
 

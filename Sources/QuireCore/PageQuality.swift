@@ -32,14 +32,50 @@ public enum PageQuality: Int, CaseIterable, Comparable, Sendable, Codable, Custo
     public static func < (lhs: PageQuality, rhs: PageQuality) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
+/// The one rule by which a tool levels the pages it produced: the catalogue when a page is read
+/// (the level `quire status` counts), the wikitext when the page is generated. ProofreadPage's
+/// levels are claims a person relies on, so the rule never claims more than the evidence holds:
+/// level 0 ("without text") only for a page that was read and found empty, never for one that
+/// could not be read (too small, timed out); level 1 only for text with no sign of trouble; else 2.
+public struct QualityPolicy: Hashable, Sendable {
+    /// A page whose mean word confidence is below this gets level 2 and `low_confidence`.
+    public var lowConfidenceThreshold: Confidence
+    /// Flags that make a page with text level 2.
+    public var problemFlags: Set<PageFlag>
+
+    /// Flags that say the page was not read, so its emptiness proves nothing: level 2, not 0.
+    public static let unreadFlags: Set<PageFlag> = [.ocrTimeout, .tooSmall]
+
+    /// The default policy: below 0.75 mean confidence, or flagged low confidence, sanitised
+    /// text, an uncertain boundary, an OCR timeout or too small an image, is problematic.
+    public init(
+        lowConfidenceThreshold: Confidence = 0.75,
+        problemFlags: Set<PageFlag> = [.lowConfidence, .sanitisedText, .uncertainBoundary, .ocrTimeout, .tooSmall]
+    ) {
+        self.lowConfidenceThreshold = lowConfidenceThreshold
+        self.problemFlags = problemFlags
+    }
+
+    /// The level of a page a tool produced and the flags that explain it: without text, 0 (and
+    /// `blank_page` unless it is `illustration_only`), or 2 when it was not read; with text, 2
+    /// for a problem flag or a mean confidence below the threshold (which adds
+    /// `low_confidence`), else 1. Never 3 or 4: those need a person.
+    public func level(hasText: Bool, flags: Set<PageFlag>, meanConfidence: Confidence?) -> (level: PageQuality, flags: Set<PageFlag>) {
+        var flags = flags
+        guard hasText else {
+            if !flags.isDisjoint(with: Self.unreadFlags) { return (.problematic, flags) }
+            if !flags.contains(.illustrationOnly) { flags.insert(.blankPage) }
+            return (.withoutText, flags)
+        }
+        if let meanConfidence, meanConfidence < lowConfidenceThreshold { flags.insert(.lowConfidence) }
+        return (flags.isDisjoint(with: problemFlags) ? .notProofread : .problematic, flags)
+    }
+}
+
 extension PageQuality {
-    /// The level a tool gives a page it produced: 0 when the page has no text (blank,
-    /// illustration only, too small to read), 2 when it timed out, was sanitised or its mean word
-    /// confidence is below `lowConfidence`, else 1. Never 3 or 4: those need a person.
-    public static func suggested(for page: PageText, lowConfidence: Double = 0.60) -> PageQuality {
-        if page.isEmpty && !page.flags.contains(.ocrTimeout) { return .withoutText }
-        if !page.flags.isDisjoint(with: [.ocrTimeout, .sanitisedText, .uncertainBoundary, .lowConfidence]) { return .problematic }
-        if let confidence = page.meanConfidence, confidence < lowConfidence { return .problematic }
-        return .notProofread
+    /// The level a tool gives an OCR page when it is read, by ``QualityPolicy`` (the same rule
+    /// the wikitext applies when it generates the page).
+    public static func suggested(for page: PageText, policy: QualityPolicy = QualityPolicy()) -> PageQuality {
+        policy.level(hasText: !page.isEmpty, flags: page.flags, meanConfidence: page.meanConfidence).level
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 public import QuireAlign
 public import QuireCore
+import Synchronization
 
 /// One page scored against its ground truth.
 public struct PageScore: Sendable {
@@ -87,13 +88,12 @@ public struct Evaluation: Sendable {
 }
 
 /// Joins the pages of multi-page files before scoring.
-private final class PageCollector: @unchecked Sendable {
-    private var pages: [String: [Int: String]] = [:]
-    private let lock = NSLock()
+private final class PageCollector: Sendable {
+    private let pages = Mutex<[String: [Int: String]]>([:])
 
     /// Adds a page; returns the whole text once all `count` pages of `path` are in.
     func add(_ path: String, index: Int, text: String, of count: Int) -> String? {
-        lock.withLock {
+        pages.withLock { pages in
             pages[path, default: [:]][index] = text
             guard let all = pages[path], all.count == count else { return nil }
             return (0..<count).compactMap { all[$0] }.joined(separator: "\n")

@@ -1,6 +1,7 @@
 import Foundation
 public import QuireCatalogue
 public import QuireCore
+import Synchronization
 
 /// Counts of a batch in progress or finished.
 public struct OCRTally: Sendable, Codable, Hashable {
@@ -144,35 +145,37 @@ public struct OCRBatch: Sendable {
 }
 
 /// The batch's running counts, updated from worker threads.
-private final class BatchState: @unchecked Sendable {
-    private var tally: OCRTally
-    private(set) var failures: [PageFailure] = []
-    private let lock = NSLock()
+private final class BatchState: Sendable {
+    private let state: Mutex<(tally: OCRTally, failures: [PageFailure])>
 
-    init(total: Int) { tally = OCRTally(total: total) }
+    init(total: Int) { state = Mutex((OCRTally(total: total), [])) }
 
-    func succeed(_ text: PageText) { lock.withLock { tally.count(text) } }
+    /// The pages that failed, in the order they did.
+    var failures: [PageFailure] { state.withLock { $0.failures } }
+
+    func succeed(_ text: PageText) { state.withLock { $0.tally.count(text) } }
 
     /// A page another run reads (`pid`), or finished already (nil).
     func leave(_ job: PageJob, toProcess pid: Int32?) {
-        lock.withLock {
-            tally.done += 1
-            tally.leftToOtherRuns += 1
-            if let pid, !tally.otherRuns.contains(pid) { tally.otherRuns.append(pid) }
+        state.withLock { state in
+            state.tally.done += 1
+            state.tally.leftToOtherRuns += 1
+            if let pid, !state.tally.otherRuns.contains(pid) { state.tally.otherRuns.append(pid) }
         }
     }
 
     func fail(_ job: PageJob, _ error: any Error, quarantined: Bool) {
-        lock.withLock {
-            tally.done += 1
-            if quarantined { tally.quarantined += 1 } else { tally.failed += 1 }
-            failures.append(PageFailure(document: job.document, number: job.number, error: OCRBatch.quireError(error, job: job), quarantined: quarantined))
+        let failure = PageFailure(document: job.document, number: job.number, error: OCRBatch.quireError(error, job: job), quarantined: quarantined)
+        state.withLock { state in
+            state.tally.done += 1
+            if quarantined { state.tally.quarantined += 1 } else { state.tally.failed += 1 }
+            state.failures.append(failure)
         }
     }
 
     func snapshot(elapsed: Double) -> OCRTally {
-        lock.withLock {
-            var copy = tally
+        state.withLock { state in
+            var copy = state.tally
             copy.elapsed = elapsed
             return copy
         }

@@ -1,6 +1,7 @@
 import Foundation
 public import QuireCore
 import QuireOCR
+import Synchronization
 
 /// OCR of files without a catalogue, for scripts: every page of every file, in order, as
 /// `tesseract IMG -` does. Bad files are reported and skipped; the rest is read.
@@ -101,19 +102,19 @@ public struct OneShotOCR: Sendable {
 }
 
 /// The tally of a one-shot run, counted as pages are delivered.
-private final class TallyCounter: @unchecked Sendable {
-    private var current: OCRTally
+private final class TallyCounter: Sendable {
+    private let current: Mutex<OCRTally>
     private let start = Date()
-    private let lock = NSLock()
 
     init(total: Int) {
-        current = OCRTally()
-        current.total = total
+        var tally = OCRTally()
+        tally.total = total
+        current = Mutex(tally)
     }
 
     /// Counts one page (nil: it failed).
     func count(_ text: PageText?) {
-        lock.withLock {
+        current.withLock { current in
             if let text {
                 current.count(text)
             } else {
@@ -124,7 +125,7 @@ private final class TallyCounter: @unchecked Sendable {
     }
 
     var tally: OCRTally {
-        lock.withLock {
+        current.withLock { current in
             var final = current
             final.elapsed = Date().timeIntervalSince(start)
             return final
@@ -133,10 +134,10 @@ private final class TallyCounter: @unchecked Sendable {
 }
 
 /// Delivers results in index order although they finish in any order.
-private final class InOrderDelivery: @unchecked Sendable {
-    private var pending: [Int: OneShotOCR.PageOutcome] = [:]
-    private var nextIndex = 0
-    private let lock = NSLock()
+private final class InOrderDelivery: Sendable {
+    /// Outcomes finished before their turn, and the index delivered next; the lock is held while
+    /// delivering, so outcomes go out one at a time.
+    private let queue = Mutex<(pending: [Int: OneShotOCR.PageOutcome], nextIndex: Int)>(([:], 0))
     private let deliver: @Sendable (OneShotOCR.PageOutcome) -> Void
 
     init(count: Int, deliver: @escaping @Sendable (OneShotOCR.PageOutcome) -> Void) {
@@ -144,11 +145,11 @@ private final class InOrderDelivery: @unchecked Sendable {
     }
 
     func finish(_ index: Int, _ outcome: OneShotOCR.PageOutcome) {
-        lock.withLock {
-            pending[index] = outcome
-            while let ready = pending.removeValue(forKey: nextIndex) {
+        queue.withLock { queue in
+            queue.pending[index] = outcome
+            while let ready = queue.pending.removeValue(forKey: queue.nextIndex) {
                 deliver(ready)
-                nextIndex += 1
+                queue.nextIndex += 1
             }
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 public import QuireCore
+import Synchronization
 
 /// One page to recognise and the languages to read it in.
 public struct PageTask: Sendable, Hashable {
@@ -136,15 +137,14 @@ extension PageWorkerPool {
 }
 
 /// Hands out the indices of `order` once each, to any thread.
-private final class WorkQueue: @unchecked Sendable {
-    private var position = 0
+private final class WorkQueue: Sendable {
+    private let position = Mutex(0)
     private let order: [Int]
-    private let lock = NSLock()
 
     init(order: [Int]) { self.order = order }
 
     func next() -> Int? {
-        lock.withLock {
+        position.withLock { position in
             guard position < order.count else { return nil }
             defer { position += 1 }
             return order[position]

@@ -2,6 +2,7 @@ import Foundation
 import QuireCatalogue
 import QuireCore
 import QuireOCR
+import Synchronization
 
 /// Turns the paths given to `quire add` into inspected, fingerprinted source files, one result
 /// per file: folders are expanded (their scans, in natural order), every file is typed from its
@@ -202,14 +203,13 @@ struct UTF8Validator {
 }
 
 /// Fixed slots filled from several threads, each slot by exactly one of them.
-private final class ResultSlots<Value: Sendable>: @unchecked Sendable {
-    private var slots: [Value?]
-    private let lock = NSLock()
+private final class ResultSlots<Value: Sendable>: Sendable {
+    private let slots: Mutex<[Value?]>
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
 
-    func set(_ index: Int, _ value: Value) { lock.withLock { slots[index] = value } }
+    func set(_ index: Int, _ value: Value) { slots.withLock { $0[index] = value } }
 
     /// Every slot's value, in order; all slots are filled by then.
-    var values: [Value] { lock.withLock { slots.compactMap { $0 } } }
+    var values: [Value] { slots.withLock { $0.compactMap { $0 } } }
 }

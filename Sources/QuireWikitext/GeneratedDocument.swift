@@ -71,24 +71,6 @@ public struct WorkSpan: Hashable, Sendable {
     }
 }
 
-/// How quality levels are chosen for OCR pages.
-public struct QualityPolicy: Hashable, Sendable {
-    /// A page whose mean word confidence is below this gets level 2 and `low_confidence`.
-    public var lowConfidenceThreshold: Confidence
-    /// Input flags that make a page level 2.
-    public var problemFlags: Set<PageFlag>
-
-    /// The default policy: below 0.75 mean confidence, or flagged low confidence, sanitised
-    /// text, an uncertain boundary, an OCR timeout or too small an image, is problematic.
-    public init(
-        lowConfidenceThreshold: Confidence = 0.75,
-        problemFlags: Set<PageFlag> = [.lowConfidence, .sanitisedText, .uncertainBoundary, .ocrTimeout, .tooSmall]
-    ) {
-        self.lowConfidenceThreshold = lowConfidenceThreshold
-        self.problemFlags = problemFlags
-    }
-}
-
 /// Choices of one generation run.
 public struct GenerationOptions: Hashable, Sendable {
     /// The account that publishes: written as `user` of every page's `pagequality` tag; required

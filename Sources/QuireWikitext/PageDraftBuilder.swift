@@ -85,18 +85,10 @@ extension PageDraft {
 }
 
 extension QualityPolicy {
-    /// The level of a draft and the flags that explain it: 3 for proofread text; 0 for a page
-    /// without text (blank or illustration only), unless it timed out or was too small, which
-    /// is 2; 2 for a problem flag or a mean confidence below the threshold; else 1. Never 4.
+    /// The level of a draft and the flags that explain it: 3 for proofread text, else the one
+    /// rule of ``QualityPolicy/level(hasText:flags:meanConfidence:)``. Never 4.
     func level(for draft: PageDraft, meanConfidence: Confidence?) -> (level: PageQuality, flags: Set<PageFlag>) {
-        var flags = draft.pageFlags
-        if draft.isProofread && !draft.hasNoText { return (.proofread, flags) }
-        if draft.hasNoText {
-            if flags.contains(.ocrTimeout) || flags.contains(.tooSmall) { return (.problematic, flags) }
-            if !flags.contains(.illustrationOnly) { flags.insert(.blankPage) }
-            return (.withoutText, flags)
-        }
-        if let meanConfidence, meanConfidence < lowConfidenceThreshold { flags.insert(.lowConfidence) }
-        return (flags.isDisjoint(with: problemFlags) ? .notProofread : .problematic, flags)
+        if draft.isProofread && !draft.hasNoText { return (.proofread, draft.pageFlags) }
+        return level(hasText: !draft.hasNoText, flags: draft.pageFlags, meanConfidence: meanConfidence)
     }
 }

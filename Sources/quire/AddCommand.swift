@@ -83,24 +83,20 @@ extension Quire {
                 }
             }
             let report: AddReport
-            do {
-                let catalogue = try catalogueOptions.open()
-                report = try DocumentRegistrar(catalogue: catalogue).add(request)
-                try recordRights(report, catalogue: catalogue)
-            } catch {
-                throw QuireExit.fail(error)
-            }
+            let catalogue = try catalogueOptions.open()
+            report = try DocumentRegistrar(catalogue: catalogue).add(request)
+            try recordRights(report, catalogue: catalogue)
+
             if output.json {
                 try Terminal.json(AddReportJSON(report))
             } else {
                 AddReportText.print(report)
             }
             let failures = report.failures
-            if !failures.isEmpty || !report.unacceptedChanges.isEmpty {
-                if report.registeredCount > 0 { throw ExitCode(QuireExit.partial) }
-                if let first = failures.first { throw ExitCode(QuireExit.code(for: first.code.category)) }
-                throw ExitCode(QuireExit.code(for: ErrorCategory.conflict))
-            }
+            // A change not accepted is a conflict with the catalogue.
+            try QuireExit.endBatch(
+                succeeded: report.registeredCount, failed: failures.count + report.unacceptedChanges.count,
+                firstFailure: QuireExit.code(for: failures.first?.code.category ?? .conflict))
             // Nothing registered at all (everything skipped): say so and fail, so a script stops here.
             if report.registeredCount == 0 { throw ExitCode(QuireExit.code(for: ErrorCategory.input)) }
         }

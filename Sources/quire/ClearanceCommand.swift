@@ -59,7 +59,7 @@ extension Quire.Clearance {
                     failed += 1
                 }
             }
-            if failed > 0 { throw ExitCode(evaluated > 0 ? QuireExit.partial : 4) }
+            try QuireExit.endBatch(succeeded: evaluated, failed: failed)
         }
 
         /// Today's date in UTC: the command's default; the engine itself never reads the clock.

@@ -36,7 +36,7 @@ struct DecisionOptions: ParsableArguments {
         let id = try document.id
         let by = try actor.actor()
         let desk: ClearanceDesk
-        do { desk = ClearanceDesk(catalogue: try catalogueOptions.open()) } catch { throw QuireExit.fail(error) }
+        desk = ClearanceDesk(catalogue: try catalogueOptions.open())
         var failures: [any QuireError] = []
         var moved = 0
         for target in targets {
@@ -51,9 +51,7 @@ struct DecisionOptions: ParsableArguments {
                 failures.append(error)
             }
         }
-        if let first = failures.first {
-            throw ExitCode(moved > 0 ? QuireExit.partial : QuireExit.code(for: first.code.category))
-        }
+        try QuireExit.endBatch(succeeded: moved, failures: failures)
     }
 }
 
@@ -112,13 +110,8 @@ extension Quire.Clearance {
         @OptionGroup var asOf: AsOfOptions
 
         func run() throws {
-            let report: ClearanceReport
-            do {
-                report = try ClearanceDesk(catalogue: try catalogueOptions.openForReading())
-                    .report(targets: target.isEmpty ? ClearanceTarget.allCases : target, asOf: asOf.date)
-            } catch {
-                throw QuireExit.fail(error)
-            }
+            let report: ClearanceReport = try ClearanceDesk(catalogue: try catalogueOptions.openForReading())
+                .report(targets: target.isEmpty ? ClearanceTarget.allCases : target, asOf: asOf.date)
             let text: String
             switch format {
             case .csv: text = report.csv()
@@ -127,7 +120,7 @@ extension Quire.Clearance {
             case .table: text = table(report)
             }
             if let out, out != OutputPath.standardOutput {
-                do { try OutputFile.write(Data(text.utf8), to: out) } catch { throw QuireExit.fail(error) }
+                try OutputFile.write(Data(text.utf8), to: out)
                 Terminal.note("Clearance report (\(report.rows.count) rows, \(report.documents) documents) written to \(out)")
             } else {
                 FileHandle.standardOutput.write(Data(text.utf8))

@@ -77,16 +77,12 @@ extension Quire.Clearance {
             let change = try FactsChange(work: work, rights: rights)
             guard !change.isEmpty else { throw ValidationError("give at least one fact to set (see 'quire clearance set --help')") }
             let by = try actor.actor()
-            do {
-                let changes = try ClearanceDesk(catalogue: try catalogueOptions.open()).setFacts(id, change, actor: by, reason: reason)
-                if changes.isEmpty {
-                    Terminal.note("No fact changed for '\(id)'.")
-                } else {
-                    for line in changes { Terminal.out(line) }
-                    Terminal.note("Recorded \(changes.count) change\(changes.count == 1 ? "" : "s") for '\(id)' by \(by). See 'quire clearance show \(id)'.")
-                }
-            } catch {
-                throw QuireExit.fail(error)
+            let changes = try ClearanceDesk(catalogue: try catalogueOptions.open()).setFacts(id, change, actor: by, reason: reason)
+            if changes.isEmpty {
+                Terminal.note("No fact changed for '\(id)'.")
+            } else {
+                for line in changes { Terminal.out(line) }
+                Terminal.note("Recorded \(changes.count) change\(changes.count == 1 ? "" : "s") for '\(id)' by \(by). See 'quire clearance show \(id)'.")
             }
         }
     }
@@ -103,8 +99,7 @@ extension Quire.Clearance {
 
         func run() throws {
             let id = try document.id
-            let dossier: ClearanceDesk.Dossier
-            do { dossier = try ClearanceDesk(catalogue: try catalogueOptions.openForReading()).dossier(id, asOf: asOf.date) } catch { throw QuireExit.fail(error) }
+            let dossier: ClearanceDesk.Dossier = try ClearanceDesk(catalogue: try catalogueOptions.openForReading()).dossier(id, asOf: asOf.date)
             if output.json {
                 try Terminal.json(DossierJSON(dossier), snakeCase: true)
             } else {
@@ -124,8 +119,7 @@ extension Quire.Clearance {
 
         func run() throws {
             let id = try document.id
-            let history: [ClearanceEvent]
-            do { history = try ClearanceDesk(catalogue: try catalogueOptions.openForReading()).history(of: id) } catch { throw QuireExit.fail(error) }
+            let history: [ClearanceEvent] = try ClearanceDesk(catalogue: try catalogueOptions.openForReading()).history(of: id)
             if output.json {
                 try Terminal.json(history, snakeCase: true)
                 return
@@ -156,8 +150,7 @@ extension Quire.Clearance {
         var expectedHead: String?
 
         func run() throws {
-            let check: ClearanceChainCheck
-            do { check = try ClearanceDesk(catalogue: try catalogueOptions.openForReading()).verify(expectingHead: expectedHead) } catch { throw QuireExit.fail(error) }
+            let check: ClearanceChainCheck = try ClearanceDesk(catalogue: try catalogueOptions.openForReading()).verify(expectingHead: expectedHead)
             if output.json {
                 try Terminal.json(["entries": String(check.entries), "head": check.head ?? ""], snakeCase: false)
                 return

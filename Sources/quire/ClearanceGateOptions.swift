@@ -51,10 +51,6 @@ struct ClearanceGateOptions: ParsableArguments {
     /// work was done (or, with `failure`, stopped after doing part of it). Nothing to do for nil.
     func record(_ pending: ClearanceGate.PendingOverride?, catalogue: Catalogue, failure: String? = nil) throws {
         guard let pending else { return }
-        do {
-            try ClearanceGate(desk: ClearanceDesk(catalogue: catalogue)).record(pending, failure: failure)
-        } catch {
-            throw QuireExit.fail(error)
-        }
+        try ClearanceGate(desk: ClearanceDesk(catalogue: catalogue)).record(pending, failure: failure)
     }
 }

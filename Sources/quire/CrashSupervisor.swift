@@ -13,8 +13,6 @@ import Darwin
 enum CrashSupervisor {
     /// Set in the child's environment.
     static let childVariable = "QUIRE_SUPERVISED_CHILD"
-    /// Test hook: `FILE:PAGE` makes the child abort on that page (1-based), to prove isolation.
-    static let crashVariable = "QUIRE_TEST_CRASH_ON"
 
     /// The parent's nice value, which the child takes (Foundation's `Process` starts it at 0).
     static let niceVariable = "QUIRE_SUPERVISOR_NICE"
@@ -48,7 +46,7 @@ enum CrashSupervisor {
         var restarts = 0
         while true {
             let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/proc/self/exe")
+            process.executableURL = URL(fileURLWithPath: ProcessSetup.executablePath)
             process.arguments = Array(CommandLine.arguments.dropFirst())
             // Linux keeps a nice value per thread, and this one may be a dispatch thread reset to 0:
             // the process's own is its main thread's (whose id is the pid); the child starts with
@@ -83,13 +81,5 @@ enum CrashSupervisor {
         for id in ids where getpriority(thisProcess, id) < nice {
             _ = setpriority(thisProcess, id, nice)
         }
-    }
-
-    /// In the child, aborts on the page named by ``crashVariable`` (tests only).
-    static func crashIfRequested(_ source: PageImageSource) {
-        guard isChild, let target = ProcessInfo.processInfo.environment[crashVariable] else { return }
-        let parts = target.split(separator: ":")
-        guard parts.count == 2, source.path.hasSuffix(String(parts[0])), Int(parts[1]) == source.pageIndex + 1 else { return }
-        abort()
     }
 }

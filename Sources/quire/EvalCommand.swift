@@ -4,6 +4,7 @@ import QuireAlign
 import QuireCore
 import QuirePipeline
 import QuireWikitext
+import Synchronization
 
 extension Quire {
     /// `quire eval`: OCR images with ground truth and report CER and WER; or, with
@@ -49,7 +50,7 @@ extension Quire {
             let root = URL(fileURLWithPath: truth, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL.path
             let pairs = Evaluation.pairs(under: root)
             guard !pairs.isEmpty else {
-                throw QuireExit.fail(CoreError(.emptyInput, "no image with a NAME.gt.txt beside it", remedy: "point --truth at a folder of page images with their ground truth", context: ErrorContext(file: truth)))
+                throw CoreError(.emptyInput, "no image with a NAME.gt.txt beside it", remedy: "point --truth at a folder of page images with their ground truth", context: ErrorContext(file: truth))
             }
             let languages = engine.lang.flatMap(LanguageSet.init) ?? LanguageSet("eng")!
             let collected = ScoreList()
@@ -74,17 +75,16 @@ extension Quire {
                 EvalText.print(pages, root: root)
             }
             let failed = pages.filter { $0.score == nil }
-            if !failed.isEmpty { throw ExitCode(failed.count == pages.count ? 4 : QuireExit.partial) }
+            try QuireExit.endBatch(succeeded: pages.count - failed.count, failed: failed.count)
         }
     }
 }
 
-private final class ScoreList: @unchecked Sendable {
-    private var pages: [PageScore] = []
-    private let lock = NSLock()
-    func append(_ page: PageScore) { lock.withLock { pages.append(page) } }
-    var count: Int { lock.withLock { pages.count } }
-    var all: [PageScore] { lock.withLock { pages } }
+private final class ScoreList: Sendable {
+    private let pages = Mutex<[PageScore]>([])
+    func append(_ page: PageScore) { pages.withLock { $0.append(page) } }
+    var count: Int { pages.withLock { $0.count } }
+    var all: [PageScore] { pages.withLock { $0 } }
 }
 
 enum EvalText {

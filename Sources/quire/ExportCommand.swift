@@ -83,22 +83,18 @@ extension Quire {
             let files: [ExportFile]
             let catalogue: Catalogue
             let pendingOverride: ClearanceGate.PendingOverride?
-            do {
-                catalogue = try catalogueOptions.open()
-                pendingOverride = try generation.gate(id, catalogue: catalogue, command: "quire export --format \(format.rawValue)")
-                result = try generation.generate(id, catalogue: catalogue, user: user)
-                let source = try catalogue.metadata(of: id).wikiFileName.map { "the scan \($0)" } ?? "its page images"
-                let provenance = DocumentExport.Provenance(
-                    contributor: user.isEmpty ? "Quire" : user,
-                    comment: "Quire \(QuireVersion.number): text of '\(id)' from \(source)",
-                    timestamp: ISO8601DateFormatter().string(from: Date()), generator: "Quire \(QuireVersion.number)")
-                files = try DocumentExport.render(result.document.publicationItems, profile: generation.wiki.profile, format: format, provenance: provenance)
-            } catch {
-                throw QuireExit.fail(error)
-            }
+            catalogue = try catalogueOptions.open()
+            pendingOverride = try generation.gate(id, catalogue: catalogue, command: "quire export --format \(format.rawValue)")
+            result = try generation.generate(id, catalogue: catalogue, user: user)
+            let source = try catalogue.metadata(of: id).wikiFileName.map { "the scan \($0)" } ?? "its page images"
+            let provenance = DocumentExport.Provenance(
+                contributor: user.isEmpty ? "Quire" : user,
+                comment: "Quire \(QuireVersion.number): text of '\(id)' from \(source)",
+                timestamp: ISO8601DateFormatter().string(from: Date()), generator: "Quire \(QuireVersion.number)")
+            files = try DocumentExport.render(result.document.publicationItems, profile: generation.wiki.profile, format: format, provenance: provenance)
             switch format {
             case .xml, .pagefromfile:
-                guard let file = files.first else { throw QuireExit.fail(CoreError(.internalError, "the export produced no file", remedy: "report this as a bug")) }
+                guard let file = files.first else { throw CoreError(.internalError, "the export produced no file", remedy: "report this as a bug") }
                 if out == OutputPath.standardOutput {
                     FileHandle.standardOutput.write(Data(file.bytes))
                 } else {
@@ -108,7 +104,7 @@ extension Quire {
             case .files:
                 try createFolder(out)
                 // All or nothing: every file is written to its temporary before any replaces its target.
-                do { try OutputFile.writeAll(files.map { (OutputPath.join(out, $0.name), Data($0.bytes)) }) } catch { throw QuireExit.fail(error) }
+                try OutputFile.writeAll(files.map { (OutputPath.join(out, $0.name), Data($0.bytes)) })
             case .epub, .pdf, .djvu:
                 break  // written by ebook(_:) and searchablePDF(_:to:catalogue:)
             }
@@ -129,38 +125,33 @@ extension Quire {
         /// code when all did.
         private func eachDocument(extension ext: String, _ export: (DocumentID, String, Catalogue) throws -> Void) throws {
             let ids = documents.compactMap(DocumentID.init)
-            let catalogue: Catalogue
-            do { catalogue = try catalogueOptions.open() } catch { throw QuireExit.fail(error) }
+            let catalogue: Catalogue = try catalogueOptions.open()
             guard ids.count > 1 else {
                 guard let id = ids.first else { throw ValidationError("give a document") }
                 return try export(id, out, catalogue)
             }
-            var failures: [ExitCode] = []
+            var failures: [any Error] = []
             for id in ids {
                 do {
                     try export(id, OutputPath.join(out, "\(id).\(ext)"), catalogue)
-                } catch let exit as ExitCode {
-                    failures.append(exit)
+                } catch let error where !(error is ValidationError) {
+                    QuireExit.report(error)
+                    failures.append(error)
                 }
             }
-            guard let first = failures.first else { return }
-            throw failures.count == ids.count ? first : ExitCode(QuireExit.partial)
+            try QuireExit.endBatch(succeeded: ids.count - failures.count, failures: failures)
         }
 
         /// The e-book of one document, once it is cleared for `ebook` (or overridden).
         private func ebook(_ id: DocumentID, to out: String, catalogue: Catalogue) throws {
             let result: EbookExport.Result
-            do {
-                let environment = ProcessInfo.processInfo.environment
-                result = try EbookExport(catalogue: catalogue).export(EbookExport.Request(
-                    document: id, wiki: generation.wikiOption, lexicon: try generation.lexicon(for: id, catalogue: catalogue), longS: generation.longS,
-                    works: generation.work.compactMap(WikitextExport.work),
-                    institution: institution ?? environment["QUIRE_INSTITUTION"].flatMap { $0.isEmpty ? nil : $0 }, cover: cover,
-                    override: generation.clearance.overrideClearance, actor: ActorOptions.current(), command: "quire export --format epub",
-                    asOf: Quire.Clearance.Evaluate.today(), generator: "Quire \(QuireVersion.number)"))
-            } catch {
-                throw QuireExit.fail(error)
-            }
+            let environment = ProcessInfo.processInfo.environment
+            result = try EbookExport(catalogue: catalogue).export(EbookExport.Request(
+                document: id, wiki: generation.wikiOption, lexicon: try generation.lexicon(for: id, catalogue: catalogue), longS: generation.longS,
+                works: generation.work.compactMap(WikitextExport.work),
+                institution: institution ?? environment["QUIRE_INSTITUTION"].flatMap { $0.isEmpty ? nil : $0 }, cover: cover,
+                override: generation.clearance.overrideClearance, actor: ActorOptions.current(), command: "quire export --format epub",
+                asOf: Quire.Clearance.Evaluate.today(), generator: "Quire \(QuireVersion.number)"))
             switch result.passage {
             case .cleared(let changed):
                 if changed { Terminal.warning("document '\(id)': facts changed after it was cleared for ebook; see 'quire clearance show \(id)'") }
@@ -195,15 +186,11 @@ extension Quire {
             let scratch = NSTemporaryDirectory() + "quire-export-pdf-\(UUID().uuidString)"
             defer { try? FileManager.default.removeItem(atPath: scratch) }
             let result: SearchablePDFExport.Result
-            do {
-                try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
-                result = try SearchablePDFExport(catalogue: catalogue).export(SearchablePDFExport.Request(
-                    document: id, output: out, kind: format == .djvu ? .djvu : .pdf, scratch: scratch, consent: SearchableBuild.Consent(acceptSigned: acceptSignedPDF, redoText: redoText),
-                    override: generation.clearance.overrideClearance, actor: ActorOptions.current(), command: "quire export --format pdf",
-                    asOf: Quire.Clearance.Evaluate.today()))
-            } catch {
-                throw QuireExit.fail(error)
-            }
+            try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+            result = try SearchablePDFExport(catalogue: catalogue).export(SearchablePDFExport.Request(
+                document: id, output: out, kind: format == .djvu ? .djvu : .pdf, scratch: scratch, consent: SearchableBuild.Consent(acceptSigned: acceptSignedPDF, redoText: redoText),
+                override: generation.clearance.overrideClearance, actor: ActorOptions.current(), command: "quire export --format pdf",
+                asOf: Quire.Clearance.Evaluate.today()))
             switch result.passage {
             case .cleared(let changed):
                 if changed { Terminal.warning("document '\(id)': facts changed after it was cleared for commons; see 'quire clearance show \(id)'") }
@@ -224,12 +211,12 @@ extension Quire {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             } catch {
-                throw QuireExit.fail(CoreError(.outputNotWritable, "the output folder cannot be created", remedy: "choose another --out path", context: ErrorContext(file: folder)))
+                throw CoreError(.outputNotWritable, "the output folder cannot be created", remedy: "choose another --out path", context: ErrorContext(file: folder))
             }
         }
 
         private func write(_ bytes: [UInt8], to path: String) throws {
-            do { try OutputFile.write(Data(bytes), to: path) } catch { throw QuireExit.fail(error) }
+            try OutputFile.write(Data(bytes), to: path)
         }
     }
 }

@@ -46,8 +46,8 @@ struct GenerationOptions: ParsableArguments {
     }
 
     /// Generates `id`'s wikitext with `user` in the pagequality tags (the caller asked the gate
-    /// first); warns about missing dictionaries and pages without text. Errors are Quire errors
-    /// for ``QuireExit/fail(_:)``.
+    /// first); warns about missing dictionaries and pages without text. Errors are Quire errors,
+    /// mapped by ``QuireExit/translate(_:)``.
     func generate(_ id: DocumentID, catalogue: Catalogue, user: String) throws -> WikitextExport.Result {
         let export = WikitextExport(catalogue: catalogue)
         let lexicon = try lexicon(for: id, catalogue: catalogue)

@@ -60,12 +60,7 @@ extension Quire {
                 let parts = entry.split(separator: "=").map(String.init)
                 if let page = Int(parts[1]).flatMap(PageNumber.init) { mapping[CatalogueLocator.absolutePath(parts[0], relativeTo: working)] = page }
             }
-            let result: (matching: ImportAttachment.Matching, outcomes: [ImportAttachment.Outcome])
-            do {
-                result = try ImportAttachment(catalogue: try catalogueOptions.open()).attach(files, to: id, map: mapping)
-            } catch {
-                throw QuireExit.fail(error)
-            }
+            let result: (matching: ImportAttachment.Matching, outcomes: [ImportAttachment.Outcome]) = try ImportAttachment(catalogue: try catalogueOptions.open()).attach(files, to: id, map: mapping)
             var attached = 0
             var failures: [any QuireError] = []
             for outcome in result.outcomes {
@@ -79,7 +74,7 @@ extension Quire {
                 }
             }
             Terminal.note("Imported \(attached) of \(result.outcomes.count) file(s) into '\(id)', matched \(result.matching.rawValue)\(mapping.isEmpty ? "" : " and by --map").")
-            if let first = failures.first { throw ExitCode(attached > 0 ? QuireExit.partial : QuireExit.code(for: first.code.category)) }
+            try QuireExit.endBatch(succeeded: attached, failures: failures)
         }
 
         private func convert(_ files: [String], to format: OCRFormat) throws {
@@ -102,16 +97,12 @@ extension Quire {
                     if let error = output.write(text, base: ImportAttachment.baseName(file)) { Terminal.error(error.description); failures.append(error) }
                     continue
                 }
-                do {
-                    var data = try format.render(text, imageFileName: nil)
-                    if format == .json { data = try JSONEncoder().encode(text) + Data("\n".utf8) }
-                    if format == .txt { data += Data("\u{0C}".utf8) }
-                    FileHandle.standardOutput.write(data)
-                } catch {
-                    throw QuireExit.fail(error)
-                }
+                var data = try format.render(text, imageFileName: nil)
+                if format == .json { data = try JSONEncoder().encode(text) + Data("\n".utf8) }
+                if format == .txt { data += Data("\u{0C}".utf8) }
+                FileHandle.standardOutput.write(data)
             }
-            if let first = failures.first { throw ExitCode(failures.count < files.count ? QuireExit.partial : QuireExit.code(for: first.code.category)) }
+            try QuireExit.endBatch(succeeded: files.count - failures.count, failures: failures)
         }
     }
 }

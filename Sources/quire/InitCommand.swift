@@ -15,21 +15,13 @@ extension Quire {
                 explicit: catalogue, environment: ProcessInfo.processInfo.environment,
                 workingDirectory: FileManager.default.currentDirectoryPath)
             if FileManager.default.fileExists(atPath: path) {
-                do {
-                    let existing = try Catalogue.open(at: path)
-                    Terminal.out("Catalogue already exists at \(existing.path) (schema: \(try existing.appliedMigrations().joined(separator: ", "))); nothing to do.")
-                    return
-                } catch {
-                    throw QuireExit.fail(error)
-                }
+                let existing = try Catalogue.open(at: path)
+                Terminal.out("Catalogue already exists at \(existing.path) (schema: \(try existing.appliedMigrations().joined(separator: ", "))); nothing to do.")
+                return
             }
-            do {
-                let created = try Catalogue.create(at: path)
-                Terminal.out("Created catalogue \(created.path)")
-                Terminal.out("Next: quire add SCANS… --title \"Title\" --lang spa")
-            } catch {
-                throw QuireExit.fail(error)
-            }
+            let created = try Catalogue.create(at: path)
+            Terminal.out("Created catalogue \(created.path)")
+            Terminal.out("Next: quire add SCANS… --title \"Title\" --lang spa")
         }
     }
 }

@@ -78,15 +78,11 @@ extension Quire {
             // `cat scan.jpg | quire ocr`: with nothing named, the image comes on standard input.
             let arguments = targets.isEmpty ? ["-"] : targets
             let resolved: OCRTargets
-            do {
-                var catalogue: Catalogue??
-                resolved = try OCRTargets.resolve(arguments, workingDirectory: workingDirectory) { id in
-                    if catalogue == nil { catalogue = .some(try catalogueOptions.openIfPresent()) }
-                    guard let opened = catalogue ?? nil else { return false }
-                    return (try? opened.summary(of: id)) != nil
-                }
-            } catch {
-                throw QuireExit.fail(error)
+            var catalogue: Catalogue??
+            resolved = try OCRTargets.resolve(arguments, workingDirectory: workingDirectory) { id in
+                if catalogue == nil { catalogue = .some(try catalogueOptions.openIfPresent()) }
+                guard let opened = catalogue ?? nil else { return false }
+                return (try? opened.summary(of: id)) != nil
             }
             switch resolved {
             case .files(let files):
@@ -144,13 +140,9 @@ struct EngineOptions: ParsableArguments {
 
     /// The tessdata folder, after checking that every language in `needed` is installed.
     func preflight(_ needed: [LanguageSet]) throws -> TessdataLocator {
-        do {
-            let locator = try TessdataLocator(explicit: tessdata, environment: ProcessInfo.processInfo.environment)
-            for languages in needed { try locator.requireInstalled(languages) }
-            return locator
-        } catch {
-            throw QuireExit.fail(error)
-        }
+        let locator = try TessdataLocator(explicit: tessdata, environment: ProcessInfo.processInfo.environment)
+        for languages in needed { try locator.requireInstalled(languages) }
+        return locator
     }
 
     /// A pool of `jobs` workers, each with its own Tesseract.

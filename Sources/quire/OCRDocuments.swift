@@ -19,13 +19,8 @@ struct OCRDocuments {
     func run() throws {
         guard CrashSupervisor.isChild else {
             // Queued once, by the supervisor: a restarted worker must not queue the pages again.
-            let catalogue: Catalogue?
-            do {
-                catalogue = try catalogueOptions.openIfPresent()
-                if force { _ = try catalogue?.requeueForOCR(documents: documents) }
-            } catch {
-                throw QuireExit.fail(error)
-            }
+            let catalogue: Catalogue? = try catalogueOptions.openIfPresent()
+            if force { _ = try catalogue?.requeueForOCR(documents: documents) }
             // Marked for the batch's whole run, so that 'quire serve' can say a batch is running.
             let activity = catalogue.flatMap { OCRActivity.begin(catalogue: $0.path) }
             defer { withExtendedLifetime(activity) {} }
@@ -39,27 +34,18 @@ struct OCRDocuments {
         let override = engine.lang.flatMap(LanguageSet.init)
         let tessdata = try engine.preflight([])
         let plan: OCRPreflight.Plan
-        do {
-            catalogue = try catalogueOptions.open()
-            if retryQuarantined { _ = try catalogue.releaseQuarantine(documents: documents) }
-            // A document whose language data is missing fails alone, named; the rest is read.
-            plan = try OCRPreflight.plan(catalogue, documents: documents, override: override) { try tessdata.requireInstalled($0) }
-        } catch {
-            throw QuireExit.fail(error)
-        }
+        catalogue = try catalogueOptions.open()
+        if retryQuarantined { _ = try catalogue.releaseQuarantine(documents: documents) }
+        // A document whose language data is missing fails alone, named; the rest is read.
+        plan = try OCRPreflight.plan(catalogue, documents: documents, override: override) { try tessdata.requireInstalled($0) }
         for refusal in plan.refused { Terminal.error(refusal.description) }
         if plan.ready.isEmpty, let first = plan.refused.first { throw ExitCode(QuireExit.code(for: first.code.category)) }
         let base = engine.pool(tessdata: tessdata, defaultLanguages: plan.languages.first ?? LanguageSet("eng")!)
         let watchdog = HangWatchdog(limit: HangWatchdog.limit(deadline: engine.deadline, environment: ProcessInfo.processInfo.environment))
         let pool = PageWorkerPool(factory: WatchedFactory(base: base.factory, watchdog: watchdog), workers: base.workers)
         let progress = ProgressLine(label: "ocr")
-        let report: OCRReport
-        do {
-            report = try OCRBatch(catalogue: catalogue, pool: pool, languageOverride: override).run(documents: plan.refused.isEmpty ? documents : plan.ready) { tally in
-                progress.update(done: tally.done, total: tally.total, pagesPerSecond: tally.pagesPerSecond, remaining: tally.remaining)
-            }
-        } catch {
-            throw QuireExit.fail(error)
+        let report: OCRReport = try OCRBatch(catalogue: catalogue, pool: pool, languageOverride: override).run(documents: plan.refused.isEmpty ? documents : plan.ready) { tally in
+            progress.update(done: tally.done, total: tally.total, pagesPerSecond: tally.pagesPerSecond, remaining: tally.remaining)
         }
         for failure in report.failures {
             Terminal.error(failure.error.description + (failure.quarantined ? " (quarantined after \(Catalogue.maximumAttempts) attempts; --retry-quarantined to try again)" : ""))
@@ -85,27 +71,22 @@ struct OCRDocuments {
         let problems = tally.failed + tally.quarantined + plan.refusedPages
         // Pages another run is still reading are not done yet as far as this run can tell.
         if problems == 0 && !tally.otherRuns.isEmpty { throw ExitCode(QuireExit.partial) }
-        if problems > 0 {
-            if tally.ok + tally.blank > 0 { throw ExitCode(QuireExit.partial) }
-            throw ExitCode(report.failures.first.map { QuireExit.code(for: $0.error.code.category) } ?? QuireExit.partial)
-        }
+        // Pages quarantined earlier or left without language data carry no error of this run: 3.
+        try QuireExit.endBatch(
+            succeeded: tally.ok + tally.blank, failed: problems, firstFailure: report.failures.first.map { QuireExit.code(of: $0.error) } ?? QuireExit.partial)
     }
 
     /// Writes every page with text of the documents to `output`, as `DOC/page-0001.EXT`.
     private func export(_ catalogue: Catalogue, documents: [DocumentID]?, to output: OCROutput) throws {
-        do {
-            let ids = try documents ?? catalogue.summaries().map(\.id)
-            for id in ids {
-                let folder = OCROutput(unchecked: (output.folder as NSString).appendingPathComponent(id.rawValue), formats: output.formats)
-                try? FileManager.default.createDirectory(atPath: folder.folder, withIntermediateDirectories: true)
-                for page in try catalogue.pages(of: id) where page.state == .done {
-                    guard let text = try catalogue.text(id, page.number) else { continue }
-                    let image = (page.sourcePath as NSString).lastPathComponent
-                    if let error = folder.write(text, base: String(format: "page-%04d", page.number.rawValue), imageFileName: image) { throw QuireExit.fail(error) }
-                }
+        let ids = try documents ?? catalogue.summaries().map(\.id)
+        for id in ids {
+            let folder = OCROutput(unchecked: (output.folder as NSString).appendingPathComponent(id.rawValue), formats: output.formats)
+            try? FileManager.default.createDirectory(atPath: folder.folder, withIntermediateDirectories: true)
+            for page in try catalogue.pages(of: id) where page.state == .done {
+                guard let text = try catalogue.text(id, page.number) else { continue }
+                let image = (page.sourcePath as NSString).lastPathComponent
+                if let error = folder.write(text, base: String(format: "page-%04d", page.number.rawValue), imageFileName: image) { throw error }
             }
-        } catch let error as CatalogueError {
-            throw QuireExit.fail(error)
         }
     }
 }

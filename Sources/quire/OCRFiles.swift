@@ -3,6 +3,7 @@ import Foundation
 import QuireCore
 import QuirePipeline
 import QuireRelease
+import Synchronization
 
 /// `quire ocr FILE…`: no catalogue; text to stdout (pages separated by form feeds) or files, with
 /// the same progress line and closing summary on stderr as a catalogue batch. `-` is standard
@@ -84,13 +85,10 @@ struct OCRFiles {
         } else {
             Terminal.note(OCRSummaryJSON.text(tally, unreadableFiles: fileErrors.count))
         }
-        if let pdfError { throw QuireExit.fail(pdfError) }  // no PDF: nothing was delivered
+        if let pdfError { throw pdfError }  // no PDF: nothing was delivered
         let ok = tally.ok + tally.blank + tally.tooSmall - failedWrites
         let failures = tally.failed + failedWrites + fileErrors.count
-        if failures > 0 {
-            if ok > 0 { throw ExitCode(QuireExit.partial) }
-            throw ExitCode(fileErrors.first.map { QuireExit.code(for: $0.code.category) } ?? 4)
-        }
+        try QuireExit.endBatch(succeeded: ok, failed: failures, firstFailure: fileErrors.first.map { QuireExit.code(of: $0) })
     }
 
     /// Checks the inputs and opens the PDF; any unreadable file stops the run before OCR, since
@@ -112,7 +110,7 @@ struct OCRFiles {
             return PDFPageSink(build: try SearchableBuild(output: path, kind: kind, pages: pages, info: info, scratch: scratch, consent: target.consent), scratch: scratch)
         } catch {
             try? FileManager.default.removeItem(atPath: scratch)
-            throw QuireExit.fail(error)
+            throw error
         }
     }
 
@@ -124,9 +122,9 @@ struct OCRFiles {
             let data = FileHandle.standardInput.readDataToEndOfFile()
             try data.write(to: URL(fileURLWithPath: path))
         } catch {
-            throw QuireExit.fail(CoreError(
+            throw CoreError(
                 .outputNotWritable, "cannot keep standard input in a temporary file (\(error.localizedDescription))",
-                remedy: "check the space in \(NSTemporaryDirectory()) or set TMPDIR", context: ErrorContext(file: "-")))
+                remedy: "check the space in \(NSTemporaryDirectory()) or set TMPDIR", context: ErrorContext(file: "-"))
         }
         return path
     }
@@ -134,11 +132,11 @@ struct OCRFiles {
 
 /// The searchable PDF being written from the workers' in-order deliveries: the first error stops
 /// it, and then no file is put in place.
-final class PDFPageSink: @unchecked Sendable {
+final class PDFPageSink: Sendable {
     private let build: SearchableBuild
     private let scratch: String
-    private var failure: (any Error)?
-    private let lock = NSLock()
+    /// The error that stopped the file; the lock also keeps pages from being added at once.
+    private let failure = Mutex<(any Error)?>(nil)
 
     init(build: SearchableBuild, scratch: String) {
         self.build = build
@@ -148,7 +146,7 @@ final class PDFPageSink: @unchecked Sendable {
     deinit { try? FileManager.default.removeItem(atPath: scratch) }
 
     func add(_ source: PageImageSource, text: PageText?) {
-        lock.withLock {
+        failure.withLock { failure in
             guard failure == nil else { return }
             do { try build.add(source, text: text) } catch { failure = error }
         }
@@ -156,7 +154,7 @@ final class PDFPageSink: @unchecked Sendable {
 
     /// Finishes the file; the error that stopped it, if any (then nothing is left at the path).
     func finish() -> (any Error)? {
-        lock.withLock {
+        failure.withLock { failure in
             if failure == nil {
                 do { try build.finish() } catch { failure = error }
             }
@@ -166,10 +164,9 @@ final class PDFPageSink: @unchecked Sendable {
 }
 
 /// Pages whose output files could not be written (counted from the workers' callbacks).
-private final class FailureCount: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
+private final class FailureCount: Sendable {
+    private let value = Mutex(0)
 
-    func add() { lock.withLock { value += 1 } }
-    var count: Int { lock.withLock { value } }
+    func add() { value.withLock { $0 += 1 } }
+    var count: Int { value.withLock { $0 } }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import QuireCore
 import QuireXML
+import Synchronization
 
 /// The per-page output formats of `quire ocr --out`.
 enum OCRFormat: String, CaseIterable, ExpressibleByArgument {
@@ -58,7 +59,7 @@ struct OCROutput {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {}
         guard FileManager.default.isWritableFile(atPath: folder) else {
-            throw QuireExit.fail(CoreError(.outputNotWritable, "the output folder cannot be written", remedy: "choose another --out folder or fix its permissions", context: ErrorContext(file: folder)))
+            throw CoreError(.outputNotWritable, "the output folder cannot be written", remedy: "choose another --out folder or fix its permissions", context: ErrorContext(file: folder))
         }
     }
 
@@ -98,16 +99,16 @@ struct OCROutput {
 }
 
 /// Progress of a batch on stderr: a live line on a terminal, plain log lines otherwise.
-final class ProgressLine: @unchecked Sendable {
+final class ProgressLine: Sendable {
     private let isTerminal = isatty(STDERR_FILENO) == 1
-    private let lock = NSLock()
-    private var lastLog = -1.0
+    /// Held while a line is written, so that lines from several workers do not interleave.
+    private let writing = Mutex(())
     private let label: String
 
     init(label: String) { self.label = label }
 
     func update(done: Int, total: Int, pagesPerSecond: Double, remaining: Double?) {
-        lock.withLock {
+        writing.withLock { _ in
             let eta = remaining.map { Self.duration($0) } ?? "–"
             let text = "\(label): \(done)/\(total) pages, \(String(format: "%.2f", pagesPerSecond)) pages/s, ETA \(eta)"
             if isTerminal {

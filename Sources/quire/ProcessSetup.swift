@@ -13,8 +13,17 @@ enum ProcessSetup {
         let arguments = CommandLine.arguments
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) }
         argv.append(nil)
-        execv("/proc/self/exe", &argv)
-        // execv returns only on failure (no /proc): carry on with OpenMP as it is.
+        execv(executablePath, &argv)
+        // execv returns only on failure: carry on with OpenMP as it is.
         for pointer in argv { free(pointer) }
+    }
+
+    /// This program's file, to run it again (the OpenMP re-execution, the supervised OCR worker):
+    /// Foundation's `Bundle.main.executablePath`, which asks the system on Linux and macOS alike,
+    /// else the first argument resolved against the working folder.
+    static var executablePath: String {
+        if let path = Bundle.main.executablePath { return path }
+        let first = CommandLine.arguments.first ?? "quire"
+        return URL(fileURLWithPath: first, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL.path
     }
 }

@@ -83,7 +83,7 @@ extension Quire {
             do {
                 login = try BotCredentials.load(user: user, file: credentials, environment: environment)
             } catch {
-                if !dryRun { throw QuireExit.fail(error) }
+                if !dryRun { throw error }
                 login = nil  // a dry run may read without logging in
             }
             let json = output.json
@@ -114,7 +114,7 @@ extension Quire {
                     id, wikisource: generation.wiki.rawValue, site: site, catalogue: catalogue, command: command)
                 overrides = [cleared, destination].compactMap { $0 }
             } catch {
-                throw QuireExit.fail(error)
+                throw error
             }
             // A dry run sends nothing, so it never logs in (the login still names the user the
             // page texts would carry).
@@ -162,7 +162,7 @@ extension Quire {
                 if sent.changedWiki || dryRun {
                     for pending in overrides { try generation.clearance.record(pending, catalogue: catalogue, failure: String(describing: error)) }
                 }
-                throw QuireExit.fail(error)
+                throw error
             }
             // An override is recorded once something reached the wiki, or a dry run showed the text.
             if sent.changedWiki || dryRun {

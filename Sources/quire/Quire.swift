@@ -18,10 +18,26 @@ struct Quire: AsyncParsableCommand {
         ]
     )
 
-    /// Pins OpenMP to one thread (re-executing once if needed), then parses and runs.
+    /// Pins OpenMP to one thread (re-executing once if needed), then parses and runs. The one
+    /// exit path: whatever a command throws is mapped to its message and exit code here, by
+    /// ``QuireExit/translate(_:)``.
     static func main() async {
         ProcessSetup.pinOpenMPToOneThread()
-        await main(nil)
+        var command: any ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            exit(withError: error)
+        }
+        do {
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: QuireExit.translate(error))
+        }
     }
 }
 

@@ -29,12 +29,8 @@ extension Quire {
 
         func run() async throws {
             let server: ProofreadingServer
-            do {
-                server = ProofreadingServer(catalogue: try catalogueOptions.open(), host: host, port: port)
-                try server.checkBinding()
-            } catch let error as any QuireError {
-                throw QuireExit.fail(error)
-            }
+            server = ProofreadingServer(catalogue: try catalogueOptions.open(), host: host, port: port)
+            try server.checkBinding()
             try await server.run { host, port in
                 Terminal.note("the proofreading room is open at http://\(host.contains(":") ? "[\(host)]" : host):\(port)/ (Ctrl-C stops it)")
             }

@@ -82,7 +82,7 @@ extension Quire {
             do {
                 outcome = try SplitDocument(catalogue: try catalogueOptions.open()).split(id, textFile: path, pages: pages.flatMap(Self.range), dryRun: dryRun)
             } catch {
-                throw QuireExit.fail(Self.naming(error, file: text))
+                throw Self.naming(error, file: text)
             }
             let result = outcome.result
             if output.json {
@@ -111,14 +111,13 @@ extension Quire {
             guard let wiki, let out else { throw ValidationError("--no-scan needs --wiki CODE and --out DIR") }
             let path = CatalogueLocator.absolutePath(text, relativeTo: FileManager.default.currentDirectoryPath)
             let content: String
-            do { content = try SplitDocument.readText(path).text } catch { throw QuireExit.fail(Self.naming(error, file: text)) }
+            do { content = try SplitDocument.readText(path).text } catch { throw Self.naming(error, file: text) }
             let name = title ?? ((text as NSString).lastPathComponent as NSString).deletingPathExtension
-            let pages: [GeneratedWikiPage]
-            do { pages = try TextRelease(wiki: wiki).pages(of: content, title: name, author: author) } catch { throw QuireExit.fail(error) }
+            let pages: [GeneratedWikiPage] = try TextRelease(wiki: wiki).pages(of: content, title: name, author: author)
             do {
                 try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             } catch {
-                throw QuireExit.fail(CoreError(.outputNotWritable, "the output folder cannot be created", remedy: "choose another --out folder", context: ErrorContext(file: out)))
+                throw CoreError(.outputNotWritable, "the output folder cannot be created", remedy: "choose another --out folder", context: ErrorContext(file: out))
             }
             var manifest: [ManifestJSON] = []
             var files: [(path: String, data: Data)] = []
@@ -129,7 +128,7 @@ extension Quire {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             files.append(((out as NSString).appendingPathComponent("manifest.json"), try encoder.encode(manifest)))
-            do { try OutputFile.writeAll(files) } catch { throw QuireExit.fail(error) }
+            try OutputFile.writeAll(files)
             if output.json { try Terminal.json(manifest) }
             Terminal.note("Text-only release for \(wiki.rawValue): \(pages.count) main-namespace page(s) in \(out)")
         }

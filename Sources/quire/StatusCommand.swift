@@ -20,30 +20,26 @@ extension Quire {
         }
 
         func run() throws {
-            do {
-                let catalogue = try catalogueOptions.openForReading()
-                if let document, let id = DocumentID(document) {
-                    let summary = try catalogue.summary(of: id)
-                    let sources = try catalogue.sources(of: id)
-                    let pages = try catalogue.pages(of: id)
-                    let clearance = ClearanceEvent.statuses(after: try catalogue.clearanceHistory(of: id))
-                    if output.json {
-                        try Terminal.json(DocumentStatusJSON(summary: summary, clearance: clearance, sources: sources, pages: pages))
-                    } else {
-                        StatusText.printDocument(summary, clearance: clearance, sources: sources, pages: pages)
-                    }
+            let catalogue = try catalogueOptions.openForReading()
+            if let document, let id = DocumentID(document) {
+                let summary = try catalogue.summary(of: id)
+                let sources = try catalogue.sources(of: id)
+                let pages = try catalogue.pages(of: id)
+                let clearance = ClearanceEvent.statuses(after: try catalogue.clearanceHistory(of: id))
+                if output.json {
+                    try Terminal.json(DocumentStatusJSON(summary: summary, clearance: clearance, sources: sources, pages: pages))
                 } else {
-                    let summaries = try catalogue.summaries()
-                    let clearance = try catalogue.clearanceStatuses()
-                    if output.json {
-                        try Terminal.json(CatalogueStatusJSON(
-                            catalogue: catalogue.path, documents: summaries.map { DocumentSummaryJSON($0, clearance: clearance[$0.id] ?? [:]) }))
-                    } else {
-                        StatusText.printCatalogue(catalogue.path, summaries, clearance: clearance)
-                    }
+                    StatusText.printDocument(summary, clearance: clearance, sources: sources, pages: pages)
                 }
-            } catch let error as CatalogueError {
-                throw QuireExit.fail(error)
+            } else {
+                let summaries = try catalogue.summaries()
+                let clearance = try catalogue.clearanceStatuses()
+                if output.json {
+                    try Terminal.json(CatalogueStatusJSON(
+                        catalogue: catalogue.path, documents: summaries.map { DocumentSummaryJSON($0, clearance: clearance[$0.id] ?? [:]) }))
+                } else {
+                    StatusText.printCatalogue(catalogue.path, summaries, clearance: clearance)
+                }
             }
         }
     }

@@ -8,12 +8,7 @@ import QuireWikitext
 /// `quire eval --structure`: the table or JSON of a structural evaluation.
 enum StructureEvalOutput {
     static func run(folder: String, truthFiles: [String], wiki: WikiCode, json: Bool) throws {
-        let scores: [StructurePageScore]
-        do {
-            scores = try StructureEvaluation.score(pages: try StructureEvaluation.pages(inWikitextFolder: folder), truthFiles: truthFiles, wiki: wiki)
-        } catch let error as any QuireError {
-            throw QuireExit.fail(error)
-        }
+        let scores: [StructurePageScore] = try StructureEvaluation.score(pages: try StructureEvaluation.pages(inWikitextFolder: folder), truthFiles: truthFiles, wiki: wiki)
         let total = scores.map(\.counts).reduce(StructureCounts(), +)
         if json {
             try Terminal.json(StructureEvalJSON(pages: scores.map { .init(number: $0.number, truth: $0.truthFile, counts: $0.counts, rates: StructureRates($0.counts), noise: $0.noise) }, total: total, rates: StructureRates(total)))

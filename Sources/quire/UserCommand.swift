@@ -42,11 +42,7 @@ extension Quire {
                 } else {
                     password = (readLine(strippingNewline: true) ?? "")
                 }
-                do {
-                    try AccountDesk(catalogue: try catalogueOptions.open()).add(name: name, role: role, password: password, replace: replace)
-                } catch let error as any QuireError {
-                    throw QuireExit.fail(error)
-                }
+                try AccountDesk(catalogue: try catalogueOptions.open()).add(name: name, role: role, password: password, replace: replace)
                 Terminal.note("account '\(name)' (\(role.rawValue)) \(replace ? "updated" : "added")")
             }
 
@@ -63,11 +59,7 @@ extension Quire {
             @OptionGroup var catalogueOptions: CatalogueOptions
 
             func run() throws {
-                do {
-                    for account in try catalogueOptions.open().accounts() { Terminal.out("\(account.name)\t\(account.role.rawValue)") }
-                } catch {
-                    throw QuireExit.fail(error)
-                }
+                for account in try catalogueOptions.open().accounts() { Terminal.out("\(account.name)\t\(account.role.rawValue)") }
             }
         }
     }

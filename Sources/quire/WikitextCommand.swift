@@ -52,18 +52,14 @@ extension Quire {
             let result: WikitextExport.Result
             let catalogue: Catalogue
             let pendingOverride: ClearanceGate.PendingOverride?
-            do {
-                catalogue = try catalogueOptions.open()
-                // One page printed for proofreading is not a release: no gate, no history entry.
-                let use: ClearanceGate.Use = page != nil && out == nil ? .onePagePreview : .release
-                pendingOverride = ClearanceGate.isGated(use) ? try generation.gate(id, catalogue: catalogue, command: "quire wikitext") : nil
-                result = try generation.generate(id, catalogue: catalogue, user: user)
-            } catch {
-                throw QuireExit.fail(error)
-            }
+            catalogue = try catalogueOptions.open()
+            // One page printed for proofreading is not a release: no gate, no history entry.
+            let use: ClearanceGate.Use = page != nil && out == nil ? .onePagePreview : .release
+            pendingOverride = ClearanceGate.isGated(use) ? try generation.gate(id, catalogue: catalogue, command: "quire wikitext") : nil
+            result = try generation.generate(id, catalogue: catalogue, user: user)
             if let page {
                 guard let generated = result.document.pages.first(where: { $0.number.rawValue == page }) else {
-                    throw QuireExit.fail(CoreError(.invalidArgument, "page \(page) has no generated text", remedy: "check the page number with 'quire status \(id)'", context: ErrorContext(document: id)))
+                    throw CoreError(.invalidArgument, "page \(page) has no generated text", remedy: "check the page number with 'quire status \(id)'", context: ErrorContext(document: id))
                 }
                 FileHandle.standardOutput.write(Data(generated.content.wikitext.utf8))
                 try generation.clearance.record(pendingOverride, catalogue: catalogue)
@@ -82,7 +78,7 @@ extension Quire {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             } catch {
-                throw QuireExit.fail(CoreError(.outputNotWritable, "the output folder cannot be created", remedy: "choose another --out folder", context: ErrorContext(file: folder)))
+                throw CoreError(.outputNotWritable, "the output folder cannot be created", remedy: "choose another --out folder", context: ErrorContext(file: folder))
             }
             var entries: [ManifestJSON] = []
             let titles = document.pages.map(\.title) + [document.index.title] + document.mainPages.map(\.title)
@@ -97,7 +93,7 @@ extension Quire {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             files.append(((folder as NSString).appendingPathComponent("manifest.json"), try encoder.encode(entries)))
             // All or nothing: every file is written to its temporary before any replaces its target.
-            do { try OutputFile.writeAll(files) } catch { throw QuireExit.fail(error) }
+            try OutputFile.writeAll(files)
         }
     }
 }

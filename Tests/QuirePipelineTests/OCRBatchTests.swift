@@ -5,6 +5,7 @@ import QuireCore
 import QuirePipeline
 import QuireTestSupport
 import Testing
+import Synchronization
 
 @Suite("OCR batches")
 struct OCRBatchTests {
@@ -135,38 +136,36 @@ struct OCRBatchTests {
     }
 }
 
-private final class OrderRecorder: @unchecked Sendable {
-    private var list: [String] = []
-    private let lock = NSLock()
-    func append(_ value: String) { lock.withLock { list.append(value) } }
-    var values: [String] { lock.withLock { list } }
+private final class OrderRecorder: Sendable {
+    private let list = Mutex<[String]>([])
+    func append(_ value: String) { list.withLock { $0.append(value) } }
+    var values: [String] { list.withLock { $0 } }
 }
 
 /// Another process's write lock on the catalogue, taken when the batch's first engine is made
 /// (after the batch planned its pages, before any is claimed) and held until released.
-private final class CatalogueLock: @unchecked Sendable {
+private final class CatalogueLock: Sendable {
     private let path: String
-    private let mutex = NSLock()
-    private var queue: DatabaseQueue?
+    private let queue = Mutex<DatabaseQueue?>(nil)
     private let held = DispatchSemaphore(value: 0)
     private let done = DispatchSemaphore(value: 0)
 
     init(path: String) { self.path = path }
 
     func take() {
-        mutex.lock()
-        defer { mutex.unlock() }
-        guard queue == nil, let opened = try? DatabaseQueue(path: path) else { return }
-        queue = opened
-        Thread { [self] in
-            try? opened.inDatabase { db in
-                try db.execute(sql: "BEGIN EXCLUSIVE")
-                held.signal()
-                done.wait()
-                try db.execute(sql: "ROLLBACK")
-            }
-        }.start()
-        held.wait()
+        queue.withLock { queue in
+            guard queue == nil, let opened = try? DatabaseQueue(path: path) else { return }
+            queue = opened
+            Thread { [self] in
+                try? opened.inDatabase { db in
+                    try db.execute(sql: "BEGIN EXCLUSIVE")
+                    held.signal()
+                    done.wait()
+                    try db.execute(sql: "ROLLBACK")
+                }
+            }.start()
+            held.wait()
+        }
     }
 
     func release() { done.signal() }

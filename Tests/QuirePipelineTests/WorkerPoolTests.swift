@@ -3,6 +3,7 @@ import Foundation
 import QuireCore
 import QuireTestSupport
 import Testing
+import Synchronization
 
 @Suite("Page worker pool")
 struct WorkerPoolTests {
@@ -113,10 +114,9 @@ final class LanguageEchoFactory: OCREngineFactory, @unchecked Sendable {
 }
 
 /// A value shared between worker threads in a test.
-final class Locked<Value>: @unchecked Sendable {
-    private var stored: Value
-    private let lock = NSLock()
-    init(_ value: Value) { stored = value }
-    var value: Value { lock.withLock { stored } }
-    func mutate(_ body: (inout Value) -> Void) { lock.withLock { body(&stored) } }
+final class Locked<Value: Sendable>: Sendable {
+    private let stored: Mutex<Value>
+    init(_ value: Value) { stored = Mutex(value) }
+    var value: Value { stored.withLock { $0 } }
+    func mutate(_ body: (inout Value) -> Void) { stored.withLock { body(&$0) } }
 }

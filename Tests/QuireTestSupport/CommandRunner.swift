@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs a program with arguments (no shell) and captures its output and exit status.
 public struct CommandResult: Sendable {
@@ -46,9 +47,8 @@ public enum CommandRunner {
     }
 }
 
-private final class LockedData: @unchecked Sendable {
-    private var data = Data()
-    private let lock = NSLock()
-    func set(_ value: Data) { lock.withLock { data = value } }
-    func get() -> Data { lock.withLock { data } }
+private final class LockedData: Sendable {
+    private let data = Mutex(Data())
+    func set(_ value: Data) { data.withLock { $0 = value } }
+    func get() -> Data { data.withLock { $0 } }
 }
