@@ -120,6 +120,12 @@ struct ProofreadPageCLITests {
         #expect(try await fixture.revisionCounts() == [0, 0, 1, 0], "the file and its Index, no Page: or main page")
         let info = try await fixture.server.pages([("titles", "File:" + name), ("prop", "imageinfo"), ("iiprop", "size|mime")])["File:" + name]
         #expect((info?["imageinfo"] as? [[String: Any]])?.first?["pagecount"] as? Int == 2)
+        // The Index as ProofreadPage reads it (its JSON serialisation): Quire's fields, the <pagelist />.
+        let index = try await fixture.server.pages([("titles", fixture.indexTitle), ("prop", "revisions|info"), ("rvprop", "content"), ("rvcontentformat", "application/json")])[fixture.indexTitle]
+        #expect(index?["contentmodel"] as? String == "proofread-index")
+        let indexContent = (index?["revisions"] as? [[String: Any]])?.first?["content"] as? String ?? ""
+        let fields = ((try? JSONSerialization.jsonObject(with: Data(indexContent.utf8))) as? [String: Any])?["fields"] as? [String: Any] ?? [:]
+        #expect((fields["Title"] as? String)?.contains(fixture.title) == true && (fields["Pages"] as? String)?.contains("<pagelist") == true, "\(indexContent)")
         // The Index's pages, as ProofreadPage lists them from the file.
         let listed = try await fixture.server.query([("action", "query"), ("list", "proofreadpagesinindex"), ("prppiititle", fixture.indexTitle)])
         let pages = ((listed["query"] as? [String: Any])?["proofreadpagesinindex"] as? [[String: Any]] ?? []).compactMap { $0["title"] as? String }
