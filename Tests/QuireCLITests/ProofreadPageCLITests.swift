@@ -136,6 +136,20 @@ struct ProofreadPageCLITests {
         }
     }
 
+    @Test("a wiki whose PHP refuses Quire's 5 MiB chunks (upload_max_filesize, 2 MB by default) gets the file in smaller ones")
+    func smallerChunksForACappedServer() async throws {
+        let fixture = try PublishFixture(pages: 1, server: try MediaWikiTestServer.fresh(uploadLimit: "1M").get(), wikiFile: "Carta.pdf")
+        let file = fixture.folder.file("carta.pdf")
+        #expect(try fixture.quire(["export", fixture.id, "--format", "pdf", "--out", file, "--wiki", "en"] + PublishFixture.testWikiOverride).status == 0)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
+        #expect(bytes.count > 1_048_576, "the file must exceed the server's 1 MB cap: \(bytes.count) bytes")
+        let result = try fixture.publish(["--upload-file", file, "--index-only"])
+        #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
+        let reader = MediaWikiClient(api: URL(string: fixture.server.api)!, userAgent: "QuireTests/1")
+        let name = try #require(fixture.wikiFile).replacingOccurrences(of: " ", with: "_")
+        #expect(try await reader.files(withSHA1: SHA1.hex(of: bytes)) == [name])
+    }
+
     @Test("an upload needs the upload right: refused in preflight, before anything is sent")
     func uploadNeedsTheRight() async throws {
         let fixture = try PublishFixture(pages: 1, wikiFile: "Carta.djvu")
