@@ -52,7 +52,7 @@ extension GeneratedDocument {
 
     /// The Index alone, for a scan whose Page: pages people create on the wiki: ProofreadPage
     /// fills each new one from the file's text layer and the Index's header and footer fields.
-    public var indexPublicationItem: [PublicationItem] {
+    public var indexOnlyPublicationItems: [PublicationItem] {
         publicationItems.filter { $0.kind == .index }
     }
 }

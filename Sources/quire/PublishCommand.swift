@@ -161,7 +161,7 @@ extension Quire {
                         report: { result in sent.add(result); if !json { Self.print(result) } })
                 }
                 results = try await uploaded + publication.publish(
-                    indexOnly ? generated.document.indexPublicationItem : generated.document.publicationItems, of: id, profile: profile, preflight: preflight, options: options,
+                    indexOnly ? generated.document.indexOnlyPublicationItems : generated.document.publicationItems, of: id, profile: profile, preflight: preflight, options: options,
                     report: { result in sent.add(result); if !json { Self.print(result) } })
             } catch {
                 // An override is recorded for what reached the wiki, with the failure beside it;
