@@ -106,7 +106,7 @@ let package = Package(
         .testTarget(name: "QuireReleaseTests", dependencies: ["QuireRelease", "QuireTestSupport"], swiftSettings: strict),
         .testTarget(name: "QuirePipelineTests", dependencies: ["QuirePipeline", "QuireTestSupport"], swiftSettings: strict),
         .testTarget(name: "QuireServerTests", dependencies: ["QuireServer", "QuireCatalogue", "QuireTestSupport"], swiftSettings: strict),
-        .testTarget(name: "QuireCLITests", dependencies: ["quire", "QuirePublish", "QuireTestSupport"], swiftSettings: strict),
+        .testTarget(name: "QuireCLITests", dependencies: ["quire", "QuireCatalogue", "QuirePublish", "QuireTestSupport"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

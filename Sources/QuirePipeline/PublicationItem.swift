@@ -49,6 +49,12 @@ extension GeneratedDocument {
             + [PublicationItem(kind: .index, title: index.title, pageNumber: nil, text: index.wikitext, level: nil, flags: [], isPublishable: true)]
             + mainPages.map { PublicationItem(kind: .main, title: $0.title, pageNumber: nil, text: $0.wikitext, level: nil, flags: [], isPublishable: true) }
     }
+
+    /// The Index alone, for a scan whose Page: pages people create on the wiki: ProofreadPage
+    /// fills each new one from the file's text layer and the Index's header and footer fields.
+    public var indexOnlyPublicationItems: [PublicationItem] {
+        publicationItems.filter { $0.kind == .index }
+    }
 }
 
 /// Reads the quality level of a Page: text saved on a wiki: its `<pagequality level="N"` tag,

@@ -30,6 +30,30 @@ extension WikiPublication {
         return pages.map { ScanUpload(name: ($0.sourcePath as NSString).lastPathComponent, path: $0.sourcePath) }
     }
 
+    /// A file made for the wiki, e.g. the PDF or DjVu of `quire export --format pdf|djvu` with the
+    /// catalogue's text as its layer, to upload as the file `document`'s Page: pages name
+    /// (`add --wiki-file`). Throws when the document names no such file, when the extensions differ
+    /// (the wiki keys pages and handlers on the name), or when the file cannot be read.
+    public static func fileUpload(_ path: String, of document: DocumentID, catalogue: Catalogue) throws -> ScanUpload {
+        let context = ErrorContext(file: path, document: document)
+        guard let name = try catalogue.metadata(of: document).wikiFileName else {
+            throw PipelineError(
+                .invalidInput, "the document's pages name no file on the wiki, so \(path) has no name there",
+                remedy: "add the document with --wiki-file \"NAME.djvu\" (or .pdf), or use --upload-scan for its page images", context: context)
+        }
+        let ours = (path as NSString).pathExtension.lowercased()
+        let theirs = (name as NSString).pathExtension.lowercased()
+        guard ours == theirs else {
+            throw PipelineError(
+                .invalidInput, "\(path) is a .\(ours) file but the pages name \(name)",
+                remedy: "export with --format \(theirs.isEmpty ? "pdf or djvu" : theirs), or add the document with a --wiki-file of the file's kind", context: context)
+        }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw PipelineError(.unreadableFile, "cannot read \(path)", remedy: "check the path and its permissions", context: context)
+        }
+        return ScanUpload(name: name, path: path)
+    }
+
     /// The description page of an uploaded scan: what it is, and the licence templates of the
     /// clearance engine's verdict for the wiki (`PD-US-expired`, `CC-BY-SA-4.0`), or a line saying
     /// that a person must add one when there are none (a document cleared against the engine).

@@ -106,10 +106,13 @@ public struct WikiPublication: Sendable {
     /// Rights an account needs to publish.
     public static let requiredRights = ["edit", "createpage", "writeapi"]
 
+    /// Rights an account needs besides, to upload the scan.
+    public static let uploadRights = ["upload"]
+
     /// Reads the site (unless the caller read it already: `site`) and, unless `loggedIn` is false,
-    /// the account; throws when the account is anonymous or lacks a right, or when the wiki lacks
-    /// the Page/Index namespaces.
-    public func preflight(profile: WikiProfile, loggedIn: Bool, site known: WikiSiteInfo? = nil) async throws(PublishError) -> Preflight {
+    /// the account; throws when the account is anonymous or lacks a right (``requiredRights``, and
+    /// ``uploadRights`` when `uploading`), or when the wiki lacks the Page/Index namespaces.
+    public func preflight(profile: WikiProfile, loggedIn: Bool, uploading: Bool = false, site known: WikiSiteInfo? = nil) async throws(PublishError) -> Preflight {
         let site: WikiSiteInfo
         if let known { site = known } else { site = try await client.siteInfo() }
         let pageID = site.proofreadPageNamespace ?? profile.pageNamespace.id
@@ -130,6 +133,12 @@ public struct WikiPublication: Sendable {
                 throw PublishError(
                     .missingRights, "the account \(info.name) lacks the right(s) \(missing.joined(separator: ", ")) needed to create pages",
                     remedy: "edit the bot password at Special:BotPasswords and grant 'Edit existing pages' and 'Create, edit, and move pages'")
+            }
+            let missingUpload = uploading ? Self.uploadRights.filter { !info.rights.contains($0) } : []
+            if !missingUpload.isEmpty {
+                throw PublishError(
+                    .missingRights, "the account \(info.name) lacks the right(s) \(missingUpload.joined(separator: ", ")) needed to upload the scan",
+                    remedy: "edit the bot password at Special:BotPasswords and grant 'Upload new files' (or upload the file by hand and publish without --upload-scan/--upload-file)")
             }
             user = info
         }

@@ -29,7 +29,10 @@ extension MediaWikiClient {
     /// then publishes it with `comment` and the description page `text`. First looks for the
     /// same content already on the wiki (by SHA-1): found, nothing is sent. A chunk that gets no
     /// answer or is refused is sent again once; if that fails too, the upload restarts from
-    /// the first chunk once (a new stash entry), then gives up.
+    /// the first chunk once (a new stash entry), then gives up. A chunk the web server's own
+    /// upload limit refuses (`badupload`: PHP's `upload_max_filesize`, 2 MB unless raised, as on
+    /// many self-hosted wikis) makes the upload start again with chunks half as large, down to
+    /// ``smallestChunk``.
     public func upload(name: String, data: Data, comment: String, text: String, chunkSize: Int = 5 * 1_048_576) async throws(PublishError) -> UploadOutcome {
         let sha1 = SHA1.hex(of: data)
         if let existing = try await files(withSHA1: sha1).first { return .alreadyThere(fileName: existing) }
@@ -37,16 +40,24 @@ extension MediaWikiClient {
             return .refused(code: "fileexists", info: "File:\(name) exists on the wiki with other content")
         }
         var restarted = false
+        var size = max(1024, chunkSize)
         while true {
-            switch try await stash(name: name, data: data, chunkSize: max(1024, chunkSize)) {
+            switch try await stash(name: name, data: data, chunkSize: size) {
             case .success(let filekey):
                 return try await commitUpload(name: name, filekey: filekey, comment: comment, text: text, sha1: sha1)
             case .failure(let problem):
+                if problem.code == "badupload" && size > Self.smallestChunk {
+                    size = max(Self.smallestChunk, size / 2)
+                    continue
+                }
                 if restarted { return .refused(code: "stashfailed", info: problem.description) }
                 restarted = true
             }
         }
     }
+
+    /// The smallest chunk an upload falls back to when the server refuses larger ones.
+    public static let smallestChunk = 64 * 1024
 
     /// Sends every chunk; the file key of the complete stash entry, or why it failed.
     private func stash(name: String, data: Data, chunkSize: Int) async throws(PublishError) -> Result<String, StashProblem> {
@@ -81,7 +92,7 @@ extension MediaWikiClient {
                     advanced = true
                 case .apiError(let code, let info):
                     if code == "badtoken" { _ = try await token(refresh: true) }
-                    if tries >= 2 { return .failure(StashProblem("\(code): \(info)")) }
+                    if tries >= 2 || code == "badupload" { return .failure(StashProblem("\(code): \(info)", code: code)) }
                 case .noAnswer(let reason):
                     if tries >= 2 { return .failure(StashProblem("no answer for the chunk at \(offset) (\(reason))")) }
                 }
@@ -113,5 +124,10 @@ extension MediaWikiClient {
 /// Why a stash upload failed.
 struct StashProblem: Error, Sendable, CustomStringConvertible {
     let description: String
-    init(_ description: String) { self.description = description }
+    /// The wiki's error code, when it refused a chunk.
+    let code: String?
+    init(_ description: String, code: String? = nil) {
+        self.description = description
+        self.code = code
+    }
 }

@@ -36,11 +36,16 @@ extension IndexProgress {
 }
 
 extension GeneratedDocument {
-    /// The document as an account may send it to a wiki with ProofreadPage, which lets an edit
-    /// set level 4 only on a page already at 3 by another account (`PageLevel::isChangeAllowed`)
-    /// and records the saving account as the level's user: a page validated here goes as level 3
-    /// under `account`; levels 0–3 go as they are, under `account` too. The people who proofread
-    /// and validated are credited in the edit summary instead (``WikitextExport/proofreaders(of:)``).
+    /// The document as an account may send it to a wiki with ProofreadPage, whose rule
+    /// (`PageLevel::isChangeAllowed`) lets an edit set level 4 only on a page already at 3 by
+    /// another user, and a level change only under a `user` who holds the `pagequality` right on
+    /// that wiki: a page validated here goes as level 3 under `account`; levels 0–3 go as they
+    /// are, under `account` too (the people of `quire serve` may have no account on the wiki). The
+    /// people who proofread and validated are credited in the edit summary instead
+    /// (``WikitextExport/proofreaders(of:)``). The rule is Quire's to keep: ProofreadPage REL1_39
+    /// on MediaWiki 1.39 enforces it in its edit form only, and saves any level and any `user`
+    /// sent through the API (its MultiContentSave hook reports the refusal in a status that
+    /// MediaWiki 1.39 does not read), as the publish tests against the real extension show.
     public func forPublishing(as account: String) -> GeneratedDocument {
         let sent = pages.map { page -> GeneratedPage in
             let content = page.content

@@ -47,6 +47,12 @@ extension Quire {
         @Flag(name: .customLong("upload-scan"), help: "Upload the scan file(s) first when the wiki does not have them (found by SHA-1), in chunks.")
         var uploadScan = false
 
+        @Option(name: .customLong("upload-file"), help: ArgumentHelp("Upload this PDF or DjVu (e.g. from 'quire export --format pdf|djvu', with the catalogue's text as its layer) as the file the pages name (add --wiki-file), when the wiki does not have it.", valueName: "path"))
+        var uploadFile: String?
+
+        @Flag(name: .customLong("index-only"), help: "Publish the uploaded scan and the Index, no Page: or main pages: each Page: is then made on the wiki, which fills it from the file's text layer.")
+        var indexOnly = false
+
         @Option(name: .customLong("chunk-size"), help: ArgumentHelp("Bytes per upload chunk.", valueName: "bytes", visibility: .hidden))
         var chunkSize: Int = 5 * 1_048_576
 
@@ -74,6 +80,7 @@ extension Quire {
             if maxTries < 1 { throw ValidationError("--max-tries must be at least 1") }
             if timeout <= 0 { throw ValidationError("--timeout must be positive") }
             if chunkSize < 1024 { throw ValidationError("--chunk-size must be at least 1024 bytes") }
+            if uploadScan && uploadFile != nil { throw ValidationError("--upload-scan sends the catalogue's scan, --upload-file another file: give one") }
         }
 
         func run() async throws {
@@ -128,7 +135,7 @@ extension Quire {
                 pagesWithoutText = generated.pagesWithoutText.count
                 let publication = WikiPublication(catalogue: catalogue, client: client)
                 let profile = generation.wiki.profile
-                let preflight = try await publication.preflight(profile: profile, loggedIn: session != nil, site: site)
+                let preflight = try await publication.preflight(profile: profile, loggedIn: session != nil, uploading: uploadScan || uploadFile != nil, site: site)
                 if !json {
                     let site = preflight.site
                     let levels = site.qualityLevelNames.isEmpty ? "no ProofreadPage levels" : "levels " + site.qualityLevelNames.joined(separator: " / ")
@@ -141,7 +148,7 @@ extension Quire {
                         + (proofreaders.isEmpty ? "" : "; proofread with Quire by " + proofreaders.joined(separator: ", ")),
                     overwrite: overwrite, dryRun: dryRun, editInterval: throttle)
                 var uploaded: [PublicationResult] = []
-                if uploadScan {
+                if uploadScan || uploadFile != nil {
                     let title = try catalogue.metadata(of: id).title
                     // The engine's licence templates for this wiki go on the scan's description page.
                     let templates = try WikitextExport(catalogue: catalogue).licenceTemplates(of: id, wiki: generation.wiki, asOf: Quire.Clearance.Evaluate.today()) ?? []
@@ -149,12 +156,12 @@ extension Quire {
                         Terminal.warning("the clearance engine gives no licence template for this wiki: add one to the scan's description page by hand")
                     }
                     uploaded = try await publication.upload(
-                        try WikiPublication.scanUploads(of: id, catalogue: catalogue), title: title, document: id, licenceTemplates: templates,
+                        try uploadFile.map { [try WikiPublication.fileUpload($0, of: id, catalogue: catalogue)] } ?? WikiPublication.scanUploads(of: id, catalogue: catalogue), title: title, document: id, licenceTemplates: templates,
                         options: options, chunkSize: chunkSize,
                         report: { result in sent.add(result); if !json { Self.print(result) } })
                 }
                 results = try await uploaded + publication.publish(
-                    generated.document.publicationItems, of: id, profile: profile, preflight: preflight, options: options,
+                    indexOnly ? generated.document.indexOnlyPublicationItems : generated.document.publicationItems, of: id, profile: profile, preflight: preflight, options: options,
                     report: { result in sent.add(result); if !json { Self.print(result) } })
             } catch {
                 // An override is recorded for what reached the wiki, with the failure beside it;

@@ -194,7 +194,8 @@ struct PublishCLITests {
         guard case .saved = made else { Issue.record("setup edit failed: \(made)"); return }
         let dry = try fixture.publish(["--dry-run"])
         #expect(PublishFixture.lines(dry, "would_create").count == 4)
-        #expect(dry.standardOutput.contains("    -Texto de otra persona"))
+        // ProofreadPage stores a plain text as its three fields, level 1 and no user.
+        #expect(dry.standardOutput.contains("    -<noinclude><pagequality level=\"1\" user=\"\" /></noinclude>Texto de otra persona<noinclude></noinclude>"))
         #expect(dry.standardOutput.contains("    +<noinclude><pagequality level=\"1\" user=\"Admin\" /></noinclude>Palabra2"))
         #expect(try await fixture.revisionCounts() == [0, 1, 0, 0, 0], "a dry run changes nothing")
         let real = try fixture.publish()

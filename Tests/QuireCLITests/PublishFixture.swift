@@ -13,8 +13,13 @@ struct PublishFixture {
     let title: String
     let pageCount: Int
 
-    /// `pages` pages; with `largeImages`, 200×200 noise images (tens of kilobytes, for chunked uploads).
-    init(pages: Int = 3, server: MediaWikiTestServer? = nil, largeImages: Bool = false) throws {
+    /// The scan's file name on the wiki (`add --wiki-file`), when the pages name one file.
+    let wikiFile: String?
+
+    /// `pages` pages; with `largeImages`, 200×200 noise images (tens of kilobytes, for chunked
+    /// uploads); with `wikiFile`, pages named after that one file (`Page:NAME/N`) and white
+    /// 1000×1400 images, the size of the ALTO pages, so that a PDF or DjVu export places the words.
+    init(pages: Int = 3, server: MediaWikiTestServer? = nil, largeImages: Bool = false, wikiFile: String? = nil) throws {
         folder = try TemporaryDirectory(prefix: "quire publish")
         self.server = try server ?? MediaWikiTestServer.shared.get()
         let random = UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(8).lowercased()
@@ -22,16 +27,20 @@ struct PublishFixture {
         id = "doc-" + random
         title = "Carta \(tag)"
         pageCount = pages
+        let prefix = tag
+        self.wikiFile = wikiFile.map { "\(prefix) \($0)" }
         for page in 1...pages {
             let seed = UInt32(truncatingIfNeeded: random.hashValue) &+ UInt32(page)
-            let image = largeImages
+            let image = wikiFile != nil
+                ? ImageFixtures.png(width: 1000, height: 1400) { x, y in x < 10 * page && y < 10 ? 0 : 255 }
+                : largeImages
                 ? ImageFixtures.png(width: 200, height: 200) { x, y in UInt8(truncatingIfNeeded: (UInt32(x) &* 2_654_435_761 ^ UInt32(y) &* 40_503 ^ seed) >> 13) }
                 : ImageFixtures.png(width: 40 + page, height: 40)
             try folder.write("scans/\(tag)-\(page).png", bytes: image)
             try setText(page: page, "Palabra\(page)")
         }
         #expect(try quire("init").status == 0)
-        #expect(try quire("add", "scans", "--title", title, "--lang", "spa", "--id", id).status == 0)
+        #expect(try quire(["add", "scans", "--title", title, "--lang", "spa", "--id", id] + (self.wikiFile.map { ["--wiki-file", $0] } ?? [])).status == 0)
         let files = (1...pages).map { "htr/\(tag)-\($0).xml" }
         let imported = try quire(["import", id] + files)
         #expect(imported.status == 0, "\(imported.standardError)")
@@ -57,9 +66,11 @@ struct PublishFixture {
     }
 
     /// Every title the document publishes, in order: Page: pages, the Index, the main page.
-    var titles: [String] { (1...pageCount).map { pageTitle($0) } + ["Index:\(tag)-1.png", title] }
+    var titles: [String] { (1...pageCount).map { pageTitle($0) } + [indexTitle, title] }
 
-    func pageTitle(_ page: Int) -> String { "Page:\(tag)-\(page).png" }
+    func pageTitle(_ page: Int) -> String { wikiFile.map { "Page:\($0)/\(page)" } ?? "Page:\(tag)-\(page).png" }
+
+    var indexTitle: String { "Index:" + (wikiFile ?? "\(tag)-1.png") }
 
     func quire(_ arguments: String...) throws -> CommandResult { try quire(arguments) }
 

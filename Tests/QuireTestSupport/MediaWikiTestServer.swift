@@ -55,9 +55,10 @@ public final class MediaWikiTestServer: Sendable {
 
     /// A wiki of its own, for a test that changes the whole wiki (read-only mode); stopped when
     /// the test process ends.
-    public static func fresh() -> Result<MediaWikiTestServer, StartFailure> { start() }
+    /// With `uploadLimit` (`1M`), PHP's `upload_max_filesize` is that instead of 256M.
+    public static func fresh(uploadLimit: String? = nil) -> Result<MediaWikiTestServer, StartFailure> { start(uploadLimit: uploadLimit) }
 
-    private static func start() -> Result<MediaWikiTestServer, StartFailure> {
+    private static func start(uploadLimit: String? = nil) -> Result<MediaWikiTestServer, StartFailure> {
         if ProcessInfo.processInfo.environment["QUIRE_SKIP_MEDIAWIKI"] == "1" {
             return .failure(StartFailure(reason: "QUIRE_SKIP_MEDIAWIKI=1"))
         }
@@ -66,7 +67,7 @@ public final class MediaWikiTestServer: Sendable {
         for _ in 0..<3 {
             let port = Int.random(in: 20000...45000)
             // Output to files, not pipes: the server it leaves running must not hold a pipe open.
-            guard let result = try? runToFiles("/bin/bash", [script, "start", String(port), directory, String(ProcessInfo.processInfo.processIdentifier)])
+            guard let result = try? runToFiles("/bin/bash", [script, "start", String(port), directory, String(ProcessInfo.processInfo.processIdentifier)] + (uploadLimit.map { [$0] } ?? []))
             else { return .failure(StartFailure(reason: "cannot run \(script)")) }
             if result.status == 7 {
                 return .failure(StartFailure(reason: result.standardError.trimmingCharacters(in: .whitespacesAndNewlines)))
