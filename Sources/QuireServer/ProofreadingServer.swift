@@ -36,6 +36,8 @@ public struct ProofreadingServer: Sendable {
         router.add(middleware: SessionMiddleware(catalogue: catalogue))
         let room = ProofreadingRoom(catalogue: catalogue)
         RoomRoutes(room: room, accounts: AccountDesk(catalogue: catalogue), throttle: LoginThrottle()).register(on: router)
+        DeskRoutes(desk: RightsDesk(catalogue: catalogue)).register(on: router)
+        BatchRoutes(catalogue: catalogue).register(on: router)
         let warmUp = Task.detached(priority: .utility) { await room.warmUp() }
         defer { warmUp.cancel() }
         var logger = Logger(label: "quire-serve")
