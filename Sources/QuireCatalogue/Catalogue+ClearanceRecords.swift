@@ -54,6 +54,14 @@ extension Catalogue {
         }
     }
 
+    /// The documents whose history gained an entry after `sequence`, in document order.
+    public func documents(withEntriesAfter sequence: Int) throws(CatalogueError) -> [DocumentID] {
+        try read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT document_id FROM clearance_event WHERE sequence > ? ORDER BY document_id", arguments: [sequence])
+                .compactMap(DocumentID.init)
+        }
+    }
+
     /// The current ``ClearanceVersion``: three index lookups.
     public func clearanceVersion() throws(CatalogueError) -> ClearanceVersion {
         try read { db in

@@ -25,7 +25,7 @@ enum DeskPages {
         let countRows = ([nil] + ClearanceTarget.allCases.map { Optional($0) }).map { rowTarget -> String in
             let key = rowTarget?.rawValue ?? "all"
             let cells = DeskFilter.allCases.map { cellFilter -> String in
-                let count = overview.counts[key]?[cellFilter] ?? 0
+                let count = overview.count(key, cellFilter)
                 let chosen = rowTarget == target && cellFilter == filter ? " class=\"chosen\"" : ""
                 return "<td\(chosen)><a href=\"\(escape(address(target: rowTarget, filter: cellFilter)))\" data-count=\"\(key) \(cellFilter.rawValue)\">\(count)</a></td>"
             }.joined()

@@ -64,36 +64,90 @@ final class RightsDesk: Sendable {
         desk = ClearanceDesk(catalogue: catalogue)
     }
 
-    /// The report over every document and target, and its counts per target and filter.
+    /// The report over every document and target, with the rows each target and filter keeps.
     struct Overview: Sendable {
         var version: ClearanceVersion
         var report: ClearanceReport
-        /// target (or "all") → filter → rows.
-        var counts: [String: [DeskFilter: Int]]
+        /// (target or nil for every target, filter) → the rows' positions in `report.rows`.
+        var index: [Key: [Int]]
+        /// Each document's rows (contiguous: the report is in document order).
+        var rowsOf: [String: Range<Int>]
+
+        struct Key: Hashable, Sendable {
+            var target: String?
+            var filter: DeskFilter
+        }
+
+        /// How many rows `filter` keeps for `target` ("all": every target).
+        func count(_ target: String, _ filter: DeskFilter) -> Int {
+            index[Key(target: target == "all" ? nil : target, filter: filter)]?.count ?? 0
+        }
+
+        init(version: ClearanceVersion, report: ClearanceReport) {
+            self.version = version
+            self.report = report
+            var index: [Key: [Int]] = [:]
+            var rowsOf: [String: Range<Int>] = [:]
+            for (position, row) in report.rows.enumerated() {
+                rowsOf[row.document] = (rowsOf[row.document]?.lowerBound ?? position)..<(position + 1)
+                for filter in DeskFilter.allCases where filter.keeps(row) {
+                    index[Key(target: row.target, filter: filter), default: []].append(position)
+                    index[Key(target: nil, filter: filter), default: []].append(position)
+                }
+            }
+            self.index = index
+            self.rowsOf = rowsOf
+        }
     }
 
-    /// The overview as of `asOf`, made again only when the clearance inputs changed.
+    /// The overview as of `asOf`. Made once, then kept while the catalogue's clearance inputs
+    /// stay the same; when only histories grew (a fact recorded, a decision), only the documents
+    /// with new entries are read and evaluated again; anything else (a document added) makes it
+    /// again whole.
     func overview(asOf: CalendarDate) throws -> Overview {
         let version = try desk.catalogue.clearanceVersion()
-        if let kept = cache.withLock({ $0 }), kept.version == version, kept.report.asOf == asOf.description { return kept }
-        let report = try desk.report(targets: ClearanceTarget.allCases, asOf: asOf)
-        var counts: [String: [DeskFilter: Int]] = [:]
-        for row in report.rows {
-            for filter in DeskFilter.allCases where filter.keeps(row) {
-                counts[row.target, default: [:]][filter, default: 0] += 1
-                counts["all", default: [:]][filter, default: 0] += 1
+        if let kept = cache.withLock({ $0 }), kept.report.asOf == asOf.description {
+            if kept.version == version { return kept }
+            if kept.version.documents == version.documents, kept.version.lastRegistered == version.lastRegistered,
+               version.lastEntry > kept.version.lastEntry, let updated = try updated(kept, to: version, asOf: asOf) {
+                cache.withLock { $0 = updated }
+                return updated
             }
         }
-        let made = Overview(version: version, report: report, counts: counts)
+        let made = Overview(version: version, report: try desk.report(targets: ClearanceTarget.allCases, asOf: asOf))
         cache.withLock { $0 = made }
         return made
     }
 
+    /// `kept` with the rows of the documents whose history grew since it was made evaluated
+    /// again (through the same report code); nil when they cannot be put in place.
+    private func updated(_ kept: Overview, to version: ClearanceVersion, asOf: CalendarDate) throws -> Overview? {
+        let catalogue = desk.catalogue
+        let chain = try desk.verify()
+        var report = kept.report
+        for id in try catalogue.documents(withEntriesAfter: kept.version.lastEntry) {
+            guard let range = kept.rowsOf[id.rawValue] else { return nil }
+            let metadata = try catalogue.metadata(of: id)
+            let entry = ClearanceReport.Entry(
+                id: id, title: metadata.title, facts: ClearanceFacts(metadata: metadata, rights: try catalogue.rightsFacts(of: id)),
+                history: try catalogue.clearanceHistory(of: id))
+            let part = ClearanceReport(entries: [entry], targets: ClearanceTarget.allCases, asOf: asOf, engine: desk.engine)
+            guard part.rows.count == range.count, let facts = part.documentFacts.first,
+                  let position = report.documentFacts.firstIndex(where: { $0.document == id.rawValue }) else { return nil }
+            report.rows.replaceSubrange(range, with: part.rows)
+            report.documentFacts[position] = facts
+        }
+        report.recount()
+        report.historyHead = chain.head
+        report.historyEntries = chain.entries
+        return Overview(version: version, report: report)
+    }
+
     /// One page of rows kept by `filter` for `target` (nil: every target), and how many there are.
-    static func page(_ overview: Overview, target: ClearanceTarget?, filter: DeskFilter, page: Int) -> (rows: ArraySlice<ClearanceReport.Row>, total: Int) {
-        let kept = overview.report.rows.filter { (target == nil || $0.target == target?.rawValue) && filter.keeps($0) }
+    static func page(_ overview: Overview, target: ClearanceTarget?, filter: DeskFilter, page: Int) -> (rows: [ClearanceReport.Row], total: Int) {
+        let kept = overview.index[Overview.Key(target: target?.rawValue, filter: filter)] ?? []
         let start = min(max(0, page - 1) * pageSize, kept.count)
-        return (kept[start..<min(start + pageSize, kept.count)], kept.count)
+        return (kept[start..<min(start + pageSize, kept.count)].map { overview.report.rows[$0] }, kept.count)
     }
 
     /// A move asked for in the browser: one per target, each through ``ClearanceDesk/move``.
