@@ -64,7 +64,7 @@ struct SessionMiddleware: RouterMiddleware {
             let given = request.headers[HTTPField.Name(RoomSecurity.csrfHeader)!]
             if let session = context.session, let given, RoomSecurity.same(given, session.csrfToken) {
                 response = try await next(request, context)
-            } else if let session = context.session, request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true {
+            } else if let session = context.session, request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true {
                 var request = request
                 let buffer = try? await request.collectBody(upTo: RoomSecurity.maximumBody)  // kept in the request for the route
                 let form = RoomRoutes.formFields(buffer.map { String(buffer: $0) } ?? "")
