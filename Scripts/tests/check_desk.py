@@ -294,6 +294,92 @@ def the_reports_are_served_and_downloadable(a, b):
     assert a.find_elements(By.CSS_SELECTOR, "#documents") and room.no_alert(a)
 
 
+# Enough pages (about 3 a second on the test's blank pages) to cancel and to kill in the middle.
+SCAN_PAGES = 80
+
+
+def scan_pages():
+    """The scan-book's pages: number -> (state, when its text was written)."""
+    with sqlite3.connect(CATALOGUE) as db:
+        rows = db.execute("SELECT p.number, p.state, t.created_at FROM page p LEFT JOIN page_text t ON t.document_id = p.document_id AND t.number = p.number"
+                          " WHERE p.document_id = 'scan-book'").fetchall()
+    return {number: (state, written) for number, state, written in rows}
+
+
+def done_pages():
+    return {n: w for n, (state, w) in scan_pages().items() if state == "done"}
+
+
+def job_state(driver):
+    return driver.execute_script("const j = document.querySelector('li.job[data-document=\"scan-book\"]'); return j && j.dataset.state;")
+
+
+def as_user(driver, name):
+    """Signs out whoever is signed in, then signs in as `name`."""
+    driver.get(room.SERVER.url + "/")
+    if driver.find_elements(By.ID, "logout"):
+        driver.find_element(By.ID, "logout").click()
+        room.wait(driver, lambda d: d.find_elements(By.ID, "signin"), timeout=30)
+    sign_in(driver, name)
+
+
+def start_scan_ocr(driver):
+    driver.get(room.SERVER.url + "/batches")
+    room.wait(driver, lambda d: d.find_elements(By.ID, "batch-start"), timeout=30)
+    driver.find_element(By.CSS_SELECTOR, '#batch-document option[value="scan-book"]').click()
+    submit(driver, "batch-start")
+
+
+@check
+def background_ocr_is_for_admins_cancels_at_a_page_and_resumes_after_kill_9(a, b):
+    book = os.path.join(WORK, "scan")
+    # The generated book's first three pages are old-book's and new-book's scans already.
+    subprocess.run([sys.executable, "make_serve_book.py", book, str(SCAN_PAGES + 3)], check=True)
+    images = [os.path.join(book, "images", f"page-{n:04d}.png") for n in range(4, SCAN_PAGES + 4)]
+    run = quire("add", *images, "--id", "scan-book", "--lang", "eng", "--title", "Scan book")
+    assert run.returncode == 0, run.stderr
+    # Proofreaders and rights officers are refused (403), and nothing starts.
+    for name in ["pia", "rosa"]:
+        as_user(b, name)
+        b.get(room.SERVER.url + "/batches")
+        assert not b.find_elements(By.ID, "batch-start"), f"{name} sees the start form"
+        assert post(b, "/batches/ocr", "document=scan-book") == 403, name
+    assert not done_pages(), "a refused start read pages"
+    # The admin starts OCR and cancels it: it stops at a page boundary, the pages read stay done.
+    as_user(a, "ada")
+    start_scan_ocr(a)
+    room.wait(a, lambda d: job_state(d) in ("running", "finished"), timeout=30)
+    room.wait(a, lambda d: len(done_pages()) >= 1, timeout=120)
+    # The button is drawn again with every snapshot: clicked by script, where it is at that moment.
+    room.wait(a, lambda d: d.execute_script(
+        "const b = document.querySelector('li.job[data-document=\"scan-book\"] button.cancel'); if (b) b.click(); return !!b;"), timeout=30)
+    room.wait(a, lambda d: job_state(d) in ("cancelled", "finished"), timeout=120)
+    assert job_state(a) == "cancelled", job_state(a)
+    before_kill = done_pages()
+    assert 0 < len(before_kill) < SCAN_PAGES, len(before_kill)
+    time.sleep(1.5)
+    assert done_pages() == before_kill, "pages were read after the job said it was cancelled"
+    # A second start resumes; the server is killed (kill -9) in the middle and started again.
+    start_scan_ocr(a)
+    room.wait(a, lambda d: len(done_pages()) > len(before_kill) or job_state(d) == "finished", timeout=120)
+    assert job_state(a) == "running", "the second run ended before the kill"
+    room.SERVER.kill9()
+    at_kill = done_pages()
+    assert len(at_kill) < SCAN_PAGES, "the second run ended before the kill"
+    room.SERVER.start()
+    after_restart = done_pages()
+    assert after_restart == at_kill, "pages lost or changed by kill -9"
+    start_scan_ocr(a)
+    room.wait(a, lambda d: job_state(d) == "finished", timeout=180)
+    final = done_pages()
+    assert len(final) == SCAN_PAGES, scan_pages()
+    # Nothing done twice: every page finished before the kill kept the text written then.
+    for number, written in at_kill.items():
+        assert final[number] == written, f"page {number} was read again"
+    assert all(state == "done" for state, _ in scan_pages().values())
+    print(f"desk-check:   background OCR: {len(before_kill)} pages done when cancelled, {len(at_kill)} of {SCAN_PAGES} at the kill -9")
+
+
 def main():
     for name, role in USERS.items():
         subprocess.run([QUIRE, "user", "add", name, "--role", role, "--catalogue", CATALOGUE], input=room.PASSWORD + "\n", text=True, check=True, capture_output=True)

@@ -33,6 +33,8 @@ struct BatchSnapshot: Codable, Equatable, Sendable {
     /// Whether an OCR batch holds the catalogue's mark (``OCRActivity``).
     var ocrRunning: Bool
     var documents: [Document]
+    /// The background jobs started from the browser (``BackgroundJobs``).
+    var jobs: [JobStatus] = []
 }
 
 /// Pages a second per document from successive readings of the catalogue (a 30 s window).
@@ -69,16 +71,20 @@ struct BatchTracker {
 /// snapshot when it changed, so a `quire ocr` started in a terminal is followed too.
 struct BatchRoutes: Sendable {
     let catalogue: Catalogue
+    let jobs: BackgroundJobs
     /// A stream ends after this long (the browser's EventSource reconnects at once, carrying the
     /// moment the view was opened as its last event id), so that stopping the server never waits
     /// long on an open stream.
     static let streamSeconds = 8.0
 
     func register(on router: Router<RoomContext>) {
+        registerJobs(on: router)
         router.get("/batches") { _, context in
             guard let session = context.session else { return RoomRoutes.toLogin() }
             return Pages.html(Pages.layout("Batches", session: session, view: "batches", body: """
                 <h1>Batches</h1>
+                \(session.account.role == .admin ? try startForm(session) : "")
+                <ul id="batch-jobs" data-admin="\(session.account.role == .admin ? "yes" : "no")"></ul>
                 <p id="batch-running" role="status"></p>
                 <table class="documents batches"><thead><tr><th>Document</th><th>Done</th><th>Pending</th><th>Reading now</th>
                 <th>Failed</th><th>Quarantined</th><th>Finished since opened</th><th>Pages/s</th><th>Time left</th></tr></thead>
@@ -99,7 +105,8 @@ struct BatchRoutes: Sendable {
                 try await writer.write(ByteBuffer(string: "retry: 500\n\n"))
                 while !Task.isCancelled, Date().timeIntervalSince(start) < Self.streamSeconds {
                     let progress = try catalogue.pageProgress(since: since)
-                    let snapshot = tracker.snapshot(progress, ocrRunning: OCRActivity.isRunning(catalogue: catalogue.path), now: Date().timeIntervalSince1970)
+                    var snapshot = tracker.snapshot(progress, ocrRunning: OCRActivity.isRunning(catalogue: catalogue.path), now: Date().timeIntervalSince1970)
+                    snapshot.jobs = jobs.statuses()
                     if snapshot != last {
                         let encoder = JSONEncoder()
                         encoder.outputFormatting = [.sortedKeys]
@@ -114,6 +121,42 @@ struct BatchRoutes: Sendable {
             response.headers[.cacheControl] = "no-store"
             return response
         }
+    }
+
+    /// Admins' form to start OCR of a document's pages without text.
+    func startForm(_ session: AccountSession) throws -> String {
+        let options = try catalogue.summaries().map { "<option value=\"\(Pages.escape($0.id.rawValue))\">\(Pages.escape($0.metadata.title))</option>" }
+        return """
+            <form method="post" action="/batches/ocr" class="batch-start"><input type="hidden" name="csrf" value="\(Pages.escape(session.csrfToken))">
+            <label>OCR the pages without text of <select name="document" id="batch-document">\(options.joined())</select></label>
+            <button type="submit" id="batch-start">Start OCR</button></form>
+            """
+    }
+
+    /// Starting and cancelling background OCR: admins only (403 for everyone else), with the
+    /// session's CSRF token (checked by the middleware); back to /batches, or the reason it was refused.
+    func registerJobs(on router: Router<RoomContext>) {
+        router.post("/batches/ocr") { request, context in
+            guard let session = context.session else { return RoomRoutes.toLogin() }
+            guard session.account.role == .admin else { return Pages.error(.forbidden, "Only an admin may start or cancel background OCR.", json: false) }
+            let form = RoomRoutes.formFields(try await Self.body(request))
+            guard let id = form["document"].flatMap(DocumentID.init), (try? catalogue.summary(of: id)) != nil else {
+                return Pages.error(.notFound, "There is no such document.", json: false)
+            }
+            switch form["action"] == "cancel" ? (jobs.cancel(id) ? .success(()) : .failure(.unavailable("No OCR of this document is running."))) : jobs.startOCR(id) {
+            case .success: return Response(status: .seeOther, headers: [.location: "/batches"])
+            case .failure(.alreadyRunning): return Pages.error(.conflict, "OCR of this document is already running.", json: false)
+            case .failure(.unavailable(let why)): return Pages.error(.conflict, why, json: false)
+            }
+        }
+    }
+
+    static func body(_ request: Request) async throws -> String {
+        var request = request
+        guard let buffer = try? await request.collectBody(upTo: RoomSecurity.maximumBody) else {
+            throw HTTPError(.contentTooLarge, message: "The form is larger than 2 MiB.")
+        }
+        return String(buffer: buffer)
     }
 
     /// An ISO 8601 time as the catalogue writes them (`2026-12-08T00:21:57Z`), nothing else.

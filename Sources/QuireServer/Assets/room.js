@@ -426,6 +426,7 @@
     const rows = document.getElementById("batch-rows");
     const problems = document.getElementById("batch-problems");
     const running = document.getElementById("batch-running");
+    const jobs = document.getElementById("batch-jobs");
     const duration = function (seconds) {
       if (seconds === undefined || seconds === null) return "–";
       return seconds < 60 ? seconds + " s" : Math.floor(seconds / 60) + " min " + (seconds % 60) + " s";
@@ -437,6 +438,21 @@
       running.dataset.running = snapshot.ocrRunning ? "yes" : "no";
       rows.replaceChildren();
       problems.replaceChildren();
+      jobs.replaceChildren();
+      (snapshot.jobs || []).forEach(function (j) {
+        const item = el("li", j.document + ": OCR " + j.state + ", " + j.done + " of " + j.total + " page(s) of this run" +
+          (j.failed ? ", " + j.failed + " failed" : "") + (j.message ? " (" + j.message + ")" : ""));
+        item.className = "job"; item.dataset.document = j.document; item.dataset.state = j.state;
+        if (jobs.dataset.admin === "yes" && j.state === "running") {
+          const form = el("form"); form.method = "post"; form.action = "/batches/ocr"; form.className = "batch-cancel";
+          [["csrf", csrf], ["document", j.document], ["action", "cancel"]].forEach(function (pair) {
+            const input = el("input"); input.type = "hidden"; input.name = pair[0]; input.value = pair[1]; form.appendChild(input);
+          });
+          const button = el("button", "Cancel"); button.type = "submit"; button.className = "cancel"; form.appendChild(button);
+          item.appendChild(form);
+        }
+        jobs.appendChild(item);
+      });
       if (snapshot.documents.length === 0) {
         const row = el("tr"); const cell = el("td", "No pages waiting, being read or in trouble."); cell.colSpan = 9; row.appendChild(cell); rows.appendChild(row);
       }
