@@ -139,7 +139,7 @@ struct BatchRoutes: Sendable {
         router.post("/batches/ocr") { request, context in
             guard let session = context.session else { return RoomRoutes.toLogin() }
             guard session.account.role == .admin else { return Pages.error(.forbidden, "Only an admin may start or cancel background OCR.", json: false) }
-            let form = RoomRoutes.formFields(try await Self.body(request))
+            let form = RoomRoutes.formFields(try await DeskRoutes.formBody(request))
             guard let id = form["document"].flatMap(DocumentID.init), (try? catalogue.summary(of: id)) != nil else {
                 return Pages.error(.notFound, "There is no such document.", json: false)
             }
@@ -149,14 +149,6 @@ struct BatchRoutes: Sendable {
             case .failure(.unavailable(let why)): return Pages.error(.conflict, why, json: false)
             }
         }
-    }
-
-    static func body(_ request: Request) async throws -> String {
-        var request = request
-        guard let buffer = try? await request.collectBody(upTo: RoomSecurity.maximumBody) else {
-            throw HTTPError(.contentTooLarge, message: "The form is larger than 2 MiB.")
-        }
-        return String(buffer: buffer)
     }
 
     /// An ISO 8601 time as the catalogue writes them (`2026-12-08T00:21:57Z`), nothing else.

@@ -108,6 +108,11 @@ struct DeskRoutes: Sendable {
     }
 
     func body(_ request: Request) async throws -> String {
+        try await Self.formBody(request)
+    }
+
+    /// A form's body as text, refused over 2 MiB (413).
+    static func formBody(_ request: Request) async throws -> String {
         var request = request
         guard let buffer = try? await request.collectBody(upTo: RoomSecurity.maximumBody) else {
             throw HTTPError(.contentTooLarge, message: "The form is larger than 2 MiB.")
