@@ -105,7 +105,7 @@ let package = Package(
         .testTarget(name: "QuireEPUBTests", dependencies: ["QuireEPUB", "QuireTestSupport", "ZIPFoundation"], swiftSettings: strict),
         .testTarget(name: "QuireReleaseTests", dependencies: ["QuireRelease", "QuireTestSupport"], swiftSettings: strict),
         .testTarget(name: "QuirePipelineTests", dependencies: ["QuirePipeline", "QuireTestSupport"], swiftSettings: strict),
-        .testTarget(name: "QuireServerTests", dependencies: ["QuireServer", "QuireCatalogue", "QuireTestSupport"], swiftSettings: strict),
+        .testTarget(name: "QuireServerTests", dependencies: ["QuireServer", "QuireCatalogue", "QuireClearance", "QuirePipeline", "QuireTestSupport"], swiftSettings: strict),
         .testTarget(name: "QuireCLITests", dependencies: ["quire", "QuireCatalogue", "QuirePublish", "QuireTestSupport"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

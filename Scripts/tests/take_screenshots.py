@@ -99,6 +99,19 @@ try:
         a.find_element(By.ID, "preview").click()
         WebDriverWait(a, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#changes li"))
         shot(a, "8-replace")
+        # The rights desk and the batch view (a rights officer, 'rosa').
+        c = browser()
+        try:
+            login(c, "rosa")
+            c.get(URL + "/desk")
+            shot(c, "9-desk")
+            c.get(URL + "/desk/documents/luz-1931")
+            shot(c, "10-desk-document")
+            c.get(URL + "/batches")
+            WebDriverWait(c, 10).until(lambda d: d.find_element(By.ID, "batch-running").text)
+            shot(c, "11-batches")
+        finally:
+            c.quit()
     finally:
         a.quit()
         b.quit()

@@ -91,38 +91,52 @@ extension Catalogue {
     }
 
     private func rightsFacts(_ db: Database, _ id: DocumentID) throws -> RightsFacts {
-        var facts = RightsFacts()
-        if let row = try Row.fetchOne(db, sql: "SELECT * FROM rights WHERE document_id = ?", arguments: [id.rawValue]) {
-            facts.official = (row["official"] as String?).flatMap(OfficialWork.init(rawValue:))
-            facts.speech = (row["speech"] as String?).flatMap(SpeechVenue.init(rawValue:))
-            facts.licence = row["licence"]
-            facts.rightsHolder = row["rights_holder"]
-            facts.usNotice = row["us_notice"]
-            facts.usRenewed = row["us_renewed"]
-        }
+        var facts = try Row.fetchOne(db, sql: "SELECT * FROM rights WHERE document_id = ?", arguments: [id.rawValue]).map(Self.rightsFacts(row:)) ?? RightsFacts()
         facts.evidence = try Row.fetchAll(db, sql: "SELECT kind, value, sha256 FROM evidence WHERE document_id = ? ORDER BY id", arguments: [id.rawValue])
-            .compactMap { row in Evidence.Kind(rawValue: row["kind"]).map { Evidence(kind: $0, value: row["value"], sha256: row["sha256"]) } }
+            .compactMap(Self.evidence(row:))
         return facts
     }
 
-    private func history(_ db: Database, _ id: DocumentID) throws -> [ClearanceEvent] {
+    /// A `rights` row's facts (without evidence).
+    static func rightsFacts(row: Row) -> RightsFacts {
+        var facts = RightsFacts()
+        facts.official = (row["official"] as String?).flatMap(OfficialWork.init(rawValue:))
+        facts.speech = (row["speech"] as String?).flatMap(SpeechVenue.init(rawValue:))
+        facts.licence = row["licence"]
+        facts.rightsHolder = row["rights_holder"]
+        facts.usNotice = row["us_notice"]
+        facts.usRenewed = row["us_renewed"]
+        return facts
+    }
+
+    /// An `evidence` row's item; nil for a kind this version does not know.
+    static func evidence(row: Row) -> Evidence? {
+        Evidence.Kind(rawValue: row["kind"]).map { Evidence(kind: $0, value: row["value"], sha256: row["sha256"]) }
+    }
+
+    func history(_ db: Database, _ id: DocumentID) throws -> [ClearanceEvent] {
         try Row.fetchAll(db, sql: "SELECT * FROM clearance_event WHERE document_id = ? ORDER BY sequence", arguments: [id.rawValue]).compactMap { row in
-            guard let kind = ClearanceEvent.Kind(rawValue: row["kind"]) else { return nil }
-            let evidenceJSON: String = row["evidence"]
-            let evidence = (try? JSONDecoder().decode([Evidence].self, from: Data(evidenceJSON.utf8))) ?? []
-            return ClearanceEvent(
-                document: id, kind: kind, target: (row["target"] as String?).flatMap(ClearanceTarget.init(rawValue:)),
-                from: (row["from_status"] as String?).flatMap(ClearanceStatus.init(rawValue:)),
-                to: (row["to_status"] as String?).flatMap(ClearanceStatus.init(rawValue:)),
-                actor: row["actor"], reason: row["reason"], evidence: evidence,
-                engineVerdict: (row["engine_verdict"] as String?).flatMap(Verdict.init(rawValue:)), rulesVersion: row["rules_version"],
-                justification: row["justification"], detail: row["detail"], sequence: row["sequence"], at: row["at"])
+            Self.clearanceEvent(row: row, document: id)
         }
+    }
+
+    /// A `clearance_event` row as an entry; nil for a kind this version does not know.
+    static func clearanceEvent(row: Row, document id: DocumentID) -> ClearanceEvent? {
+        guard let kind = ClearanceEvent.Kind(rawValue: row["kind"]) else { return nil }
+        let evidenceJSON: String = row["evidence"]
+        let evidence = (try? JSONDecoder().decode([Evidence].self, from: Data(evidenceJSON.utf8))) ?? []
+        return ClearanceEvent(
+            document: id, kind: kind, target: (row["target"] as String?).flatMap(ClearanceTarget.init(rawValue:)),
+            from: (row["from_status"] as String?).flatMap(ClearanceStatus.init(rawValue:)),
+            to: (row["to_status"] as String?).flatMap(ClearanceStatus.init(rawValue:)),
+            actor: row["actor"], reason: row["reason"], evidence: evidence,
+            engineVerdict: (row["engine_verdict"] as String?).flatMap(Verdict.init(rawValue:)), rulesVersion: row["rules_version"],
+            justification: row["justification"], detail: row["detail"], sequence: row["sequence"], at: row["at"])
     }
 
     /// Appends `event` with its sequence number and chain value (``ClearanceChain``), in the
     /// caller's write transaction.
-    private func insert(_ db: Database, _ event: ClearanceEvent, at now: String) throws {
+    func insert(_ db: Database, _ event: ClearanceEvent, at now: String) throws {
         if let field = event.fieldWithControlCharacters { throw CatalogueError.controlCharacters(in: field, document: event.document) }
         let evidence = String(decoding: try JSONEncoder().encode(event.evidence), as: UTF8.self)
         let last = try Row.fetchOne(db, sql: "SELECT sequence, chain FROM clearance_event ORDER BY sequence DESC LIMIT 1")

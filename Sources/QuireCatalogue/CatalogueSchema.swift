@@ -15,6 +15,7 @@ enum CatalogueSchema {
         migrator.registerMigration("v7-history-chain", migrate: historyChain)
         migrator.registerMigration("v8-page-claims", migrate: pageClaims)
         migrator.registerMigration("v9-proofreading", migrate: proofreading)
+        migrator.registerMigration("v10-double-review", migrate: doubleReview)
         return migrator
     }
 

@@ -130,6 +130,20 @@ public struct ClearanceReport: Sendable, Encodable {
     }
 }
 
+extension ClearanceReport {
+    /// Counts ``totals`` and ``totalsByTarget`` again from the rows (after rows were replaced).
+    public mutating func recount() {
+        var all = Totals()
+        var byTarget: [String: Totals] = [:]
+        for row in rows {
+            all.count(row)
+            byTarget[row.target, default: Totals()].count(row)
+        }
+        totals = all
+        totalsByTarget = byTarget
+    }
+}
+
 extension ClearanceReport.Totals {
     mutating func count(_ row: ClearanceReport.Row) {
         rows += 1

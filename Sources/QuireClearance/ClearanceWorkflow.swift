@@ -62,4 +62,28 @@ public enum ClearanceWorkflow {
         }
         return step
     }
+
+    /// What a vote does under double review (HathiTrust CRMS's rule: two reviewers, different
+    /// people, each deciding before seeing the other's decision).
+    public enum VoteOutcome: Sendable, Equatable {
+        /// The first review: it waits for a second.
+        case first
+        /// The second agrees: the target moves to the decision.
+        case agreed
+        /// The second disagrees: the target stays in review, both votes kept.
+        case disagreed
+    }
+
+    /// The outcome of `vote` (a `vote` entry: target, decision in `to`, actor) after `pending`,
+    /// the vote waiting for a second one (``ClearanceEvent/pendingVote(for:after:)``). The second
+    /// review must come from another person (names compared without regard to case).
+    public static func outcome(of vote: ClearanceEvent, after pending: ClearanceEvent?) throws(ClearanceError) -> VoteOutcome {
+        guard let pending else { return .first }
+        guard pending.actor.lowercased() != vote.actor.lowercased() else {
+            throw ClearanceError(
+                .invalidArgument, "under double review the second review of \(vote.target?.rawValue ?? "the target") must come from another rights officer: \(vote.actor) made the first",
+                remedy: "ask another rights officer to review it")
+        }
+        return pending.to == vote.to ? .agreed : .disagreed
+    }
 }

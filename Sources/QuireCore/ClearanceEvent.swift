@@ -9,6 +9,9 @@ public struct ClearanceEvent: Hashable, Sendable, Codable {
         case transition
         /// A command went ahead for a target without clearance, with a reason.
         case override
+        /// Under double review, one rights officer's decision (`to`: cleared or rejected) for a
+        /// target in review; two agreeing votes of different officers make the transition.
+        case vote
     }
 
     /// The position in the catalogue's history (assigned when appended; nil before).
@@ -67,6 +70,22 @@ public struct ClearanceEvent: Hashable, Sendable, Codable {
         return fields.first { _, text in
             text?.unicodeScalars.contains { TextSanitizer.isRemoved($0) || TextSanitizer.rewritesDisplay($0) } ?? false
         }?.0
+    }
+
+    /// Under double review, the vote for `target` that waits for a second one after `history`
+    /// (oldest first): the votes since the target's last transition, taken in pairs (two that
+    /// agreed were followed by the transition; two that disagreed left the target in review, both
+    /// kept), so an odd one out waits. Nil when none waits.
+    public static func pendingVote(for target: ClearanceTarget, after history: [ClearanceEvent]) -> ClearanceEvent? {
+        var pending: ClearanceEvent?
+        for event in history where event.target == target {
+            switch event.kind {
+            case .transition: pending = nil
+            case .vote: pending = pending == nil ? event : nil
+            case .facts, .override: break
+            }
+        }
+        return pending
     }
 
     /// The status per target after `history` (oldest first): the last transition's `to`, else uncleared.

@@ -63,6 +63,22 @@ public struct Contributor: Hashable, Sendable, Codable {
         }
     }
 
+    /// The contributor as ``parse(_:role:)`` reads it back unchanged (``summary`` is for
+    /// reading and marks a living person `, living`): `Name (1908–1973)`, `Name (–1930)`,
+    /// `Name (1950–)` or `Name (?–)` for a living person, `Name (1950–?)`, `Name`, `anonymous`, `unknown`.
+    public var parseableText: String {
+        switch identity {
+        case .anonymous: return "anonymous"
+        case .unknown: return "unknown"
+        case .person(let name, let born, let death):
+            switch death {
+            case .died(let date): return "\(name) (\(born?.description ?? "")–\(date))"
+            case .living: return "\(name) (\(born?.description ?? "?")–)"
+            case .unknown: return born.map { "\(name) (\($0)–?)" } ?? name
+            }
+        }
+    }
+
     /// Parses `Salvador Allende (1908–1973)`, `Jane Doe (b. 1950)`, `X (1890s–c. 1950)`,
     /// `Someone (1901–)` (living), `Someone (1901–?)` (death unknown), `Someone` (dates unknown),
     /// `anonymous` and `unknown`. Throws a ``CoreError`` that names what it could not read.

@@ -102,7 +102,9 @@ public struct ClearanceDesk: Sendable {
     }
 
     /// Moves a document to `to` for `target` (review, clear, reject, withdraw), checked against
-    /// the workflow's rules with the engine's verdict as of `asOf`, and appends the step.
+    /// the workflow's rules with the engine's verdict as of `asOf`, and appends the step. Under
+    /// double review (``doubleReview()``) a clear or reject is a vote (``vote(_:history:)``):
+    /// the returned entry is then the vote, or the transition two agreeing votes made.
     @discardableResult
     public func move(
         _ id: DocumentID, target: ClearanceTarget, to: ClearanceStatus, actor: String, reason: String,
@@ -124,8 +126,20 @@ public struct ClearanceDesk: Sendable {
         } catch {
             throw PipelineError(error.code, error.message, remedy: error.remedy, context: ErrorContext(document: id))
         }
+        if (to == .cleared || to == .rejected), try doubleReview() {
+            return try vote(event, history: dossier.history)
+        }
         try catalogue.appendTransition(event)
         return event
+    }
+
+    /// Today's date in UTC: what commands and the rights desk evaluate on by default (the engine
+    /// itself never reads the clock).
+    public static func today() -> CalendarDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: parts.year ?? 2026, month: parts.month ?? 1, day: parts.day ?? 1) ?? CalendarDate(januaryFirstOf: parts.year ?? 2026)
     }
 
     /// Who acts: given, else `QUIRE_ACTOR`, else the login name.
@@ -181,11 +195,10 @@ extension ClearanceDesk {
     /// Throws when the history fails its chain check; the report carries the head hash.
     public func report(targets: [ClearanceTarget], asOf: CalendarDate) throws -> ClearanceReport {
         let chain = try catalogue.verifyClearanceHistory()
-        let entries = try catalogue.summaries().map { summary in
+        let entries = try catalogue.clearanceRecords().map { record in
             ClearanceReport.Entry(
-                id: summary.id, title: summary.metadata.title,
-                facts: ClearanceFacts(metadata: summary.metadata, rights: try catalogue.rightsFacts(of: summary.id)),
-                history: try catalogue.clearanceHistory(of: summary.id))
+                id: record.id, title: record.metadata.title, facts: ClearanceFacts(metadata: record.metadata, rights: record.rights),
+                history: record.history)
         }
         return ClearanceReport(entries: entries, targets: targets, asOf: asOf, engine: engine, historyHead: chain.head, historyEntries: chain.entries)
     }

@@ -73,8 +73,13 @@ public struct OCRBatch: Sendable {
         self.languageOverride = languageOverride
     }
 
-    /// Runs the batch; `progress` is called after every page, from the worker threads.
-    public func run(documents: [DocumentID]?, progress: @escaping @Sendable (OCRTally) -> Void = { _ in }) throws(CatalogueError) -> OCRReport {
+    /// Runs the batch; `progress` is called after every page, from the worker threads. Once
+    /// `shouldStop` answers true no further page is claimed (pages being read finish and are
+    /// kept), so the batch ends at a page boundary and the pages left stay pending for a later run.
+    public func run(
+        documents: [DocumentID]?, progress: @escaping @Sendable (OCRTally) -> Void = { _ in },
+        shouldStop: @escaping @Sendable () -> Bool = { false }
+    ) throws(CatalogueError) -> OCRReport {
         let (jobs, skipped) = try catalogue.pagesNeedingText(documents: documents)
         let state = BatchState(total: jobs.count)
         let clock = ContinuousClock.now
@@ -84,6 +89,7 @@ public struct OCRBatch: Sendable {
         pool.run(
             tasks,
             onStart: { [catalogue] index in
+                if shouldStop() { return false }
                 let claim: PageClaim
                 do {
                     claim = try catalogue.claim(jobs[index].document, jobs[index].number)

@@ -15,7 +15,7 @@ enum Pages {
         let who: String
         if let session {
             who = """
-                <span class="who"><bdi>\(escape(session.account.name))</bdi> (\(escape(session.account.role.rawValue)))</span>
+                <a href="/batches" id="batches-link">Batches</a>\(DeskAccess.read.allows(session.account.role) ? "<a href=\"/desk\" id=\"desk-link\">Rights desk</a>" : "")<span class="who"><bdi>\(escape(session.account.name))</bdi> (\(escape(session.account.role.rawValue)))</span>
                 <form method="post" action="/logout" class="logout"><input type="hidden" name="csrf" value="\(escape(session.csrfToken))"><button type="submit" id="logout">Sign out</button></form>
                 """
         } else {

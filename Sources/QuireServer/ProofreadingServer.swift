@@ -2,18 +2,22 @@ public import QuireCatalogue
 import Foundation
 import Hummingbird
 import Logging
-import QuireCore
+public import QuireCore
+public import QuirePipeline
 
 /// `quire serve`: the proofreading room on Hummingbird, over one catalogue.
 public struct ProofreadingServer: Sendable {
     public var catalogue: Catalogue
     public var host: String
     public var port: Int
+    /// Makes the OCR workers for background OCR started from the browser (nil: not offered).
+    public var makePool: (@Sendable (LanguageSet) throws -> PageWorkerPool)?
 
-    public init(catalogue: Catalogue, host: String = "127.0.0.1", port: Int = 8070) {
+    public init(catalogue: Catalogue, host: String = "127.0.0.1", port: Int = 8070, makePool: (@Sendable (LanguageSet) throws -> PageWorkerPool)? = nil) {
         self.catalogue = catalogue
         self.host = host
         self.port = port
+        self.makePool = makePool
     }
 
     /// Refuses to listen beyond this machine while the catalogue has no account (anyone on the
@@ -36,6 +40,9 @@ public struct ProofreadingServer: Sendable {
         router.add(middleware: SessionMiddleware(catalogue: catalogue))
         let room = ProofreadingRoom(catalogue: catalogue)
         RoomRoutes(room: room, accounts: AccountDesk(catalogue: catalogue), throttle: LoginThrottle()).register(on: router)
+        DeskRoutes(desk: RightsDesk(catalogue: catalogue)).register(on: router)
+        let jobs = BackgroundJobs(catalogue: catalogue, makePool: makePool)
+        BatchRoutes(catalogue: catalogue, jobs: jobs).register(on: router)
         let warmUp = Task.detached(priority: .utility) { await room.warmUp() }
         defer { warmUp.cancel() }
         var logger = Logger(label: "quire-serve")
@@ -48,5 +55,7 @@ public struct ProofreadingServer: Sendable {
             },
             logger: logger)
         try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        // Pages being read finish and are kept; the rest stay pending for the next start.
+        jobs.stopAll()
     }
 }

@@ -59,12 +59,18 @@ struct SessionMiddleware: RouterMiddleware {
         let response: Response
         if request.method != .get && request.method != .head && request.uri.path != "/login" {
             // Every state-changing request carries the session's token in a header (the API) or
-            // a form field (logout); the login form carries its own double-submit token.
+            // a form field (signing out, the rights desk's forms); the login form carries its own
+            // double-submit token.
             let given = request.headers[HTTPField.Name(RoomSecurity.csrfHeader)!]
             if let session = context.session, let given, RoomSecurity.same(given, session.csrfToken) {
                 response = try await next(request, context)
-            } else if context.session != nil, request.uri.path == "/logout" {
-                response = try await next(request, context)  // checks the form's token itself
+            } else if let session = context.session, request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true {
+                var request = request
+                let buffer = try? await request.collectBody(upTo: RoomSecurity.maximumBody)  // kept in the request for the route
+                let form = RoomRoutes.formFields(buffer.map { String(buffer: $0) } ?? "")
+                response = RoomSecurity.same(form["csrf"] ?? "", session.csrfToken)
+                    ? try await next(request, context)
+                    : Pages.error(.forbidden, "This request lacks the form's security token (CSRF); reload the page and try again.", json: request.wantsJSON)
             } else if context.session == nil {
                 response = Pages.error(.unauthorized, "You are not signed in.", json: request.wantsJSON)
             } else {

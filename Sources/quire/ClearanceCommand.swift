@@ -2,6 +2,7 @@ public import ArgumentParser
 import Foundation
 import QuireClearance
 import QuireCore
+import QuirePipeline
 
 extension Quire {
     /// `quire clearance`: licence clearance per document and target wiki.
@@ -15,7 +16,8 @@ extension Quire {
                 'wikitext', 'export' and 'publish' refuse a document not cleared for their wiki (exit 9).
                 """,
             subcommands: [
-                SetFacts.self, Show.self, Review.self, Clear.self, Reject.self, Withdraw.self, History.self, Verify.self, Report.self, Evaluate.self,
+                SetFacts.self, Show.self, Review.self, Clear.self, Reject.self, Withdraw.self, DoubleReview.self, History.self, Verify.self, Report.self,
+                Evaluate.self,
             ])
     }
 }
@@ -63,11 +65,6 @@ extension Quire.Clearance {
         }
 
         /// Today's date in UTC: the command's default; the engine itself never reads the clock.
-        static func today() -> CalendarDate {
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
-            let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-            return CalendarDate(year: parts.year ?? 2026, month: parts.month ?? 1, day: parts.day ?? 1) ?? CalendarDate(januaryFirstOf: parts.year ?? 2026)
-        }
+        static func today() -> CalendarDate { ClearanceDesk.today() }
     }
 }

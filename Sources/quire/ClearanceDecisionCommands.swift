@@ -44,7 +44,11 @@ struct DecisionOptions: ParsableArguments {
                 let event = try desk.move(
                     id, target: target, to: status, actor: by, reason: reason, evidence: evidence.items,
                     evidenceFiles: evidence.evidenceFile, justification: justification, asOf: asOf.date)
-                Terminal.out("\(id) \(target.rawValue): \(event.from?.rawValue ?? "?") → \(status.rawValue) (engine: \(event.engineVerdict?.rawValue ?? "?"))")
+                if event.kind == .vote {
+                    Terminal.out("\(id) \(target.rawValue): review '\(status.rawValue)' recorded (double review): it stays in review until a second rights officer agrees (engine: \(event.engineVerdict?.rawValue ?? "?"))")
+                } else {
+                    Terminal.out("\(id) \(target.rawValue): \(event.from?.rawValue ?? "?") → \(status.rawValue) (engine: \(event.engineVerdict?.rawValue ?? "?"))")
+                }
                 moved += 1
             } catch let error as any QuireError {
                 Terminal.error("\(target.rawValue): \(error.description)")
@@ -90,6 +94,37 @@ extension Quire.Clearance {
         static let configuration = CommandConfiguration(abstract: "Withdraw a review: the document goes back to uncleared for the targets.")
         @OptionGroup var decision: DecisionOptions
         func run() throws { try decision.move(to: .uncleared) }
+    }
+
+    /// `quire clearance double-review [on|off]`: the catalogue's double-review setting.
+    struct DoubleReview: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "double-review",
+            abstract: "Show or set double review: clearing or rejecting then takes two rights officers who agree.",
+            discussion: """
+                With double review on, 'clear' and 'reject' of a document in review record one officer's review; \
+                a second review by someone else that agrees makes the decision, one that disagrees leaves the \
+                document in review with both reviews kept in the history.
+                """)
+
+        enum Choice: String, ExpressibleByArgument, CaseIterable { case on, off }
+
+        @OptionGroup var catalogueOptions: CatalogueOptions
+        @Argument(help: ArgumentHelp("on or off (none: show the setting).", valueName: "on|off"))
+        var choice: Choice?
+        @OptionGroup var actor: ActorOptions
+
+        func run() throws {
+            do {
+                let desk = ClearanceDesk(catalogue: try choice == nil ? catalogueOptions.openForReading() : catalogueOptions.open())
+                if let choice { try desk.setDoubleReview(choice == .on, actor: try actor.actor()) }
+                Terminal.out("Double review is \(try desk.doubleReview() ? "on" : "off").")
+            } catch let error as ValidationError {
+                throw error
+            } catch {
+                throw QuireExit.fail(error)
+            }
+        }
     }
 
     /// `quire clearance report`: every document, per target, for a rights officer.

@@ -110,6 +110,8 @@ enum HistoryText {
             text += "\(event.target?.rawValue ?? "?"): \(event.from?.rawValue ?? "?") → \(event.to?.rawValue ?? "?") by \(event.actor): \(event.reason)"
         case .override:
             text += "\(event.target?.rawValue ?? "?"): OVERRIDE by \(event.actor) for '\(event.detail ?? "")': \(event.reason)"
+        case .vote:
+            text += "\(event.target?.rawValue ?? "?"): review by \(event.actor): \(event.to?.rawValue ?? "?") (double review): \(event.reason)"
         }
         if let verdict = event.engineVerdict, event.kind != .facts { text += " [engine: \(verdict.rawValue), \(event.rulesVersion ?? "")]" }
         if let justification = event.justification { text += " — justification: \(justification)" }

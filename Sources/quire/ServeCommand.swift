@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import QuireCatalogue
 import QuireCore
+import QuireOCR
+import QuirePipeline
 import QuireServer
 
 extension Quire {
@@ -17,6 +19,9 @@ extension Quire {
 
         @OptionGroup var catalogueOptions: CatalogueOptions
 
+        /// The engine of OCR started from the browser's batch view, as for 'quire ocr'.
+        @OptionGroup var engine: EngineOptions
+
         @Option(help: ArgumentHelp("The address to listen on.", valueName: "address"))
         var host = "127.0.0.1"
 
@@ -29,7 +34,13 @@ extension Quire {
 
         func run() async throws {
             let server: ProofreadingServer
-            server = ProofreadingServer(catalogue: try catalogueOptions.open(), host: host, port: port)
+            let engine = self.engine
+            server = ProofreadingServer(catalogue: try catalogueOptions.open(), host: host, port: port) { languages in
+                let locator = try TessdataLocator(explicit: engine.tessdata, environment: ProcessInfo.processInfo.environment)
+                let wanted = engine.lang.flatMap(LanguageSet.init) ?? languages
+                try locator.requireInstalled(wanted)
+                return engine.pool(tessdata: locator, defaultLanguages: wanted)
+            }
             try server.checkBinding()
             try await server.run { host, port in
                 Terminal.note("the proofreading room is open at http://\(host.contains(":") ? "[\(host)]" : host):\(port)/ (Ctrl-C stops it)")

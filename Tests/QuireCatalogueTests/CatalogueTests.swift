@@ -32,7 +32,7 @@ struct CatalogueTests {
         #expect(mode == "wal")
         let keys = try catalogue.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA foreign_keys") }
         #expect(keys == 1)
-        #expect(try catalogue.appliedMigrations() == ["v1-foundation", "v2-clearance", "v3-transcript", "v4-publication", "v5-created", "v6-ebook-target", "v7-history-chain", "v8-page-claims", "v9-proofreading"])
+        #expect(try catalogue.appliedMigrations() == ["v1-foundation", "v2-clearance", "v3-transcript", "v4-publication", "v5-created", "v6-ebook-target", "v7-history-chain", "v8-page-claims", "v9-proofreading", "v10-double-review"])
         #expect(try catalogue.quickCheck() == "ok")
     }
 

@@ -132,4 +132,35 @@ struct ClearanceChainTests {
         #expect(try upgraded.verifyClearanceHistory().entries == 3)
         #expect(throws: DatabaseError.self) { try upgraded.pool.write { db in try db.execute(sql: "UPDATE clearance_event SET reason = 'x'") } }
     }
+
+    /// The double-review migration rebuilds the table: every entry and chain value is kept (the
+    /// head kept before still verifies), the protections are back, and a vote can be recorded.
+    @Test func theDoubleReviewUpgradeKeepsTheChainAndItsProtections() throws {
+        let path = folder.file("v9.sqlite")
+        let head: String?
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try CatalogueSchema.migrator.migrate(queue, upTo: "v6-ebook-target")
+            try queue.write { db in
+                try db.execute(sql: "INSERT INTO document (id, title, languages, created_at) VALUES ('viejo', 'Viejo', 'spa', 'then')")
+                try db.execute(sql: "INSERT INTO clearance_event (document_id, kind, target, actor, reason, at) VALUES ('viejo', 'override', 'commons', 'Ana', 'test upload', 't1')")
+                try db.execute(sql: "INSERT INTO clearance_event (document_id, kind, actor, reason, at) VALUES ('viejo', 'facts', 'Bea', 'licence', 't2')")
+            }
+            try CatalogueSchema.migrator.migrate(queue, upTo: "v9-proofreading")
+            head = try queue.read { db in try String.fetchOne(db, sql: "SELECT chain FROM clearance_event ORDER BY sequence DESC LIMIT 1") }
+        }
+        let upgraded = try Catalogue.open(at: path)
+        #expect(try upgraded.verifyClearanceHistory(expectingHead: head).entries == 2)
+        try upgraded.appendEvent(ClearanceEvent(document: DocumentID("viejo")!, kind: .vote, target: .commons, to: .cleared, actor: "Ana", reason: "free"))
+        #expect(try upgraded.clearanceHistory(of: DocumentID("viejo")!).last?.kind == .vote)
+        #expect(try upgraded.verifyClearanceHistory(expectingHead: head).entries == 3)
+        #expect(throws: DatabaseError.self) { try upgraded.pool.write { db in try db.execute(sql: "UPDATE clearance_event SET reason = 'x'") } }
+        #expect(throws: DatabaseError.self) { try upgraded.pool.write { db in try db.execute(sql: "DELETE FROM document") } }
+        // A vote is a decision: never a move to review or back to uncleared.
+        #expect(throws: DatabaseError.self) {
+            try upgraded.pool.write { db in
+                try db.execute(sql: "INSERT INTO clearance_event (document_id, kind, target, to_status, actor, reason, at, chain) VALUES ('viejo', 'vote', 'commons', 'in-review', 'a', 'b', 'c', '\(String(repeating: "a", count: 64))')")
+            }
+        }
+    }
 }

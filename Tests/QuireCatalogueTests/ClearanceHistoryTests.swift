@@ -115,7 +115,7 @@ struct ClearanceHistoryTests {
             }
         }
         let upgraded = try Catalogue.open(at: path)
-        #expect(try upgraded.appliedMigrations() == ["v1-foundation", "v2-clearance", "v3-transcript", "v4-publication", "v5-created", "v6-ebook-target", "v7-history-chain", "v8-page-claims", "v9-proofreading"])
+        #expect(try upgraded.appliedMigrations() == ["v1-foundation", "v2-clearance", "v3-transcript", "v4-publication", "v5-created", "v6-ebook-target", "v7-history-chain", "v8-page-claims", "v9-proofreading", "v10-double-review"])
         #expect(try upgraded.rightsFacts(of: DocumentID("viejo")!) == RightsFacts())
         #expect(try upgraded.clearanceStatuses()[DocumentID("viejo")!]?[.enWikisource] == .uncleared)
     }

@@ -420,4 +420,55 @@
       apply.disabled = true;
     });
   }
+
+  // ---- The batch view: snapshots pushed by the server (server-sent events) ----
+  if (view === "batches") {
+    const rows = document.getElementById("batch-rows");
+    const problems = document.getElementById("batch-problems");
+    const running = document.getElementById("batch-running");
+    const jobs = document.getElementById("batch-jobs");
+    const duration = function (seconds) {
+      if (seconds === undefined || seconds === null) return "–";
+      return seconds < 60 ? seconds + " s" : Math.floor(seconds / 60) + " min " + (seconds % 60) + " s";
+    };
+    const source = new EventSource("/batches/events");
+    source.addEventListener("message", function (event) {
+      const snapshot = JSON.parse(event.data);
+      running.textContent = snapshot.ocrRunning ? "An OCR batch is running on this catalogue." : "No OCR batch is running.";
+      running.dataset.running = snapshot.ocrRunning ? "yes" : "no";
+      rows.replaceChildren();
+      problems.replaceChildren();
+      jobs.replaceChildren();
+      (snapshot.jobs || []).forEach(function (j) {
+        const item = el("li", j.document + ": OCR " + j.state + ", " + j.done + " of " + j.total + " page(s) of this run" +
+          (j.failed ? ", " + j.failed + " failed" : "") + (j.message ? " (" + j.message + ")" : ""));
+        item.className = "job"; item.dataset.document = j.document; item.dataset.state = j.state;
+        if (jobs.dataset.admin === "yes" && j.state === "running") {
+          const form = el("form"); form.method = "post"; form.action = "/batches/ocr"; form.className = "batch-cancel";
+          [["csrf", csrf], ["document", j.document], ["action", "cancel"]].forEach(function (pair) {
+            const input = el("input"); input.type = "hidden"; input.name = pair[0]; input.value = pair[1]; form.appendChild(input);
+          });
+          const button = el("button", "Cancel"); button.type = "submit"; button.className = "cancel"; form.appendChild(button);
+          item.appendChild(form);
+        }
+        jobs.appendChild(item);
+      });
+      if (snapshot.documents.length === 0) {
+        const row = el("tr"); const cell = el("td", "No pages waiting, being read or in trouble."); cell.colSpan = 9; row.appendChild(cell); rows.appendChild(row);
+      }
+      snapshot.documents.forEach(function (d) {
+        const row = el("tr"); row.className = "batch"; row.dataset.document = d.id;
+        const name = el("td"); const link = el("a", d.title); link.href = "/documents/" + encodeURIComponent(d.id);
+        name.appendChild(link); name.appendChild(el("br")); name.appendChild(el("code", d.id)); row.appendChild(name);
+        [[d.done + " of " + d.pages, "done"], [d.pending, "pending"], [d.reading, "reading"], [d.failed, "failed"], [d.quarantined, "quarantined"],
+         [d.finished, "finished"], [d.pagesPerSecond === undefined ? "–" : d.pagesPerSecond, "rate"], [duration(d.secondsLeft), "eta"]].forEach(function (pair) {
+          const cell = el("td", String(pair[0])); cell.dataset.field = pair[1]; row.appendChild(cell);
+        });
+        rows.appendChild(row);
+        d.problems.forEach(function (p) {
+          problems.appendChild(el("li", d.id + " page " + p.page + ": " + p.state + " after " + p.failures + " failure(s)" + (p.error ? ": " + p.error : "")));
+        });
+      });
+    });
+  }
 })();
