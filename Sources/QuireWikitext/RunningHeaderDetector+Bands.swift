@@ -41,7 +41,7 @@ extension RunningHeaderDetector {
         bands.bodyHeight = height
         bands.top = band(lines, page: page, atTop: true, lineHeight: height)
         let unskipped = band(lines, page: page, atTop: true, lineHeight: height, skipStamps: false)
-        if unskipped.lines != bands.top.lines, !unskipped.pieces.isEmpty { bands.poorlyReadTop = unskipped }
+        if unskipped.lines != bands.top.lines, !unskipped.pieces.isEmpty || !unskipped.scraps.isEmpty { bands.poorlyReadTop = unskipped }
         let readable = lines.filter { line in (meanConfidence(line.1.words) ?? 1) >= 0.5 }.enumerated()
             .sorted { ($0.element.1.box?.top ?? $0.offset, $0.offset) < ($1.element.1.box?.top ?? $1.offset, $1.offset) }.map(\.element)
         let firsts = [readable.first, readable.first { !bands.top.lines.contains($0.0) }].compactMap { $0?.1.words.first { !isDebris($0) }?.text }
@@ -50,7 +50,7 @@ extension RunningHeaderDetector {
             let rest = lines.filter { !bands.top.lines.contains($0.0) }
             bands.bottom = band(rest, page: page, atTop: false, lineHeight: height)
             let unskippedBottom = band(rest, page: page, atTop: false, lineHeight: height, skipStamps: false)
-            if unskippedBottom.lines != bands.bottom.lines, !unskippedBottom.pieces.isEmpty { bands.poorlyReadBottom = unskippedBottom }
+            if unskippedBottom.lines != bands.bottom.lines, !unskippedBottom.pieces.isEmpty || !unskippedBottom.scraps.isEmpty { bands.poorlyReadBottom = unskippedBottom }
             if bands.bottom.pieces.isEmpty {
                 bands.bottom = band(rest, page: page, atTop: false, lineHeight: height, anywhere: true)
                 bands.bottom.inZone = false
@@ -76,11 +76,17 @@ extension RunningHeaderDetector {
         }
         band.pieces = pieces(kept.map(\.1), lineHeight: lineHeight)
         if !atTop { band.pieces = band.pieces.flatMap { splitSignature($0, words: kept.flatMap(\.1.words)) } }
+        let keptWords = Set(kept.flatMap(\.1.words))
+        let scraps = chosen.flatMap(\.1.words).filter { word in
+            !keptWords.contains(word) && word.box != nil && word.text.contains { $0.isLetter || $0.isNumber } && !isFlatScrap(word, tallest: tallest)
+        }.map { Piece(text: $0.text, box: $0.box, confidence: $0.confidence) }
         guard !band.pieces.isEmpty else {
             var empty = Band()
             empty.debris = Set(chosen.map(\.0))
+            empty.scraps = scraps
             return empty
         }
+        band.scraps = scraps
         band.lines = Set(chosen.map(\.0))
         let boxes = kept.flatMap { $0.1.words.compactMap(\.box) }
         band.box = BoundingBox.union(of: boxes)

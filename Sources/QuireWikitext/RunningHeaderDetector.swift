@@ -65,8 +65,11 @@ struct FurnitureHints: Sendable {
 /// as a stamp, counts when the next page bears it out. Each piece goes to the left, centre or
 /// right slot by where its box stands.
 ///
-/// A folio the OCR misread (a scrap of four characters at most where other pages print theirs)
-/// is the number the document's folio sequence gives the page (``misreadFolios(_:pages:accepted:)``).
+/// A folio the OCR misread (a scrap of four characters at most, or a word left out as debris,
+/// where other pages print theirs or at the mirror image of that place) is the number the
+/// document's folio sequence gives the page; one accepted folio is sequence enough for a scrap
+/// whose letters read as digits give that very number (`ss` for 55 beside `56.`)
+/// (``misreadFolios(_:pages:accepted:)``).
 ///
 /// A printed number counts for the `<pagelist>` only when another page's number has the same
 /// offset from the physical page (or when it is the only number found), so that a folio misread
@@ -95,6 +98,9 @@ enum RunningHeaderDetector {
         var inZone = true
         /// The band's lines when they hold nothing but debris (`ey` at 38% above the text): noise.
         var debris: Set<LineAddress> = []
+        /// Words of the band left out as debris or specks that hold a letter or digit, one piece
+        /// each: where the document's folio sequence shows a folio, one of them is it misread.
+        var scraps: [Piece] = []
     }
 
     /// A page's top and bottom bands before classification.

@@ -81,6 +81,66 @@ struct FurnitureTests {
         #expect(kept.pages[2].printedNumber == nil)
     }
 
+    @Test func aScrapLeftOutAsDebrisWhereTheFacingPageSetsItsFolioIsTheFolio() throws {
+        // Versos print `10`, `12` at the top left; the recto between them has `y` read with 14%
+        // at the top right, the mirror image of their place: the sequence's 11, not debris.
+        func pages(_ scrap: TextRegion) -> [PageText] {
+            [PageBuilder.headerRegion(left: "10"), scrap, PageBuilder.headerRegion(left: "12")].map { PageBuilder.page(header: $0, [PageBuilder.paragraph(Self.body, indent: 3)]) }
+        }
+        var recto = PageBuilder.headerRegion(right: "y")
+        recto.lines[0].words[0].confidence = 0.14
+        let document = try Generate.run(.en, pages(recto))
+        #expect(document.pages[1].content.header == "{{rh|||11}}")
+        #expect(document.pages[1].printedNumber?.value == 11)
+        #expect(document.pages[1].content.body.hasPrefix("palabra"))
+        // In the middle of the head, where no page prints a folio, it stays debris.
+        var centred = PageBuilder.headerRegion(centre: "y")
+        centred.lines[0].words[0].confidence = 0.14
+        let elsewhere = try Generate.run(.en, pages(centred))
+        #expect(!elsewhere.pages[1].content.header.contains("11"))
+        #expect(elsewhere.pages[1].printedNumber == nil)
+    }
+
+    @Test func aFolioReadWithLettersForDigitsIsTheNumberOneOtherFolioGivesIt() throws {
+        // `ss` (55) on the recto before a verso's `56.`, at the mirror image of its place: the
+        // one number read gives the page's offset, and the letters read as digits agree with it.
+        let document = try Generate.run(.en, [PageBuilder.headerRegion(right: "ss"), PageBuilder.headerRegion(left: "56.")].map {
+            PageBuilder.page(header: $0, [PageBuilder.paragraph(Self.body, indent: 3)])
+        })
+        #expect(document.pages[0].content.header == "{{rh|||55}}")
+        #expect(document.pages.map(\.printedNumber?.value) == [55, 56])
+        #expect(document.pages[0].content.body.hasPrefix("palabra"))
+        // Letters that read as another number are not a folio.
+        let other = try Generate.run(.en, [PageBuilder.headerRegion(right: "sz"), PageBuilder.headerRegion(left: "56.")].map {
+            PageBuilder.page(header: $0, [PageBuilder.paragraph(Self.body, indent: 3)])
+        })
+        #expect(other.pages[0].printedNumber == nil)
+        #expect(!other.pages[0].content.header.contains("5"))
+    }
+
+    @Test func aShortExcerptsOnlyFolioAndALetterReadForTheNextBearEachOtherOut() throws {
+        // `vi` and `4` disagree, so neither was accepted; `S` at the mirror image of the `4`'s
+        // place on the next page reads as 5: both are folios.
+        let headers = [PageBuilder.headerRegion(left: "vi", centre: "PRÓLOGO"), PageBuilder.headerRegion(left: "4", centre: "DE MI TIERRA"),
+                       PageBuilder.headerRegion(centre: "DE MI TIERRA", right: "S")]
+        let document = try Generate.run(.en, headers.map { PageBuilder.page(header: $0, [PageBuilder.paragraph(Self.body, indent: 3)]) })
+        #expect(document.pages[2].content.header == "{{rh||DE MI TIERRA|5}}")
+        #expect(document.pages.map(\.printedNumber?.value) == [nil, 4, 5])
+        // The preface's `vi`, read with little confidence, is of another sequence: not made 1.
+        var poorly = headers
+        poorly[0].lines[0].words[0].confidence = 0.28
+        let roman = try Generate.run(.en, poorly.map { PageBuilder.page(header: $0, [PageBuilder.paragraph(Self.body, indent: 3)]) })
+        #expect(roman.pages[0].content.header.hasPrefix("{{rh|vi|"))
+    }
+
+    @Test func lettersOCRPutsForDigitsReadAsANumber() {
+        #expect(RunningHeaderDetector.lookalikeNumber("ss")?.value == 55)
+        #expect(RunningHeaderDetector.lookalikeNumber("ıı")?.value == 11)
+        #expect(RunningHeaderDetector.lookalikeNumber("I0.")?.value == 10)
+        #expect(RunningHeaderDetector.lookalikeNumber("Se") == nil)
+        #expect(RunningHeaderDetector.lookalikeNumber("") == nil)
+    }
+
     @Test func importedCatchWordsAndSignatureMarksGoToTheFooter() throws {
         var page = PageBuilder.page([PageBuilder.paragraph(Self.body)])
         page.regions.append(TextRegion(role: .signatureMark, lines: [TextLine(words: [Word(text: "B"), Word(text: "2")])]))
