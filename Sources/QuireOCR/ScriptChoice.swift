@@ -67,6 +67,15 @@ public enum ScriptChoice {
         }
     }
 
+    /// Whether a page's detection counts toward settling its document: only a script named with
+    /// at least the confidence a blackletter verdict needs. A blank page, a plate or a typescript,
+    /// where `osd` finds nothing or guesses with low confidence, does not count, so a book whose
+    /// largest pages (read first) are plates is not settled by them as not blackletter.
+    public static func countsTowardSettling(_ script: DetectedScript?) -> Bool {
+        guard let script else { return false }
+        return script.confidence >= minimumConfidence
+    }
+
     /// Whether a page with `script` detected on it is read with the blackletter model.
     public static func readsAsBlackletter(_ script: DetectedScript?) -> Bool {
         guard let script else { return false }

@@ -188,7 +188,9 @@ public final class TesseractEngine: OCREngine {
         guard let grey = LeptonicaCalls.grey(page) else { return requested }
         let script = orientationAndScript(of: grey, dpi: dpi, sampling: ScriptChoice.sampledCharacters)?.script
         let blackletter = ScriptChoice.readsAsBlackletter(script)
-        if let document { scriptMemory.record(document, languages: options.languages, blackletter: blackletter) }
+        if let document, ScriptChoice.countsTowardSettling(script) {
+            scriptMemory.record(document, languages: options.languages, blackletter: blackletter)
+        }
         guard blackletter, let script, let reader = blackletterAPI else { return requested }
         return Reader(api: reader, note: "script \(script.name) \(String(format: "%.1f", script.confidence)), asked for \(options.languages)")
     }

@@ -44,6 +44,15 @@ struct ScriptChoiceTests {
         #expect(ScriptChoice.settledVerdict(blackletter: blackletter, other: other) == settled)
     }
 
+    @Test("only a confidently named script counts toward settling a document", arguments: [
+        ("Fraktur", 5.79, true), ("Latin", 17.71, true), ("Latin", 2.0, true),
+        ("Greek", 0.59, false), ("Cyrillic", 0.23, false), ("Fraktur", 0.5, false),
+    ])
+    func countsTowardSettling(name: String, confidence: Double, counts: Bool) {
+        #expect(ScriptChoice.countsTowardSettling(DetectedScript(name: name, confidence: confidence)) == counts)
+        #expect(!ScriptChoice.countsTowardSettling(nil))
+    }
+
     @Test func memoryKeepsEachDocumentAndLanguageApart() throws {
         let memory = ScriptMemory()
         let deu = try #require(LanguageSet("deu")), deuEng = try #require(LanguageSet("deu+eng"))
