@@ -1,5 +1,5 @@
 """Settings and helpers shared by the sections of Scripts/bench."""
-import os, re, statistics, subprocess, time
+import os, re, resource, statistics, subprocess, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 QUIRE = os.environ.get("QUIRE_BIN", os.path.join(ROOT, ".build/release/quire"))
@@ -21,6 +21,15 @@ def timed(command, env=None, **kwargs):
     start = time.monotonic()
     subprocess.run(command, check=True, env=env, **kwargs)
     return time.monotonic() - start
+
+
+def cpu_timed(command, env=None, **kwargs):
+    """CPU seconds (user + system) of `command` and every process it waited for: on a machine shared
+    with other jobs, wall time measures their load as much as the command's work."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(command, check=True, env=env, **kwargs)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def median_of(make_run, runs=None):

@@ -13,12 +13,17 @@ its own language:
 - the limit: one in-process Tesseract API reused for every page, single thread
   (Scripts/bench-peers/limit.c), recognition time only, divided by the cores; and the same loop
   with Quire's store-only line-image PNG (Sources/CLineImageTuning).
+`bench_ocr_cpu` (BENCH_ONLY=ocr-cpu runs only it) measures CPU time (user + system of every process
+waited for) instead of wall time, which on a machine shared with other jobs measures their load:
+per set, one `quire ocr --jobs <cores>` against peer 2's `xargs` of that set, and the whole
+catalogue batch against peer 2 all at once. With every core busy, the ratio of CPU times is the
+ratio of throughputs (less the tails).
 Then CER per set of Quire's batch and of peer 1, scored by `quire eval --hypotheses` (one
 normalisation for both), and peak RSS of Quire with two jobs (`/usr/bin/time -v`).
 """
-import json, os, re, shutil, subprocess, tempfile, time
+import json, os, re, resource, shutil, subprocess, tempfile, time
 
-from bench_common import CORES, PEER1_RUNS, QUIRE, ROOT, RUNS, SETS, SHARED, TESSDATA, images_with_truth, median_of, timed
+from bench_common import CORES, PEER1_RUNS, QUIRE, ROOT, RUNS, SETS, SHARED, TESSDATA, cpu_timed, images_with_truth, median_of, timed
 
 QUIET = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
 
@@ -37,7 +42,7 @@ def ocr_inputs():
     return inputs
 
 
-def quire_batch(inputs, work, out, wrapper=()):
+def quire_batch(inputs, work, out, wrapper=(), extra=()):
     """Registers every set as a document in a new catalogue and OCRs them all in one run. Returns
     the seconds and, per set, the files' first page numbers (to name the texts after the images)."""
     folder = tempfile.mkdtemp(dir=work)
@@ -50,7 +55,7 @@ def quire_batch(inputs, work, out, wrapper=()):
         added = subprocess.run([QUIRE, "add", "--catalogue", catalogue, "--id", name, "--title", name, "--lang", lang, "--json", "--", *images],
                                check=True, capture_output=True, text=True)
         pages[name] = {entry["path"]: entry["firstPage"] for entry in json.loads(added.stdout)["files"]}
-    result = subprocess.run([*wrapper, QUIRE, "ocr", "--catalogue", catalogue, "--all", "--jobs", str(CORES), "--out", out, "--format", "txt"],
+    result = subprocess.run([*wrapper, QUIRE, "ocr", "--catalogue", catalogue, "--all", "--jobs", str(CORES), "--out", out, "--format", "txt", *extra],
                             check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     seconds = time.monotonic() - start
     shutil.rmtree(folder)
@@ -186,3 +191,33 @@ def bench_memory(inputs, work):
     if batch:
         languages = len({lang for _, lang, *_ in inputs})
         print(f"  quire ocr --all, {sum(n for *_, n in inputs)} pages, {len(inputs)} sets in {languages} languages: {int(batch.group(1)) / 1024:.0f} MB")
+
+
+def bench_ocr_cpu(work):
+    """CPU time (user + system) per set and for the batch, Quire against peer 2 (median of RUNS)."""
+    inputs = ocr_inputs()
+    single_env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    extra = list(filter(None, os.environ.get("BENCH_QUIRE_OPTIONS", "").split()))
+    print(f"\n== OCR CPU time, user + system (median of {RUNS}){' with ' + ' '.join(extra) if extra else ''}")
+    print(f"  {'set':30} {'pages':>5} {'quire':>8} {'peer 2':>8} {'peer 2 / quire':>15}")
+    totals = [0.0, 0.0]
+    for name, lang, images, _, count in inputs:
+        quire = median_of(lambda: cpu_timed([QUIRE, "ocr", "--lang", lang, "--jobs", str(CORES), *extra, "--", *images], **QUIET))
+        peer = median_of(lambda: cpu_timed(["xargs", "-0", f"-P{CORES}", "-I{}", "tesseract", "{}", "-", "-l", lang], env=single_env,
+                                           input="\0".join(images).encode(), **QUIET))
+        totals[0] += quire
+        totals[1] += peer
+        print(f"  {name:30} {count:5} {quire:7.1f}s {peer:7.1f}s {peer / quire:14.2f}")
+    print(f"  {'one quire ocr per set, total':36} {totals[0]:7.1f}s {totals[1]:7.1f}s {totals[1] / totals[0]:14.2f}")
+
+    def batch():
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        quire_batch(inputs, work, os.path.join(work, "cpu-batch"), extra=extra)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+    arguments = [item for _, lang, images, _, _ in inputs for image in images for item in (image, lang)]
+    quire = median_of(batch)
+    peer = median_of(lambda: cpu_timed(["xargs", "-0", "-n2", f"-P{CORES}", "sh", "-c", 'tesseract "$0" - -l "$1"'], env=single_env,
+                                       input="\0".join(arguments).encode(), **QUIET))
+    print(f"  {'catalogue batch (add included) / peer 2 all at once':36} {quire:7.1f}s {peer:7.1f}s {peer / quire:14.2f} (goal >= 1.4)")

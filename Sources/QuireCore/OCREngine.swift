@@ -35,6 +35,17 @@ public protocol OCREngine {
     /// Reads one page. Soft failures (a blank page, a too-small image) are flags on the result;
     /// errors are thrown only when the page could not be read at all.
     mutating func recognize(_ source: PageImageSource) throws -> PageText
+
+    /// Reads one page of `document`, a key shared by the pages that belong together (a catalogue
+    /// document; nil when unknown): an engine may carry what it learnt on some of them to the rest.
+    mutating func recognize(_ source: PageImageSource, document: String?) throws -> PageText
+}
+
+extension OCREngine {
+    /// Engines that learn nothing from a document's other pages read each page alone.
+    public mutating func recognize(_ source: PageImageSource, document: String?) throws -> PageText {
+        try recognize(source)
+    }
 }
 
 /// Makes one engine per worker; shared by the orchestrator across tasks.

@@ -51,6 +51,31 @@ public enum ScriptChoice {
         return replaced && !codes.isEmpty ? LanguageSet(codes) : nil
     }
 
+    /// Detected pages of one document that must agree before its other pages take their verdict
+    /// without detection (``settledVerdict(blackletter:other:)``).
+    public static let pagesToSettle = 3
+
+    /// The verdict (blackletter or not) that the rest of a document takes without detection, once
+    /// `blackletter` and `other` pages of it were detected: the first ``pagesToSettle`` all alike
+    /// settle it; a document where any two detected pages disagree is never settled, so every page
+    /// of a book mixing Antiqua and Fraktur is still detected. Nil while pages must be detected.
+    public static func settledVerdict(blackletter: Int, other: Int) -> Bool? {
+        switch (blackletter, other) {
+        case (pagesToSettle..., 0): true
+        case (0, pagesToSettle...): false
+        default: nil
+        }
+    }
+
+    /// Whether a page's detection counts toward settling its document: only a script named with
+    /// at least the confidence a blackletter verdict needs. A blank page, a plate or a typescript,
+    /// where `osd` finds nothing or guesses with low confidence, does not count, so a book whose
+    /// largest pages (read first) are plates is not settled by them as not blackletter.
+    public static func countsTowardSettling(_ script: DetectedScript?) -> Bool {
+        guard let script else { return false }
+        return script.confidence >= minimumConfidence
+    }
+
     /// Whether a page with `script` detected on it is read with the blackletter model.
     public static func readsAsBlackletter(_ script: DetectedScript?) -> Bool {
         guard let script else { return false }

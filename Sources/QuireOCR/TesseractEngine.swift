@@ -50,6 +50,8 @@ public final class TesseractEngine: OCREngine {
     /// Their engine, loaded at the first blackletter page (nil until then, or if it fails to load).
     /// (Each reading sets its page segmentation mode itself.)
     private lazy var blackletterAPI: TesseractAPI? = blackletterLanguages.flatMap { try? TesseractAPI(languages: $0, tessdata: options.tessdata) }
+    /// The script verdicts of each document's pages, shared with the run's other workers.
+    private let scriptMemory: ScriptMemory
     private let loader: PageImageLoader
 
     /// Images smaller than this on either side are not OCR'd (`too_small`).
@@ -58,8 +60,10 @@ public final class TesseractEngine: OCREngine {
     static let maximumSide = 32767
 
     /// Loads the models; throws `missing_dependency` when the languages cannot be loaded.
-    public init(options: TesseractOptions, scratchFolder: String? = nil) throws(OCRError) {
+    /// `scriptMemory` is shared by the engines of one run (see ``ScriptMemory``).
+    public init(options: TesseractOptions, scratchFolder: String? = nil, scriptMemory: ScriptMemory = ScriptMemory()) throws(OCRError) {
         self.options = options
+        self.scriptMemory = scriptMemory
         api = try TesseractAPI(languages: options.languages, tessdata: options.tessdata)
         api.setPageSegmentationMode(options.pageSegmentationMode)
         identity = EngineIdentity(name: "tesseract", version: TesseractCalls.version())
@@ -70,6 +74,12 @@ public final class TesseractEngine: OCREngine {
     }
 
     public func recognize(_ source: PageImageSource) throws -> PageText {
+        try recognize(source, document: nil)
+    }
+
+    /// Reads a page of `document`: script detection may be skipped when the document's first
+    /// detected pages settled it (``ScriptChoice/settledVerdict(blackletter:other:)``).
+    public func recognize(_ source: PageImageSource, document: String?) throws -> PageText {
         let context = ErrorContext(file: source.path, page: source.pageIndex + 1)
         if options.useTextLayer, let layer = try TextLayerReader().read(source) {
             return TextSanitizer.sanitize(layer)
@@ -92,7 +102,7 @@ public final class TesseractEngine: OCREngine {
             (width, height, _, _) = LeptonicaCalls.geometry(page)
             dpi = max(1, Int(Double(dpi) * factor))
         }
-        let reader = chooseReader(page, dpi: dpi)
+        let reader = chooseReader(page, dpi: dpi, document: document)
         var result: PageText
         if options.preprocess == .auto {
             result = try automatic(page, dpi: dpi, reader: reader)
@@ -166,13 +176,23 @@ public final class TesseractEngine: OCREngine {
     }
 
     /// The requested languages' engine, or, when the language has a blackletter model and `osd`
-    /// finds Fraktur on the page (``ScriptChoice``), the blackletter model's.
-    private func chooseReader(_ page: PixImage, dpi: Int) -> Reader {
+    /// finds Fraktur on the page (``ScriptChoice``), the blackletter model's. A page of a document
+    /// whose first detected pages settled its script takes their verdict without `osd`.
+    private func chooseReader(_ page: PixImage, dpi: Int, document: String?) -> Reader {
         let requested = Reader(api: api, note: nil)
-        guard blackletterLanguages != nil, let grey = LeptonicaCalls.grey(page) else { return requested }
+        guard blackletterLanguages != nil else { return requested }
+        if let document, let settled = scriptMemory.settled(document, languages: options.languages) {
+            guard settled, let blackletter = blackletterAPI else { return requested }
+            return Reader(api: blackletter, note: "script Fraktur as the document's first \(ScriptChoice.pagesToSettle) pages, asked for \(options.languages)")
+        }
+        guard let grey = LeptonicaCalls.grey(page) else { return requested }
         let script = orientationAndScript(of: grey, dpi: dpi, sampling: ScriptChoice.sampledCharacters)?.script
-        guard ScriptChoice.readsAsBlackletter(script), let script, let blackletter = blackletterAPI else { return requested }
-        return Reader(api: blackletter, note: "script \(script.name) \(String(format: "%.1f", script.confidence)), asked for \(options.languages)")
+        let blackletter = ScriptChoice.readsAsBlackletter(script)
+        if let document, ScriptChoice.countsTowardSettling(script) {
+            scriptMemory.record(document, languages: options.languages, blackletter: blackletter)
+        }
+        guard blackletter, let script, let reader = blackletterAPI else { return requested }
+        return Reader(api: reader, note: "script \(script.name) \(String(format: "%.1f", script.confidence)), asked for \(options.languages)")
     }
 
     /// Characters `osd` classifies at least when the orientation is wanted (Tesseract's default).
@@ -220,6 +240,8 @@ public final class TesseractEngine: OCREngine {
 public struct TesseractEngineFactory: OCREngineFactory {
     public let options: TesseractOptions
     public let scratchFolder: String?
+    /// Shared by every engine the factory makes: the run's script verdicts per document.
+    let scriptMemory = ScriptMemory()
 
     public init(options: TesseractOptions, scratchFolder: String? = nil) {
         self.options = options
@@ -230,6 +252,6 @@ public struct TesseractEngineFactory: OCREngineFactory {
     public func makeEngine(languages: LanguageSet) throws -> any OCREngine {
         var settings = options
         settings.languages = languages
-        return try TesseractEngine(options: settings, scratchFolder: scratchFolder)
+        return try TesseractEngine(options: settings, scratchFolder: scratchFolder, scriptMemory: scriptMemory)
     }
 }

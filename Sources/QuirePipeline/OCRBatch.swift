@@ -85,7 +85,7 @@ public struct OCRBatch: Sendable {
         let clock = ContinuousClock.now
         // One pool for every language: workers switch models between groups instead of the
         // batch waiting for each language's last page (see PageWorkerPool.schedule).
-        let tasks = jobs.map { PageTask(source: $0.source, languages: languageOverride ?? $0.languages) }
+        let tasks = jobs.map { PageTask(source: $0.source, languages: languageOverride ?? $0.languages, document: $0.document.rawValue) }
         pool.run(
             tasks,
             onStart: { [catalogue] index in

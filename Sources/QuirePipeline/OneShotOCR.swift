@@ -73,6 +73,12 @@ public struct OneShotOCR: Sendable {
         return (pages, errors)
     }
 
+    /// The pages taken as one document (``PageTask/document``): a PDF's or DjVu's pages, or the
+    /// images of one folder (a book scanned page by page).
+    static func document(_ source: PageImageSource) -> String {
+        source.format == .pdf || source.format == .djvu ? source.path : (source.path as NSString).deletingLastPathComponent
+    }
+
     /// Reads `pages` on the pool and calls `deliver` for each in order, as soon as it and every
     /// page before it are done (so output streams while later pages are still being read), with
     /// the tally of the run so far for a progress line. Returns the final tally, for the summary.
@@ -88,7 +94,7 @@ public struct OneShotOCR: Sendable {
             delivered.tally = counter.tally
             deliver(delivered)
         }
-        pool.run(pages, languages: languages) { index, result in
+        pool.run(pages, languages: languages, document: Self.document) { index, result in
             let text: PageText?
             let error: (any QuireError)?
             switch result {

@@ -2,14 +2,17 @@ import Foundation
 public import QuireCore
 import Synchronization
 
-/// One page to recognise and the languages to read it in.
+/// One page to recognise, the languages to read it in, and the document it belongs to (a key
+/// shared by the pages that belong together, passed to the engine; nil when unknown).
 public struct PageTask: Sendable, Hashable {
     public var source: PageImageSource
     public var languages: LanguageSet
+    public var document: String?
 
-    public init(source: PageImageSource, languages: LanguageSet) {
+    public init(source: PageImageSource, languages: LanguageSet, document: String? = nil) {
         self.source = source
         self.languages = languages
+        self.document = document
     }
 }
 
@@ -28,13 +31,13 @@ public struct PageWorkerPool: Sendable {
         self.workers = max(1, workers)
     }
 
-    /// Recognises `sources`, all in `languages`.
+    /// Recognises `sources`, all in `languages`; `document` gives a page's document key.
     public func run(
-        _ sources: [PageImageSource], languages: LanguageSet,
+        _ sources: [PageImageSource], languages: LanguageSet, document: (PageImageSource) -> String? = { _ in nil },
         onStart: @escaping @Sendable (Int) -> Bool = { _ in true },
         onResult: @escaping @Sendable (Int, Result<PageText, any Error>) -> Void
     ) {
-        run(sources.map { PageTask(source: $0, languages: languages) }, onStart: onStart, onResult: onResult)
+        run(sources.map { PageTask(source: $0, languages: languages, document: document($0)) }, onStart: onStart, onResult: onResult)
     }
 
     /// Recognises `tasks`, each in its own languages. `onStart` is called before a page is read
@@ -62,7 +65,7 @@ public struct PageWorkerPool: Sendable {
                         continue
                     }
                     guard onStart(index) else { continue }
-                    let result = Result { try current.recognize(tasks[index].source) }
+                    let result = Result { try current.recognize(tasks[index].source, document: tasks[index].document) }
                     worker.keep(current)
                     onResult(index, result)
                 }

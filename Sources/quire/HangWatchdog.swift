@@ -73,11 +73,15 @@ private struct WatchedEngine: OCREngine {
     var identity: EngineIdentity { base.identity }
 
     mutating func recognize(_ source: PageImageSource) throws -> PageText {
+        try recognize(source, document: nil)
+    }
+
+    mutating func recognize(_ source: PageImageSource, document: String?) throws -> PageText {
         let token = watchdog.begin(source)
         defer { watchdog.end(token) }
         #if QUIRE_FAULT_HOOKS
         FaultHooks.apply(to: source)
         #endif
-        return try base.recognize(source)
+        return try base.recognize(source, document: document)
     }
 }

@@ -69,6 +69,27 @@ struct WorkerPoolTests {
         #expect(Set(factory.made.value) == Set(languages))
     }
 
+    @Test func eachPageReachesTheEngineWithItsDocument() throws {
+        let folder = try TemporaryDirectory()
+        let tasks = try (0..<6).map { index in
+            PageTask(source: PageImageSource(path: try folder.write("p\(index).png", bytes: [1]), format: .png),
+                     languages: LanguageSet("deu")!, document: index < 3 ? "first" : "second")
+        }
+        let read = Locked<[Int: String]>([:])
+        PageWorkerPool(factory: LanguageEchoFactory(), workers: 2).run(tasks) { index, result in
+            read.mutate { $0[index] = (try? result.get())?.provenance?.detail ?? "failed" }
+        }
+        #expect(read.value == Dictionary(uniqueKeysWithValues: (0..<6).map { ($0, "deu of " + ($0 < 3 ? "first" : "second")) }))
+    }
+
+    @Test("one-shot pages: a PDF or DjVu is one document, images one per folder", arguments: [
+        ("/scans/a/1.png", SourceFormat.png, "/scans/a"), ("/scans/a/2.tif", .tiff, "/scans/a"),
+        ("/scans/a/book.pdf", .pdf, "/scans/a/book.pdf"), ("/scans/b/book.djvu", .djvu, "/scans/b/book.djvu"),
+    ])
+    func oneShotDocuments(path: String, format: SourceFormat, document: String) {
+        #expect(OneShotOCR.document(PageImageSource(path: path, format: format)) == document)
+    }
+
     @Test func aLanguageWhoseModelCannotLoadFailsOnlyItsOwnPages() throws {
         let folder = try TemporaryDirectory()
         let tasks = try (0..<8).map { index in
@@ -106,8 +127,13 @@ final class LanguageEchoFactory: OCREngineFactory, @unchecked Sendable {
         let identity = EngineIdentity(name: "echo", version: "1")
         let languages: LanguageSet
         func recognize(_ source: PageImageSource) throws -> PageText {
+            try recognize(source, document: nil)
+        }
+
+        /// The languages, and the document when one is given.
+        func recognize(_ source: PageImageSource, document: String?) throws -> PageText {
             var page = PageText(width: 10, height: 10, regions: [])
-            page.provenance = TextProvenance(engine: "echo", detail: languages.tesseractString)
+            page.provenance = TextProvenance(engine: "echo", detail: languages.tesseractString + (document.map { " of \($0)" } ?? ""))
             return page
         }
     }
