@@ -51,7 +51,8 @@ struct OCRBatchTests {
         #expect(report.tally.total == 10 && report.failures.isEmpty)
         for (document, language, count) in [("doc", "spa", 6), ("brief", "deu", 4)] {
             for number in 1...count {
-                #expect(try catalogue.text(DocumentID(document)!, PageNumber(number)!)?.provenance?.detail == language)
+                // Each page read in its document's language, and the engine told its document.
+                #expect(try catalogue.text(DocumentID(document)!, PageNumber(number)!)?.provenance?.detail == "\(language) of \(document)")
             }
         }
         #expect(factory.made.value.count <= 4)
