@@ -294,7 +294,7 @@ def the_reports_are_served_and_downloadable(a, b):
     assert a.find_elements(By.CSS_SELECTOR, "#documents") and room.no_alert(a)
 
 
-# Enough pages (about 3 a second on the test's blank pages) to cancel and to kill in the middle.
+# Enough pages (0.4 s each through the test hook, two at a time) to cancel and to kill in the middle.
 SCAN_PAGES = 80
 
 
@@ -312,6 +312,17 @@ def done_pages():
 
 def job_state(driver):
     return driver.execute_script("const j = document.querySelector('li.job[data-document=\"scan-book\"]'); return j && j.dataset.state;")
+
+
+def start_server():
+    """Starts `quire serve`. The generated pages are blank and read in a few milliseconds: the
+    debug build's test hook slows each page of the server's background OCR (and only the
+    server's), so that a run can be cancelled and killed in its middle."""
+    os.environ["QUIRE_TEST_PAGE_DELAY"] = "0.4"
+    try:
+        room.SERVER.start()
+    finally:
+        del os.environ["QUIRE_TEST_PAGE_DELAY"]
 
 
 def as_user(driver, name):
@@ -366,7 +377,7 @@ def background_ocr_is_for_admins_cancels_at_a_page_and_resumes_after_kill_9(a, b
     room.SERVER.kill9()
     at_kill = done_pages()
     assert len(at_kill) < SCAN_PAGES, "the second run ended before the kill"
-    room.SERVER.start()
+    start_server()
     after_restart = done_pages()
     assert after_restart == at_kill, "pages lost or changed by kill -9"
     start_scan_ocr(a)
@@ -384,7 +395,7 @@ def main():
     for name, role in USERS.items():
         subprocess.run([QUIRE, "user", "add", name, "--role", role, "--catalogue", CATALOGUE], input=room.PASSWORD + "\n", text=True, check=True, capture_output=True)
     room.SERVER = room.Server()
-    room.SERVER.start()
+    start_server()
     a, b = room.browser(), room.browser()
     passed = failed = 0
     try:

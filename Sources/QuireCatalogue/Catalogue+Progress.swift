@@ -16,7 +16,9 @@ public struct PageProgress: Sendable, Hashable {
     public var id: DocumentID
     public var title: String
     public var byState: [PageState: Int]
-    /// Pages whose OCR or import finished (done, failed or quarantined) after the moment asked.
+    /// Pages whose OCR or import finished (done, failed or quarantined) at or after the moment
+    /// asked: the catalogue's times are to the second, so a page finished in the very second a
+    /// batch view opened counts (a two-page run in a terminal can start and end in it).
     public var finishedSince: Int
     /// Pages a process is reading now (claimed).
     public var reading: Int
@@ -37,7 +39,7 @@ extension Catalogue {
                 progress[key] = PageProgress(id: id, title: row["title"], byState: [:], finishedSince: 0, reading: 0, problems: [])
             }
             for row in try Row.fetchAll(db, sql: """
-                SELECT document_id, state, COUNT(*) AS n, SUM(state <> 'pending' AND claim_pid IS NULL AND updated_at > ?) AS recent,
+                SELECT document_id, state, COUNT(*) AS n, SUM(state <> 'pending' AND claim_pid IS NULL AND updated_at >= ?) AS recent,
                        SUM(claim_pid IS NOT NULL) AS reading
                 FROM page GROUP BY document_id, state
                 """, arguments: [since]) {

@@ -14,6 +14,40 @@ enum FaultHooks {
     /// The hang limit in seconds, instead of the one derived from the deadline.
     static let limitVariable = "QUIRE_TEST_HANG_LIMIT"
 
+    /// Seconds every page of `quire serve`'s background OCR waits before it is read, so that the
+    /// browser check (`check_desk.py`) cancels and kills a run in its middle on any machine.
+    static let pageDelayVariable = "QUIRE_TEST_PAGE_DELAY"
+
+    /// `factory`, its engines slowed by the environment's page delay when it sets one.
+    static func slowed(_ factory: any OCREngineFactory) -> any OCREngineFactory {
+        guard let delay = ProcessInfo.processInfo.environment[pageDelayVariable].flatMap(Double.init), delay > 0 else { return factory }
+        return SlowedFactory(base: factory, delay: delay)
+    }
+
+    private struct SlowedFactory: OCREngineFactory {
+        let base: any OCREngineFactory
+        let delay: TimeInterval
+
+        func makeEngine(languages: LanguageSet) throws -> any OCREngine {
+            SlowedEngine(base: try base.makeEngine(languages: languages), delay: delay)
+        }
+    }
+
+    private struct SlowedEngine: OCREngine {
+        var base: any OCREngine
+        let delay: TimeInterval
+        var identity: EngineIdentity { base.identity }
+
+        mutating func recognize(_ source: PageImageSource) throws -> PageText {
+            try recognize(source, document: nil)
+        }
+
+        mutating func recognize(_ source: PageImageSource, document: String?) throws -> PageText {
+            Thread.sleep(forTimeInterval: delay)
+            return try base.recognize(source, document: document)
+        }
+    }
+
     /// The hang limit the environment asks for, if any.
     static func hangLimit(environment: [String: String]) -> TimeInterval? {
         environment[limitVariable].flatMap(Double.init)

@@ -147,10 +147,14 @@ struct EngineOptions: ParsableArguments {
 
     /// A pool of `jobs` workers, each with its own Tesseract.
     func pool(tessdata: TessdataLocator, defaultLanguages: LanguageSet) -> PageWorkerPool {
-        let options = TesseractOptions(
+        PageWorkerPool(factory: factory(tessdata: tessdata, defaultLanguages: defaultLanguages), workers: jobs)
+    }
+
+    /// The workers' engine maker, with these options.
+    func factory(tessdata: TessdataLocator, defaultLanguages: LanguageSet) -> TesseractEngineFactory {
+        TesseractEngineFactory(options: TesseractOptions(
             languages: defaultLanguages, tessdata: tessdata.folder, pageSegmentationMode: psm, preprocess: preprocess,
-            deadline: deadline, defaultDPI: dpi, useTextLayer: useTextLayer, detectScript: detectScript)
-        return PageWorkerPool(factory: TesseractEngineFactory(options: options), workers: jobs)
+            deadline: deadline, defaultDPI: dpi, useTextLayer: useTextLayer, detectScript: detectScript))
     }
 }
 

@@ -39,7 +39,12 @@ extension Quire {
                 let locator = try TessdataLocator(explicit: engine.tessdata, environment: ProcessInfo.processInfo.environment)
                 let wanted = engine.lang.flatMap(LanguageSet.init) ?? languages
                 try locator.requireInstalled(wanted)
-                return engine.pool(tessdata: locator, defaultLanguages: wanted)
+                let factory = engine.factory(tessdata: locator, defaultLanguages: wanted)
+                #if QUIRE_FAULT_HOOKS
+                return PageWorkerPool(factory: FaultHooks.slowed(factory), workers: engine.jobs)
+                #else
+                return PageWorkerPool(factory: factory, workers: engine.jobs)
+                #endif
             }
             try server.checkBinding()
             try await server.run { host, port in
