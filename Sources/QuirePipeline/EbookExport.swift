@@ -7,9 +7,10 @@ import QuireOCR
 public import QuireWikitext
 
 /// A document as an EPUB 3 e-book, in one call: the clearance gate for ``ClearanceTarget/ebook``,
-/// each page's current text from the catalogue (a person's latest revision where there is one), joined across pages by the wikitext's rules
-/// (``WikitextGenerator/bookText(document:pages:options:)``), the rights page from the engine's
-/// verdict, the source note, an optional cover, and the EPUB's bytes. The caller writes them.
+/// each page's current text from the catalogue (a person's latest revision where there is one),
+/// joined across pages by the wikitext's rules (``WikitextGenerator/bookText(document:pages:saved:options:)``),
+/// the rights page from the engine's verdict, the source note, an optional cover, and the EPUB's
+/// bytes. The caller writes them.
 public struct EbookExport: Sendable {
     public let catalogue: Catalogue
 
