@@ -35,20 +35,15 @@ public enum PDFGraft {
     }
 
     /// Writes `original` with `layer`'s pages drawn over its pages, one for one, to `output`
-    /// (under a temporary name, then renamed): nothing of the original's content is changed or
-    /// removed. Its zlib (Flate) streams are compressed again, losslessly — the same bytes once
-    /// decoded, so the same pixels (OCRmyPDF's default optimisation does as much) — because
-    /// scanners and `img2pdf` leave them loosely compressed; JPEG, JBIG2 and CCITT data are
-    /// copied as they are.
+    /// (under a temporary name, then renamed): nothing of the original is changed or removed.
+    /// (Recompressing its Flate streams was tried: qpdf drops a PNG predictor when it does, and
+    /// colour scans with one grew by a third to a half.)
     public static func graft(layer: String, onto original: String, output: String) throws(ReleaseError) {
         let temporary = OutputFile.temporaryPath(for: output)
         defer { OutputFile.discard(temporary) }
         // Object streams: the layer's many small font and form objects compress together (a
-        // 12-page typescript grew by 3.9% without them, 1.0% with them). Flate again at level 6:
-        // 9% smaller for 0.2 s of CPU a page on img2pdf'd PNG scans; level 9 gains 5% more for
-        // four times the CPU.
-        let result = try ReleaseTool.qpdf.run(
-            ["--object-streams=generate", "--recompress-flate", "--compression-level=6", "--overlay", layer, "--", original, temporary], context: ErrorContext(file: original))
+        // 12-page typescript grew by 3.9% without them, 1.0% with them).
+        let result = try ReleaseTool.qpdf.run(["--object-streams=generate", "--overlay", layer, "--", original, temporary], context: ErrorContext(file: original))
         // qpdf exits 3 for warnings (a damaged but readable original): the output is complete.
         guard result.status == 0 || result.status == 3 else {
             throw ReleaseError(.invalidInput, "qpdf could not add the text layer (\(result.error.split(separator: "\n").first ?? "no details"))", remedy: "repair the PDF (e.g. 'qpdf in.pdf out.pdf') and try again", context: ErrorContext(file: original))
