@@ -16,6 +16,7 @@ import time
 import traceback
 
 import check_serve as room
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.expected_conditions import staleness_of
 
@@ -51,7 +52,14 @@ def submit(driver, button):
     """Clicks a form's button and waits for the page the server answers with (the old one gone)."""
     old = driver.find_element(By.TAG_NAME, "main")
     driver.find_element(By.ID, button).click()
-    room.wait(driver, lambda d: staleness_of(old)(d) and d.find_elements(By.TAG_NAME, "main"), timeout=30)
+
+    def gone(d):
+        try:
+            return staleness_of(old)(d)
+        except WebDriverException:  # Chromium: "Node … does not belong to the document", mid-navigation
+            return True
+
+    room.wait(driver, lambda d: gone(d) and d.find_elements(By.TAG_NAME, "main"), timeout=30)
 
 
 def verdict(driver, target):
