@@ -82,6 +82,8 @@ def login(driver, name, password=PASSWORD):
     driver.find_element(By.ID, "name").send_keys(name)
     driver.find_element(By.ID, "password").send_keys(password)
     driver.find_element(By.ID, "signin").click()
+    # The answer page: an error on the form, or the signed-in room (a loaded machine is slow).
+    wait(driver, lambda d: d.find_elements(By.ID, "login-message") or d.find_elements(By.ID, "logout"), timeout=30)
 
 
 def open_page(driver, number):
