@@ -85,7 +85,7 @@ public struct EbookExport: Sendable {
         let passage = try ClearanceGate(desk: desk).check(
             id, dossier: dossier, target: .ebook, override: request.override, actor: request.actor, command: request.command)
         let found = try WikitextExport(catalogue: catalogue).pageSources(of: id)
-        let wiki = request.wiki ?? found.metadata.languages.primary.iso6391.flatMap(WikiCode.init(rawValue:)) ?? .en
+        let wiki = request.wiki ?? WikiCode(primaryLanguageOf: found.metadata)
         // A page a person saved in the proofreading room is read as they left it.
         let saved = try catalogue.currentRevisions(of: id).mapValues(WikitextExport.content)
         let text = try WikitextGenerator(wiki: wiki).bookText(

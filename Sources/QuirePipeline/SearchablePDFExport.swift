@@ -83,7 +83,7 @@ public struct SearchablePDFExport: Sendable {
         let build = try SearchableBuild(output: request.output, kind: request.kind, pages: sources, info: info, scratch: request.scratch, consent: request.consent)
         let transcript = try catalogue.transcriptPages(of: id)
         let revisions = try catalogue.currentRevisions(of: id)
-        let wiki = metadata.languages.primary.iso6391.flatMap(WikiCode.init(rawValue:)) ?? .en
+        let wiki = WikiCode(primaryLanguageOf: metadata)
         var missing: [PageNumber] = []
         var realigned = 0
         for (page, source) in zip(pages, sources) {

@@ -16,7 +16,7 @@ public final class ProofreadingRoom: Sendable {
 
     /// The wiki whose conventions a document is written for: its first language's Wikisource.
     static func wiki(for metadata: DocumentMetadata) -> WikiCode {
-        metadata.languages.primary.iso6391.flatMap(WikiCode.init(rawValue:)) ?? .en
+        WikiCode(primaryLanguageOf: metadata)
     }
 
     /// The tools' fields of every page of `id` (empty when no page has text yet). Made once per

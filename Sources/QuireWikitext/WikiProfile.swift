@@ -18,6 +18,11 @@ public enum WikiCode: String, CaseIterable, Sendable, Codable, CustomStringConve
 
     /// The language code, which is also the wiki's subdomain.
     public var description: String { rawValue }
+
+    /// The wiki of a document's primary language, English when Quire writes for none.
+    public init(primaryLanguageOf metadata: DocumentMetadata) {
+        self = metadata.languages.primary.iso6391.flatMap(WikiCode.init(rawValue:)) ?? .en
+    }
 }
 
 /// A namespace of a wiki: its local name and its number.
